@@ -1,0 +1,297 @@
+//! The client: configuration, the shared HTTP connection pool, and per-call options.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
+
+use crate::error::Error;
+use crate::generated;
+use crate::resources::{Invites, Members, Organizations};
+use crate::retry::{self, RetryPolicy};
+
+/// Environment variable read for the base URL when none is given.
+pub const ENV_BASE_URL: &str = "INVITES_BASE_URL";
+/// Environment variable read for the API key when none is given.
+pub const ENV_API_KEY: &str = "INVITES_API_KEY";
+
+/// Options for one call (or every call of a derived client, see [`Client::with_options`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequestOptions {
+    /// The `Idempotency-Key` for a POST; by default each call gets a fresh random key that every
+    /// retry of that call reuses.
+    pub idempotency_key: Option<String>,
+    /// The per-attempt timeout, instead of the client's.
+    pub timeout: Option<Duration>,
+    /// The retry count, instead of the client's.
+    pub max_retries: Option<u32>,
+}
+
+impl RequestOptions {
+    /// Options that change nothing.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Use this idempotency key.
+    pub fn idempotency_key(mut self, key: impl Into<String>) -> Self {
+        self.idempotency_key = Some(key.into());
+        self
+    }
+    /// Use this per-attempt timeout.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+    /// Retry at most this many times.
+    pub fn max_retries(mut self, n: u32) -> Self {
+        self.max_retries = Some(n);
+        self
+    }
+}
+
+/// A client for the Invites API. Cheap to clone; clones share one connection pool.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+    options: RequestOptions,
+}
+
+struct Inner {
+    generated: generated::Client,
+    base_url: String,
+    retry: RetryPolicy,
+    timeout: Duration,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.inner.base_url)
+            .field("retry", &self.inner.retry)
+            .field("timeout", &self.inner.timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A client for `base_url` (e.g. `http://127.0.0.1:8080`) authenticating with `api_key`.
+    pub fn new(base_url: impl Into<String>, api_key: impl Into<String>) -> Result<Self, Error> {
+        Self::builder().base_url(base_url).api_key(api_key).build()
+    }
+
+    /// A client configured from `INVITES_BASE_URL` and `INVITES_API_KEY`.
+    pub fn from_env() -> Result<Self, Error> {
+        Self::builder().build()
+    }
+
+    /// A builder for timeout, retries and user agent.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// The same client with these options for every call made through it.
+    pub fn with_options(&self, options: RequestOptions) -> Client {
+        Client {
+            inner: self.inner.clone(),
+            options,
+        }
+    }
+
+    /// The base URL calls go to.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// Invites: create, list, get, update, revoke, rotate, lookup, accept, batches, redemptions.
+    pub fn invites(&self) -> Invites<'_> {
+        Invites::new(self)
+    }
+
+    /// Members of the caller's organization.
+    pub fn members(&self) -> Members<'_> {
+        Members::new(self)
+    }
+
+    /// Organizations: the caller's, and creating new ones with the admin token.
+    pub fn organizations(&self) -> Organizations<'_> {
+        Organizations::new(self)
+    }
+
+    /// The generated client underneath, for anything this layer does not cover.
+    pub fn generated(&self) -> &generated::Client {
+        &self.inner.generated
+    }
+
+    /// The idempotency key for one POST call: the caller's, or a fresh random one.
+    pub(crate) fn idempotency_key(&self) -> String {
+        self.options
+            .idempotency_key
+            .clone()
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string())
+    }
+
+    /// Run one call with this client's retry policy and timeout.
+    pub(crate) async fn run<T, F, Fut>(&self, attempt: F) -> Result<T, Error>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<
+            Output = Result<
+                progenitor_client::ResponseValue<T>,
+                progenitor_client::Error<generated::types::ErrorEnvelope>,
+            >,
+        >,
+    {
+        let mut policy = self.inner.retry;
+        if let Some(n) = self.options.max_retries {
+            policy.max_retries = n;
+        }
+        let timeout = self.options.timeout.unwrap_or(self.inner.timeout);
+        retry::execute(policy, timeout, attempt).await
+    }
+}
+
+/// Builds a [`Client`]; anything not set falls back to the environment, then to defaults.
+#[derive(Debug, Clone, Default)]
+pub struct ClientBuilder {
+    base_url: Option<String>,
+    api_key: Option<String>,
+    timeout: Option<Duration>,
+    connect_timeout: Option<Duration>,
+    retry: Option<RetryPolicy>,
+    max_retries: Option<u32>,
+    user_agent: Option<String>,
+}
+
+impl ClientBuilder {
+    /// The server's base URL; default `INVITES_BASE_URL`.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+    /// The bearer token: an organization API key, or the admin token; default `INVITES_API_KEY`.
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = Some(key.into());
+        self
+    }
+    /// The per-attempt timeout; default 60 s.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+    /// The TCP connect timeout; default 10 s (never above the timeout).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+    /// Retries after a retryable failure; default 2, 0 disables.
+    pub fn max_retries(mut self, n: u32) -> Self {
+        self.max_retries = Some(n);
+        self
+    }
+    /// The whole retry policy (backoff, caps).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
+    }
+    /// The `User-Agent`; default `invites-sdk-rust/<version>`.
+    pub fn user_agent(mut self, ua: impl Into<String>) -> Self {
+        self.user_agent = Some(ua.into());
+        self
+    }
+
+    /// Validate the configuration and build the client.
+    pub fn build(self) -> Result<Client, Error> {
+        let from_env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let base_url = self
+            .base_url
+            .or_else(|| from_env(ENV_BASE_URL))
+            .ok_or_else(|| {
+                Error::Config(format!(
+                    "no base URL: pass one or set {ENV_BASE_URL} (e.g. http://127.0.0.1:8080)"
+                ))
+            })?;
+        let base_url = base_url.trim().trim_end_matches('/').to_string();
+        let parsed = reqwest::Url::parse(&base_url)
+            .map_err(|e| Error::Config(format!("base URL {base_url:?} is not a URL: {e}")))?;
+        if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+            return Err(Error::Config(format!(
+                "base URL {base_url:?} must be http:// or https:// with a host"
+            )));
+        }
+        let api_key = self
+            .api_key
+            .or_else(|| from_env(ENV_API_KEY))
+            .ok_or_else(|| Error::Config(format!("no API key: pass one or set {ENV_API_KEY}")))?;
+        let mut auth =
+            HeaderValue::from_str(&format!("Bearer {}", api_key.trim())).map_err(|_| {
+                Error::Config("the API key has characters not allowed in a header".into())
+            })?;
+        auth.set_sensitive(true);
+        let mut headers = HeaderMap::new();
+        headers.insert(AUTHORIZATION, auth);
+
+        let timeout = self.timeout.unwrap_or(Duration::from_secs(60));
+        if timeout.is_zero() {
+            return Err(Error::Config("the timeout must be above zero".into()));
+        }
+        let connect_timeout = self
+            .connect_timeout
+            .unwrap_or(Duration::from_secs(10))
+            .min(timeout);
+        let mut retry = self.retry.unwrap_or_default();
+        if let Some(n) = self.max_retries {
+            retry.max_retries = n;
+        }
+        // reqwest is built without a bundled crypto provider; ring is ours (a no-op if the
+        // application installed one already).
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let http = reqwest::Client::builder()
+            .user_agent(
+                self.user_agent
+                    .unwrap_or_else(|| format!("invites-sdk-rust/{}", crate::VERSION)),
+            )
+            .default_headers(headers)
+            .connect_timeout(connect_timeout)
+            .tcp_nodelay(true)
+            .build()
+            .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                generated: generated::Client::new_with_client(&base_url, http),
+                base_url,
+                retry,
+                timeout,
+            }),
+            options: RequestOptions::default(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_configuration_is_refused_with_a_reason() {
+        let e = Client::new("not a url", "k").unwrap_err();
+        assert!(e.to_string().contains("not a URL"), "{e}");
+        let e = Client::new("ftp://example.com", "k").unwrap_err();
+        assert!(e.to_string().contains("http://"), "{e}");
+        let e = Client::new("http://127.0.0.1:1", "bad\nkey").unwrap_err();
+        assert!(e.to_string().contains("header"), "{e}");
+        let e = Client::builder()
+            .base_url("http://127.0.0.1:1")
+            .api_key("k")
+            .timeout(Duration::ZERO)
+            .build()
+            .unwrap_err();
+        assert!(e.to_string().contains("timeout"), "{e}");
+    }
+
+    #[test]
+    fn trailing_slash_is_dropped() {
+        let c = Client::new("http://127.0.0.1:8080/", "k").unwrap();
+        assert_eq!(c.base_url(), "http://127.0.0.1:8080");
+    }
+}

@@ -1,0 +1,43 @@
+//! Rust client for the Invites API.
+//!
+//! The HTTP layer is generated from `spec/invites.yaml` by progenitor (`cargo xtask regen`) and
+//! lives in [`generated`]; this crate adds what a generated client lacks: configuration from the
+//! environment, retries with backoff, automatic idempotency keys, page streams and one typed
+//! [`Error`].
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), invites_sdk::Error> {
+//! use futures::TryStreamExt;
+//! use invites_sdk::{Client, ListInvites, types};
+//!
+//! let client = Client::from_env()?;
+//! let body: types::InviteCreate = serde_json::from_value(serde_json::json!({
+//!     "emails": ["ada@example.com"],
+//!     "roles": ["developer"],
+//! }))?;
+//! let invite = client.invites().create(&body).await?;
+//! println!("send {} to ada", invite.url.unwrap_or_default());
+//! let all: Vec<types::Invite> = client.invites().list(ListInvites::default()).try_collect().await?;
+//! # let _ = all; Ok(()) }
+//! ```
+
+mod client;
+mod error;
+mod hooks;
+mod pagination;
+mod resources;
+mod retry;
+
+#[rustfmt::skip]
+#[allow(missing_docs, clippy::all, clippy::pedantic)]
+pub mod generated;
+
+pub use client::{Client, ClientBuilder, RequestOptions};
+pub use error::{ApiError, Error};
+pub use generated::types;
+pub use pagination::{ListInvites, ListMembers, ListRedemptions, Page, PageStream};
+pub use resources::{Invites, Members, Organizations};
+pub use retry::RetryPolicy;
+
+/// The crate's version, sent in the `User-Agent` header.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,96 @@
+//! Project automation, run as `cargo xtask <command>`.
+//!
+//! - `regen [--check]`: generate the Rust client from `spec/invites.yaml` with progenitor.
+//! - `test`: the one test command (format, lint, regen check, spec validation, every suite).
+//! - `demo`: start a server on a temporary SQLite file and walk through the SDK.
+
+mod regen;
+mod test;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "Invites project automation")]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Generate `crates/invites-sdk/src/generated.rs` from `spec/invites.yaml`.
+    Regen {
+        /// Do not write; fail and name the stale file if it differs from what would be generated.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Run every check and test suite (what CI runs).
+    Test,
+    /// Start a server on a temporary SQLite file and run the SDK demo against it.
+    Demo,
+}
+
+fn main() -> Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Cmd::Regen { check } => regen::run(check),
+        Cmd::Test => test::run(),
+        Cmd::Demo => demo(),
+    }
+}
+
+/// The workspace root (the parent of `xtask/`).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+/// Run a command in the workspace root, echoing it, and fail if it fails.
+pub fn run_cmd(cmd: &mut Command) -> Result<()> {
+    eprintln!("$ {}", describe(cmd));
+    let status = cmd
+        .current_dir_if_unset(root())
+        .status()
+        .with_context(|| format!("could not start `{}`", describe(cmd)))?;
+    if !status.success() {
+        bail!("`{}` failed with {status}", describe(cmd));
+    }
+    Ok(())
+}
+
+fn describe(cmd: &Command) -> String {
+    let mut s = cmd.get_program().to_string_lossy().into_owned();
+    for a in cmd.get_args() {
+        s.push(' ');
+        s.push_str(&a.to_string_lossy());
+    }
+    s
+}
+
+trait CurrentDirIfUnset {
+    fn current_dir_if_unset(&mut self, dir: PathBuf) -> &mut Self;
+}
+
+impl CurrentDirIfUnset for Command {
+    fn current_dir_if_unset(&mut self, dir: PathBuf) -> &mut Self {
+        if self.get_current_dir().is_none() {
+            self.current_dir(dir);
+        }
+        self
+    }
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+fn demo() -> Result<()> {
+    run_cmd(cargo().args(["build", "--quiet", "-p", "invites-server"]))?;
+    run_cmd(cargo().args(["run", "--quiet", "-p", "invites-sdk", "--example", "demo"]))
+}
