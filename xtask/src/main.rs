@@ -4,6 +4,7 @@
 //! - `test`: the one test command (format, lint, regen check, spec validation, every suite).
 //! - `demo`: start a server on a temporary SQLite file and walk through the SDK.
 
+mod demo;
 mod regen;
 mod test;
 
@@ -30,8 +31,12 @@ enum Cmd {
     },
     /// Run every check and test suite (what CI runs).
     Test,
-    /// Start a server on a temporary SQLite file and run the SDK demo against it.
-    Demo,
+    /// Start a server on a temporary SQLite file and run the SDK demos against it.
+    Demo {
+        /// Which SDKs to demo (default: all three).
+        #[arg(long, value_enum, value_delimiter = ',')]
+        lang: Vec<demo::Lang>,
+    },
 }
 
 fn main() -> Result<()> {
@@ -39,7 +44,10 @@ fn main() -> Result<()> {
     match cli.command {
         Cmd::Regen { check } => regen::run(check),
         Cmd::Test => test::run(),
-        Cmd::Demo => demo(),
+        Cmd::Demo { lang } => {
+            let all = [demo::Lang::Rust, demo::Lang::Python, demo::Lang::Node];
+            demo::run(if lang.is_empty() { &all } else { &lang })
+        }
     }
 }
 
@@ -88,9 +96,4 @@ impl CurrentDirIfUnset for Command {
 
 fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-}
-
-fn demo() -> Result<()> {
-    run_cmd(cargo().args(["build", "--quiet", "-p", "invites-server"]))?;
-    run_cmd(cargo().args(["run", "--quiet", "-p", "invites-sdk", "--example", "demo"]))
 }

@@ -1,0 +1,124 @@
+//! `cargo xtask demo`: a server on a temporary SQLite file, an organization, and the SDK demos
+//! (Rust, then Python and Node when `--lang` asks for them) run against it.
+
+use std::io::{BufRead, BufReader, Read};
+use std::process::{Child, Command, Stdio};
+
+use anyhow::{Context, Result, bail};
+
+use crate::{cargo, root, run_cmd};
+
+/// A server process killed on drop.
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn random_token() -> Result<String> {
+    let mut bytes = [0u8; 24];
+    std::fs::File::open("/dev/urandom")?.read_exact(&mut bytes)?;
+    Ok(format!(
+        "iat_{}",
+        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+    ))
+}
+
+fn start_server(dir: &std::path::Path, admin_token: &str) -> Result<Server> {
+    let bin = root().join("target/debug/invites-server");
+    let db = format!("sqlite://{}/invites.db?mode=rwc", dir.display());
+    let mut child = Command::new(&bin)
+        .args(["--listen", "127.0.0.1:0", "--database-url", &db])
+        .env("INVITES_ADMIN_TOKEN", admin_token)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .with_context(|| format!("starting {}", bin.display()))?;
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().context("server stdout")?).read_line(&mut line)?;
+    let Some(url) = line.trim().strip_prefix("listening on ") else {
+        bail!("the server did not start: {line:?}");
+    };
+    Ok(Server {
+        url: url.to_string(),
+        child,
+    })
+}
+
+/// Languages the demo runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// The Rust SDK example.
+    Rust,
+    /// The Python package, built into the venv.
+    Python,
+    /// The Node package, built in bindings/node.
+    Node,
+}
+
+pub fn run(langs: &[Lang]) -> Result<()> {
+    run_cmd(cargo().args([
+        "build",
+        "--quiet",
+        "-p",
+        "invites-server",
+        "-p",
+        "invites-sdk",
+        "--examples",
+    ]))?;
+    let dir = tempfile::tempdir()?;
+    let admin_token = random_token()?;
+    let server = start_server(dir.path(), &admin_token)?;
+    println!("invites-server is running at {} on {}/invites.db", server.url, dir.path().display());
+
+    let rt = tokio::runtime::Runtime::new()?;
+    let new_org = |name: &str| -> Result<String> {
+        rt.block_on(async {
+            let admin = invites_sdk::Client::new(&server.url, &admin_token)?;
+            let body = serde_json::from_value(serde_json::json!({ "name": name }))?;
+            Ok::<_, invites_sdk::Error>(admin.organizations().create(&body).await?.api_key)
+        })
+        .context("creating the demo organization")
+    };
+
+    for lang in langs {
+        let key = new_org(&format!("Acme ({lang:?} demo)"))?;
+        println!("\n=== {lang:?} ===");
+        let mut cmd = match lang {
+            Lang::Rust => Command::new(root().join("target/debug/examples/demo")),
+            Lang::Python => {
+                let venv = crate::test::venv()?;
+                run_cmd(
+                    Command::new(venv.join("bin/python"))
+                        .args(["-m", "pip", "install", "--quiet", "./bindings/python"])
+                        .env("CARGO_TARGET_DIR", root().join("target/python")),
+                )?;
+                let mut c = Command::new(venv.join("bin/python"));
+                c.arg("bindings/python/examples/demo.py");
+                c
+            }
+            Lang::Node => {
+                run_cmd(
+                    Command::new("npm")
+                        .args(["install", "--no-audit", "--no-fund", "--silent"])
+                        .current_dir(root().join("bindings/node")),
+                )?;
+                let mut c = Command::new("node");
+                c.arg("bindings/node/examples/demo.mjs");
+                c
+            }
+        };
+        run_cmd(
+            cmd.env("INVITES_BASE_URL", &server.url)
+                .env("INVITES_API_KEY", &key),
+        )?;
+    }
+    Ok(())
+}
