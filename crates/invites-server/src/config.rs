@@ -1,0 +1,78 @@
+//! Configuration: command-line flags, each also read from the environment.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use clap::Parser;
+
+/// The server's configuration.
+#[derive(Debug, Clone, Parser)]
+#[command(
+    name = "invites-server",
+    version,
+    about = "Reference server of the Invites API"
+)]
+pub struct Config {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, env = "INVITES_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+
+    /// Database URL: `sqlite://PATH` (created if missing) or `postgres://…`.
+    #[arg(
+        long,
+        env = "INVITES_DATABASE_URL",
+        default_value = "sqlite://invites.db"
+    )]
+    pub database_url: String,
+
+    /// The admin token for creating organizations. When unset and none is stored yet, one is
+    /// generated on first start and printed once to stderr; only its hash is kept.
+    #[arg(long, env = "INVITES_ADMIN_TOKEN", hide_env_values = true)]
+    pub admin_token: Option<String>,
+
+    /// Base URL of invite links (`<public-url>/invite/<code>`); default `http://<listen address>`.
+    #[arg(long, env = "INVITES_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Failed lookups/accepts (unknown codes) allowed per API key within one window.
+    #[arg(long, env = "INVITES_RATE_LIMIT_FAILURES", default_value_t = 30)]
+    pub rate_limit_failures: u32,
+
+    /// Length of the rate-limit window, in seconds.
+    #[arg(long, env = "INVITES_RATE_LIMIT_WINDOW_SECS", default_value_t = 60)]
+    pub rate_limit_window_secs: u64,
+
+    /// Largest request body, in bytes.
+    #[arg(long, env = "INVITES_MAX_BODY_BYTES", default_value_t = 1 << 20)]
+    pub max_body_bytes: usize,
+
+    /// Connections in the database pool (default: 8 on SQLite, 16 on PostgreSQL).
+    #[arg(long, env = "INVITES_DB_POOL_SIZE")]
+    pub db_pool_size: Option<u32>,
+
+    /// Seconds to wait for a pooled connection before answering 503.
+    #[arg(long, env = "INVITES_DB_ACQUIRE_TIMEOUT_SECS", default_value_t = 10)]
+    pub db_acquire_timeout_secs: u64,
+}
+
+impl Config {
+    /// A configuration with every default, for `database_url` (handy in tests).
+    pub fn new(database_url: impl Into<String>) -> Self {
+        Config {
+            listen: "127.0.0.1:0".parse().expect("static address"),
+            database_url: database_url.into(),
+            admin_token: None,
+            public_url: None,
+            rate_limit_failures: 30,
+            rate_limit_window_secs: 60,
+            max_body_bytes: 1 << 20,
+            db_pool_size: None,
+            db_acquire_timeout_secs: 10,
+        }
+    }
+
+    /// The rate-limit window.
+    pub fn rate_limit_window(&self) -> Duration {
+        Duration::from_secs(self.rate_limit_window_secs.max(1))
+    }
+}

@@ -1,0 +1,127 @@
+//! Storage: one sqlx `Any` pool and one set of portable SQL for SQLite and PostgreSQL.
+//!
+//! Every query uses `$1`-style placeholders (SQLite accepts them too), integers for timestamps
+//! (epoch milliseconds) and booleans, and JSON text for lists. Write transactions start with
+//! `BEGIN IMMEDIATE` on SQLite, so that a transaction never has to upgrade a read lock (which
+//! SQLite answers with `SQLITE_BUSY` instead of waiting); on PostgreSQL they are ordinary
+//! READ COMMITTED transactions whose invariants rest on conditional updates and row locks.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor, Transaction};
+
+/// A write transaction.
+pub type Tx = Transaction<'static, sqlx::Any>;
+
+/// Which database the pool talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// An embedded SQLite file.
+    Sqlite,
+    /// A PostgreSQL server.
+    Postgres,
+}
+
+/// The database.
+#[derive(Debug, Clone)]
+pub struct Store {
+    /// The connection pool.
+    pub pool: AnyPool,
+    /// The backend behind it.
+    pub backend: Backend,
+}
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// The current time in epoch milliseconds.
+pub fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+impl Store {
+    /// Connect, configure and migrate.
+    pub async fn connect(
+        url: &str,
+        pool_size: Option<u32>,
+        acquire_timeout: Duration,
+    ) -> anyhow::Result<Store> {
+        sqlx::any::install_default_drivers();
+        let (backend, url) = if url.starts_with("sqlite:") {
+            let mut url = url.to_string();
+            if !url.contains("mode=") {
+                url.push(if url.contains('?') { '&' } else { '?' });
+                url.push_str("mode=rwc");
+            }
+            (Backend::Sqlite, url)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            (Backend::Postgres, url.to_string())
+        } else {
+            anyhow::bail!("unsupported database URL (want sqlite://… or postgres://…)");
+        };
+        let options = AnyConnectOptions::from_str(&url).context("parsing the database URL")?;
+        let mut pool = AnyPoolOptions::new()
+            .max_connections(pool_size.unwrap_or(match backend {
+                Backend::Sqlite => 8,
+                Backend::Postgres => 16,
+            }))
+            .acquire_timeout(acquire_timeout);
+        if backend == Backend::Sqlite {
+            pool = pool.after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    conn.execute("PRAGMA journal_mode = WAL").await?;
+                    conn.execute("PRAGMA busy_timeout = 30000").await?;
+                    conn.execute("PRAGMA synchronous = NORMAL").await?;
+                    conn.execute("PRAGMA foreign_keys = ON").await?;
+                    Ok(())
+                })
+            });
+        }
+        let pool = pool
+            .connect_with(options)
+            .await
+            .context("connecting to the database")?;
+        MIGRATOR.run(&pool).await.context("running migrations")?;
+        Ok(Store { pool, backend })
+    }
+
+    /// Begin a transaction that will write.
+    pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+
+    /// Read a setting.
+    pub async fn setting(&self, name: &str) -> Result<Option<String>, sqlx::Error> {
+        sqlx::query_scalar("SELECT value FROM settings WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    /// Store a setting unless one is stored already; true when this call stored it.
+    pub async fn init_setting(&self, name: &str, value: &str) -> Result<bool, sqlx::Error> {
+        let r = sqlx::query(
+            "INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        )
+        .bind(name)
+        .bind(value)
+        .execute(&self.pool)
+        .await?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    /// Forget idempotency keys older than `max_age`.
+    pub async fn purge_idempotency(&self, max_age: Duration) -> Result<u64, sqlx::Error> {
+        let cutoff = now_ms() - max_age.as_millis() as i64;
+        let r = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
+            .bind(cutoff)
+            .execute(&self.pool)
+            .await?;
+        Ok(r.rows_affected())
+    }
+}

@@ -1,0 +1,244 @@
+//! Email addresses and domain patterns: validation, normalization and matching.
+//!
+//! Normal form: the local part lower-cased, the domain converted to ASCII with IDNA (UTS 46) and
+//! lower-cased. An exact entry matches an address whose normal form is equal; a pattern
+//! `*@example.com` matches every address whose domain is exactly `example.com` (not
+//! `sub.example.com`, not `example.com.evil.org`). Plus-addresses are distinct addresses.
+
+/// Longest address accepted.
+pub const MAX_ADDRESS_LEN: usize = 254;
+
+/// One entry of an invite's address list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// One address, in normal form.
+    Exact(String),
+    /// Every address at this domain (ASCII, lower-case).
+    Domain(String),
+}
+
+impl Entry {
+    /// Parse an entry: an address, or `*@domain`.
+    pub fn parse(s: &str) -> Result<Entry, String> {
+        if let Some(domain) = s.strip_prefix("*@") {
+            return Ok(Entry::Domain(normalize_domain(domain)?));
+        }
+        if s.contains('*') && !s.starts_with('"') {
+            return Err("a pattern must have the form *@example.com".into());
+        }
+        normalize_address(s).map(Entry::Exact)
+    }
+
+    /// The entry as stored and shown: the address, or `*@domain`.
+    pub fn as_string(&self) -> String {
+        match self {
+            Entry::Exact(a) => a.clone(),
+            Entry::Domain(d) => format!("*@{d}"),
+        }
+    }
+
+    /// Whether this is a domain pattern.
+    pub fn is_domain(&self) -> bool {
+        matches!(self, Entry::Domain(_))
+    }
+
+    /// Whether a normalized address matches this entry.
+    pub fn matches(&self, normalized: &str) -> bool {
+        match self {
+            Entry::Exact(a) => a == normalized,
+            Entry::Domain(d) => normalized
+                .rsplit_once('@')
+                .is_some_and(|(_, domain)| domain == d),
+        }
+    }
+}
+
+/// Whether a normalized address may accept an invite with these entries (empty: anyone).
+pub fn allowed(entries: &[Entry], normalized: &str) -> bool {
+    entries.is_empty() || entries.iter().any(|e| e.matches(normalized))
+}
+
+/// Validate an address and return its normal form.
+pub fn normalize_address(s: &str) -> Result<String, String> {
+    if s.len() > MAX_ADDRESS_LEN {
+        return Err(format!(
+            "an address has at most {MAX_ADDRESS_LEN} characters"
+        ));
+    }
+    let (local, domain) = s
+        .rsplit_once('@')
+        .ok_or_else(|| format!("{s:?} is not an email address (no @)"))?;
+    let local =
+        normalize_local(local).map_err(|m| format!("{s:?} is not an email address: {m}"))?;
+    let domain = normalize_domain(domain).map_err(|m| format!("{s:?}: {m}"))?;
+    Ok(format!("{local}@{domain}"))
+}
+
+fn normalize_local(local: &str) -> Result<String, String> {
+    if local.is_empty() {
+        return Err("empty local part".into());
+    }
+    if local.chars().count() > 64 {
+        return Err("the local part has more than 64 characters".into());
+    }
+    if local.len() >= 2 && local.starts_with('"') && local.ends_with('"') {
+        // A quoted local part: printable characters, with `"` and `\` only escaped.
+        let inner = &local[1..local.len() - 1];
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            if c.is_control() {
+                return Err("control character in the quoted local part".into());
+            }
+            if c == '\\' {
+                match chars.next() {
+                    Some(n) if !n.is_control() => {}
+                    _ => return Err("dangling escape in the quoted local part".into()),
+                }
+            } else if c == '"' {
+                return Err("unescaped quote in the quoted local part".into());
+            }
+        }
+        return Ok(local.to_lowercase());
+    }
+    const SPECIALS: &str = "!#$%&'*+-/=?^_`{|}~.";
+    for c in local.chars() {
+        let ok = c.is_ascii_alphanumeric()
+            || SPECIALS.contains(c)
+            || (!c.is_ascii() && !c.is_control() && !c.is_whitespace());
+        if !ok {
+            return Err(format!("character {c:?} is not allowed in the local part"));
+        }
+    }
+    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+        return Err("misplaced dot in the local part".into());
+    }
+    Ok(local.to_lowercase())
+}
+
+/// Validate a domain and return it in ASCII (IDNA), lower-case.
+pub fn normalize_domain(domain: &str) -> Result<String, String> {
+    if domain.is_empty() {
+        return Err("empty domain".into());
+    }
+    if domain.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("whitespace in the domain".into());
+    }
+    let ascii = idna::domain_to_ascii(domain)
+        .map_err(|_| format!("{domain:?} is not a valid domain name"))?
+        .to_ascii_lowercase();
+    if ascii.len() > 253 {
+        return Err("the domain has more than 253 characters".into());
+    }
+    let labels: Vec<&str> = ascii.split('.').collect();
+    if labels.len() < 2 {
+        return Err(format!("{domain:?} is not a fully qualified domain name"));
+    }
+    for label in &labels {
+        let ok = !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if !ok {
+            return Err(format!("{domain:?} is not a valid domain name"));
+        }
+    }
+    if labels
+        .last()
+        .is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(format!("{domain:?} is not a domain name"));
+    }
+    Ok(ascii)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accepts(entry: &str, address: &str) -> bool {
+        let e = Entry::parse(entry).unwrap();
+        match normalize_address(address) {
+            Ok(a) => e.matches(&a),
+            Err(_) => false,
+        }
+    }
+
+    #[test]
+    fn exact_entries_ignore_case_only() {
+        assert!(accepts("ada@example.com", "ada@example.com"));
+        assert!(accepts("ada@example.com", "ADA@Example.COM"));
+        assert!(accepts("Ada@EXAMPLE.com", "ada@example.com"));
+        assert!(!accepts("ada@example.com", "ada+x@example.com"));
+        assert!(!accepts("ada@example.com", "ada@sub.example.com"));
+        assert!(!accepts("ada@example.com", "ada@example.com.evil.org"));
+        assert!(!accepts("ada@example.com", "bob@example.com"));
+        assert!(accepts("ada+tag@example.com", "ADA+TAG@example.com"));
+        assert!(!accepts("ada+tag@example.com", "ada@example.com"));
+    }
+
+    #[test]
+    fn domain_patterns_match_that_domain_only() {
+        let p = "*@example.com";
+        assert!(accepts(p, "ada@example.com"));
+        assert!(accepts(p, "Ada+Work@EXAMPLE.COM"));
+        assert!(accepts(p, "\"ada lovelace\"@example.com"));
+        assert!(!accepts(p, "ada@sub.example.com"));
+        assert!(!accepts(p, "ada@example.com.evil.org"));
+        assert!(!accepts(p, "ada@evilexample.com"));
+        assert!(!accepts(p, "ada@example.co"));
+        assert!(!accepts(p, "example.com@evil.org"));
+        assert!(!accepts(p, "ada@example.com@evil.org"));
+    }
+
+    #[test]
+    fn idn_domains_match_in_either_form() {
+        assert!(accepts("*@bücher.example", "ada@xn--bcher-kva.example"));
+        assert!(accepts("*@xn--bcher-kva.example", "ada@BÜCHER.example"));
+        assert!(accepts("ada@bücher.example", "ADA@bücher.example"));
+        assert_eq!(
+            Entry::parse("*@Bücher.Example").unwrap().as_string(),
+            "*@xn--bcher-kva.example"
+        );
+    }
+
+    #[test]
+    fn malformed_entries_are_refused() {
+        for bad in [
+            "ada",
+            "@example.com",
+            "ada@",
+            "ada@localhost",
+            "ada@exa mple.com",
+            "ada@-example.com",
+            "ada@example..com",
+            "a..b@example.com",
+            ".ada@example.com",
+            "ada <ada@example.com>",
+            "a*@example.com",
+            "*.example.com",
+            "*@",
+            "*@*.example.com",
+            "ada@1.2.3.4",
+            "\"unterminated@example.com",
+        ] {
+            assert!(Entry::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+        let long = format!("{}@example.com", "a".repeat(250));
+        assert!(Entry::parse(&long).is_err());
+    }
+
+    #[test]
+    fn public_invites_allow_anyone() {
+        assert!(allowed(&[], "anyone@anywhere.org"));
+        let entries = vec![
+            Entry::parse("ada@example.com").unwrap(),
+            Entry::parse("*@example.org").unwrap(),
+        ];
+        assert!(allowed(&entries, "ada@example.com"));
+        assert!(allowed(&entries, "bob@example.org"));
+        assert!(!allowed(&entries, "bob@example.com"));
+    }
+}

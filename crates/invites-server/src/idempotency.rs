@@ -1,0 +1,197 @@
+//! `Idempotency-Key` on every POST.
+//!
+//! A key is scoped to the caller (an organization, or the admin token) and bound to a hash of
+//! method, path and body. The first request claims the key by inserting its row as the first
+//! statement of its write transaction and records its response in that same transaction, so the
+//! effect and the stored response commit together or not at all. A concurrent request with the
+//! same key blocks on that insert (SQLite: the write lock; PostgreSQL: the unique index) and then
+//! replays the committed response. Error responses are not stored: the transaction that decided
+//! them is rolled back, claim included, and a retry is evaluated afresh.
+
+use std::time::Duration;
+
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use crate::db::{Store, Tx, now_ms};
+use crate::error::ApiError;
+use crate::secrets::hash_parts;
+
+/// How long keys are kept.
+pub const KEY_TTL: Duration = Duration::from_secs(24 * 3600);
+
+/// A successful JSON answer, as sent and as stored for replays.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    /// The status.
+    pub status: StatusCode,
+    /// The JSON body.
+    pub body: String,
+}
+
+impl Reply {
+    /// A reply with this status and JSON value.
+    pub fn json(status: StatusCode, value: &serde_json::Value) -> Reply {
+        Reply {
+            status,
+            body: value.to_string(),
+        }
+    }
+}
+
+impl IntoResponse for Reply {
+    fn into_response(self) -> Response {
+        let mut r = (self.status, self.body).into_response();
+        r.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        r
+    }
+}
+
+/// The idempotency key of one request.
+#[derive(Debug, Clone)]
+pub struct Idem {
+    scope: String,
+    key: String,
+    hash: String,
+}
+
+/// The start of a write: a transaction to do it in, or the stored answer of an earlier one.
+pub enum Begun {
+    /// Go ahead in this transaction (the key, if any, is claimed in it).
+    Tx(Tx),
+    /// The same request was answered before: send this again.
+    Replay(Reply),
+}
+
+impl Idem {
+    /// The request's key, if it sent one; 400 for a malformed key.
+    pub fn from_request(
+        headers: &HeaderMap,
+        scope: &str,
+        method: &str,
+        path: &str,
+        body: &[u8],
+    ) -> Result<Option<Idem>, ApiError> {
+        let Some(v) = headers.get("idempotency-key") else {
+            return Ok(None);
+        };
+        let key = v
+            .to_str()
+            .ok()
+            .filter(|k| !k.is_empty() && k.len() <= 255)
+            .ok_or_else(|| {
+                ApiError::invalid(
+                    "Idempotency-Key",
+                    "the Idempotency-Key header must be 1 to 255 visible ASCII characters",
+                )
+            })?;
+        Ok(Some(Idem {
+            scope: scope.to_string(),
+            key: key.to_string(),
+            hash: hash_parts(&[method.as_bytes(), path.as_bytes(), body]),
+        }))
+    }
+
+    async fn find<'e, E>(&self, exec: E) -> Result<Option<Reply>, ApiError>
+    where
+        E: sqlx::Executor<'e, Database = sqlx::Any>,
+    {
+        let cutoff = now_ms() - KEY_TTL.as_millis() as i64;
+        let row: Option<(String, i64, String)> = sqlx::query_as(
+            "SELECT request_hash, status, body FROM idempotency_keys \
+             WHERE scope = $1 AND idem_key = $2 AND created_at >= $3",
+        )
+        .bind(&self.scope)
+        .bind(&self.key)
+        .bind(cutoff)
+        .fetch_optional(exec)
+        .await?;
+        let Some((hash, status, body)) = row else {
+            return Ok(None);
+        };
+        if hash != self.hash {
+            return Err(ApiError::conflict(
+                Some("Idempotency-Key"),
+                "this Idempotency-Key was used with another request; use a new key",
+            ));
+        }
+        let status = u16::try_from(status)
+            .ok()
+            .and_then(|s| StatusCode::from_u16(s).ok())
+            .ok_or_else(|| anyhow::anyhow!("stored idempotent status {status} is not a status"))?;
+        Ok(Some(Reply { status, body }))
+    }
+}
+
+/// The stored answer for this key, if the same request was answered before; 409 when the key
+/// was used with another request.
+pub async fn replay(store: &Store, idem: Option<&Idem>) -> Result<Option<Reply>, ApiError> {
+    match idem {
+        Some(idem) => idem.find(&store.pool).await,
+        None => Ok(None),
+    }
+}
+
+/// Start a write for a request with an optional key.
+pub async fn begin(store: &Store, idem: Option<&Idem>) -> Result<Begun, ApiError> {
+    let Some(idem) = idem else {
+        return Ok(Begun::Tx(store.begin_write().await?));
+    };
+    if let Some(reply) = idem.find(&store.pool).await? {
+        return Ok(Begun::Replay(reply));
+    }
+    let mut tx = store.begin_write().await?;
+    let now = now_ms();
+    sqlx::query(
+        "DELETE FROM idempotency_keys WHERE scope = $1 AND idem_key = $2 AND created_at < $3",
+    )
+    .bind(&idem.scope)
+    .bind(&idem.key)
+    .bind(now - KEY_TTL.as_millis() as i64)
+    .execute(&mut *tx)
+    .await?;
+    let claimed = sqlx::query(
+        "INSERT INTO idempotency_keys (scope, idem_key, request_hash, status, body, created_at) \
+         VALUES ($1, $2, $3, 0, '', $4) ON CONFLICT DO NOTHING",
+    )
+    .bind(&idem.scope)
+    .bind(&idem.key)
+    .bind(&idem.hash)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if claimed {
+        return Ok(Begun::Tx(tx));
+    }
+    // Someone else committed this key meanwhile.
+    tx.rollback().await?;
+    match idem.find(&store.pool).await? {
+        Some(reply) => Ok(Begun::Replay(reply)),
+        None => Err(ApiError::conflict(
+            Some("Idempotency-Key"),
+            "a request with this Idempotency-Key is in progress; retry later",
+        )),
+    }
+}
+
+/// Record the reply under the key (if any) and commit the transaction with it.
+pub async fn commit(mut tx: Tx, idem: Option<&Idem>, reply: Reply) -> Result<Reply, ApiError> {
+    if let Some(idem) = idem {
+        sqlx::query(
+            "UPDATE idempotency_keys SET status = $1, body = $2 WHERE scope = $3 AND idem_key = $4",
+        )
+        .bind(i64::from(reply.status.as_u16()))
+        .bind(&reply.body)
+        .bind(&idem.scope)
+        .bind(&idem.key)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(reply)
+}

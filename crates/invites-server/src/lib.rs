@@ -1,0 +1,162 @@
+//! Reference server of the Invites API (`spec/invites.yaml`).
+//!
+//! axum over sqlx: an embedded SQLite file by default, PostgreSQL through the same portable SQL.
+//! The binary (`invites-server`) parses [`Config`], calls [`Server::bind`], prints
+//! `listening on http://ADDR` to stdout and runs until SIGTERM/SIGINT; tests may do the same in
+//! process.
+
+pub mod config;
+pub mod db;
+pub mod email;
+pub mod error;
+pub mod idempotency;
+pub mod input;
+pub mod ratelimit;
+pub mod routes;
+pub mod secrets;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use tokio::net::TcpListener;
+
+pub use config::Config;
+use db::Store;
+use ratelimit::FailureLimiter;
+use routes::AppState;
+use secrets::{ADMIN_TOKEN_PREFIX, hash_secret, new_secret};
+
+/// The settings row holding the admin token's hash.
+const ADMIN_TOKEN_SETTING: &str = "admin_token_sha256";
+
+/// A server bound to its address with its database ready.
+pub struct Server {
+    listener: TcpListener,
+    addr: SocketAddr,
+    state: Arc<AppState>,
+    max_body_bytes: usize,
+}
+
+impl Server {
+    /// Bind `config.listen`, connect and migrate the database, settle the admin token.
+    pub async fn bind(config: &Config) -> anyhow::Result<Server> {
+        let listener = TcpListener::bind(config.listen)
+            .await
+            .with_context(|| format!("binding {}", config.listen))?;
+        Server::with_listener(config, listener).await
+    }
+
+    /// Like [`Server::bind`], on a listener the caller bound.
+    pub async fn with_listener(config: &Config, listener: TcpListener) -> anyhow::Result<Server> {
+        let addr = listener.local_addr()?;
+        let store = Store::connect(
+            &config.database_url,
+            config.db_pool_size,
+            Duration::from_secs(config.db_acquire_timeout_secs.max(1)),
+        )
+        .await?;
+        let admin_token_hash = admin_token_hash(&store, config.admin_token.as_deref()).await?;
+        let public_url = config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{addr}"))
+            .trim_end_matches('/')
+            .to_string();
+        let state = Arc::new(AppState {
+            store,
+            admin_token_hash,
+            public_url,
+            limiter: FailureLimiter::new(config.rate_limit_failures, config.rate_limit_window()),
+        });
+        Ok(Server {
+            listener,
+            addr,
+            state,
+            max_body_bytes: config.max_body_bytes,
+        })
+    }
+
+    /// The address the server listens on.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Serve until `shutdown` completes, then finish the requests in flight and close the pool.
+    pub async fn run(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let store = self.state.store.clone();
+        let purger = {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let mut tick = tokio::time::interval(Duration::from_secs(600));
+                loop {
+                    tick.tick().await;
+                    if let Err(e) = store.purge_idempotency(idempotency::KEY_TTL).await {
+                        tracing::warn!(error = %e, "purging old idempotency keys failed");
+                    }
+                }
+            })
+        };
+        let app = routes::router(self.state, self.max_body_bytes);
+        let result = axum::serve(self.listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await;
+        purger.abort();
+        store.pool.close().await;
+        result.context("serving")
+    }
+}
+
+/// The admin token's hash: from the configured token, else the stored one, else a new token
+/// generated, printed once to stderr, and stored as a hash.
+async fn admin_token_hash(store: &Store, configured: Option<&str>) -> anyhow::Result<String> {
+    if let Some(token) = configured {
+        let token = token.trim();
+        anyhow::ensure!(!token.is_empty(), "INVITES_ADMIN_TOKEN is empty");
+        return Ok(hash_secret(token));
+    }
+    if let Some(h) = store.setting(ADMIN_TOKEN_SETTING).await? {
+        return Ok(h);
+    }
+    let token = new_secret(ADMIN_TOKEN_PREFIX);
+    let hash = hash_secret(&token);
+    if store.init_setting(ADMIN_TOKEN_SETTING, &hash).await? {
+        eprintln!(
+            "invites-server: generated the admin token (shown only this once, keep it): {token}"
+        );
+        return Ok(hash);
+    }
+    // Another replica stored one first.
+    store
+        .setting(ADMIN_TOKEN_SETTING)
+        .await?
+        .context("the admin token setting vanished")
+}
+
+/// Completes on SIGTERM or SIGINT.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down");
+}

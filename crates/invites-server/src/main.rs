@@ -1,0 +1,28 @@
+//! `invites-server`: the reference server of the Invites API.
+
+use std::io::{IsTerminal, Write};
+
+use clap::Parser;
+use invites_server::{Config, Server, shutdown_signal};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_env_filter(
+            EnvFilter::try_from_env("INVITES_LOG")
+                .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .init();
+    let config = Config::parse();
+    let server = Server::bind(&config).await?;
+    {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "listening on http://{}", server.local_addr())?;
+        out.flush()?;
+    }
+    tracing::info!(addr = %server.local_addr(), "ready");
+    server.run(shutdown_signal()).await
+}

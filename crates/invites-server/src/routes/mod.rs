@@ -1,0 +1,218 @@
+//! HTTP routes, authentication and the response middleware.
+
+mod invites;
+mod members;
+mod organizations;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+
+use crate::db::Store;
+use crate::error::{ApiError, ErrorBody};
+use crate::ratelimit::FailureLimiter;
+use crate::secrets::{hash_secret, new_id};
+
+/// The spec this server implements, served at `/openapi.yaml`.
+pub const OPENAPI_YAML: &str = include_str!("../../../../spec/invites.yaml");
+
+/// Shared state of every request.
+#[derive(Debug)]
+pub struct AppState {
+    /// The database.
+    pub store: Store,
+    /// SHA-256 of the admin token.
+    pub admin_token_hash: String,
+    /// Base of invite links, without a trailing slash.
+    pub public_url: String,
+    /// Failed lookups/accepts per API key.
+    pub limiter: FailureLimiter,
+}
+
+/// An authenticated organization caller.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    /// The caller's organization.
+    pub org_id: String,
+    /// The hash of the API key used (the rate-limit key).
+    pub key_hash: String,
+}
+
+/// The request's bearer token, if any.
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let v = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = v.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim())
+        .filter(|t| !t.is_empty())
+}
+
+/// Authenticate an organization API key.
+pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Caller, ApiError> {
+    let token = bearer(headers).ok_or(ApiError::Unauthorized)?;
+    let key_hash = hash_secret(token);
+    let org_id: Option<String> =
+        sqlx::query_scalar("SELECT organization_id FROM api_keys WHERE key_hash = $1")
+            .bind(&key_hash)
+            .fetch_optional(&state.store.pool)
+            .await?;
+    let org_id = org_id.ok_or(ApiError::Unauthorized)?;
+    Ok(Caller { org_id, key_hash })
+}
+
+/// Authenticate the admin token.
+pub fn authenticate_admin(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+    let token = bearer(headers).ok_or(ApiError::Unauthorized)?;
+    // Compare hashes: equal-length hex strings, so timing reveals nothing about the token.
+    let given = hash_secret(token);
+    let same = given
+        .bytes()
+        .zip(state.admin_token_hash.bytes())
+        .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+        == 0
+        && given.len() == state.admin_token_hash.len();
+    if same {
+        Ok(())
+    } else {
+        Err(ApiError::Unauthorized)
+    }
+}
+
+/// The router of the whole API.
+pub fn router(state: Arc<AppState>, max_body_bytes: usize) -> Router {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/openapi.yaml", get(openapi))
+        .route("/v1/organizations", post(organizations::create))
+        .route("/v1/organization", get(organizations::get))
+        .route("/v1/invites", post(invites::create).get(invites::list))
+        .route("/v1/invites/batch", post(invites::create_batch))
+        .route("/v1/invites/lookup", post(invites::lookup))
+        .route("/v1/invites/accept", post(invites::accept))
+        .route(
+            "/v1/invites/{invite_id}",
+            get(invites::get)
+                .patch(invites::update)
+                .delete(invites::revoke),
+        )
+        .route("/v1/invites/{invite_id}/rotate", post(invites::rotate))
+        .route(
+            "/v1/invites/{invite_id}/redemptions",
+            get(invites::redemptions),
+        )
+        .route("/v1/members", get(members::list))
+        .route(
+            "/v1/members/{member_id}",
+            get(members::get).delete(members::remove),
+        )
+        .fallback(|| async { ApiError::NotFound("no such route".into()) })
+        .method_not_allowed_fallback(|| async {
+            (
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method not allowed for this path",
+            )
+        })
+        .layer(DefaultBodyLimit::max(max_body_bytes))
+        .layer(middleware::from_fn(envelope))
+        .with_state(state)
+}
+
+async fn healthz(State(state): State<Arc<AppState>>) -> Result<Response, ApiError> {
+    sqlx::query("SELECT 1").execute(&state.store.pool).await?;
+    Ok(axum::Json(serde_json::json!({"status": "ok"})).into_response())
+}
+
+async fn openapi() -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/yaml"),
+        )],
+        OPENAPI_YAML,
+    )
+        .into_response()
+}
+
+/// The error type for an error response that did not come from an [`ApiError`] (axum's own
+/// rejections).
+fn fallback_type(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        401 => "unauthorized",
+        404 => "not_found",
+        409 => "conflict",
+        413 => "payload_too_large",
+        429 => "rate_limited",
+        503 => "unavailable",
+        s if s >= 500 => "internal",
+        _ => "invalid_request",
+    }
+}
+
+/// Give every response an `x-request-id`, every error the JSON envelope, and log one line.
+async fn envelope(req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let request_id = new_id("req");
+    let method = req.method().clone();
+    let path = req.uri().path().to_owned();
+    let resp = next.run(req).await;
+    let mut status = resp.status();
+    let mut resp = if status.is_client_error() || status.is_server_error() {
+        let (mut parts, body) = resp.into_parts();
+        let err = match parts.extensions.remove::<ErrorBody>() {
+            Some(e) => e,
+            None => {
+                let text = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
+                let text = String::from_utf8_lossy(&text).trim().to_string();
+                // axum answers 422 for bodies it cannot read as asked; the API says 400.
+                if status == StatusCode::UNPROCESSABLE_ENTITY
+                    || status == StatusCode::UNSUPPORTED_MEDIA_TYPE
+                {
+                    status = StatusCode::BAD_REQUEST;
+                }
+                let error_type = fallback_type(status);
+                ErrorBody {
+                    error_type,
+                    message: if text.is_empty() {
+                        status.canonical_reason().unwrap_or("error").to_string()
+                    } else {
+                        text
+                    },
+                    param: (error_type == "invalid_request").then(|| "body".to_string()),
+                }
+            }
+        };
+        let body = serde_json::json!({
+            "error": {"type": err.error_type, "message": err.message, "param": err.param},
+            "request_id": request_id,
+        });
+        parts.status = status;
+        parts.headers.remove(header::CONTENT_LENGTH);
+        parts.headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        Response::from_parts(parts, Body::from(body.to_string()))
+    } else {
+        resp
+    };
+    if let Ok(v) = HeaderValue::from_str(&request_id) {
+        resp.headers_mut().insert("x-request-id", v);
+    }
+    tracing::info!(
+        request_id = %request_id,
+        method = %method,
+        path = %path,
+        status = status.as_u16(),
+        latency_ms = started.elapsed().as_secs_f64() * 1000.0,
+        "request"
+    );
+    resp
+}

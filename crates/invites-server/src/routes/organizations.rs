@@ -1,0 +1,132 @@
+//! `createOrganization` and `getOrganization`.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::{AppState, authenticate, authenticate_admin};
+use crate::db::now_ms;
+use crate::error::ApiError;
+use crate::idempotency::{self, Begun, Idem, Reply};
+use crate::input::{check_len, parse_json, rfc3339};
+use crate::secrets::{API_KEY_PREFIX, hash_secret, new_id, new_secret};
+
+/// Roles of an organization created without `roles`.
+pub const DEFAULT_ROLES: [&str; 6] = ["owner", "admin", "developer", "billing", "user", "viewer"];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrganizationCreate {
+    name: String,
+    roles: Option<Vec<String>>,
+}
+
+/// Validate a role name against the spec's `Role` pattern.
+pub(crate) fn check_role(param: &str, role: &str) -> Result<(), ApiError> {
+    let ok = (1..=64).contains(&role.len())
+        && role.starts_with(|c: char| c.is_ascii_lowercase())
+        && role
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+    if ok {
+        Ok(())
+    } else {
+        Err(ApiError::invalid(
+            param,
+            format!(
+                "{param}: {role:?} is not a role name (1 to 64 of a-z, 0-9, _ and -, starting with a letter)"
+            ),
+        ))
+    }
+}
+
+pub(crate) fn org_json(id: &str, name: &str, roles: &Value, created_at: i64) -> Value {
+    json!({"id": id, "name": name, "roles": roles, "created_at": rfc3339(created_at)})
+}
+
+pub(super) async fn create(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Reply, ApiError> {
+    authenticate_admin(&state, &headers)?;
+    let idem = Idem::from_request(&headers, "admin", "POST", "/v1/organizations", &body)?;
+    let req: OrganizationCreate = parse_json(&body)?;
+    check_len("name", &req.name, 1, 200)?;
+    let roles = match req.roles {
+        None => DEFAULT_ROLES.iter().map(|s| s.to_string()).collect(),
+        Some(roles) => {
+            if roles.is_empty() || roles.len() > 50 {
+                return Err(ApiError::invalid(
+                    "roles",
+                    "roles must have 1 to 50 entries",
+                ));
+            }
+            let mut out: Vec<String> = Vec::new();
+            for r in roles {
+                check_role("roles", &r)?;
+                if !out.contains(&r) {
+                    out.push(r);
+                }
+            }
+            out
+        }
+    };
+    let tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
+        Begun::Replay(r) => return Ok(r),
+        Begun::Tx(tx) => tx,
+    };
+    let mut tx = tx;
+    let id = new_id("org");
+    let now = now_ms();
+    let roles = json!(roles);
+    sqlx::query("INSERT INTO organizations (id, name, roles, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(&id)
+        .bind(&req.name)
+        .bind(roles.to_string())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    let api_key = new_secret(API_KEY_PREFIX);
+    sqlx::query("INSERT INTO api_keys (key_hash, organization_id, created_at) VALUES ($1, $2, $3)")
+        .bind(hash_secret(&api_key))
+        .bind(&id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    let reply = Reply::json(
+        StatusCode::CREATED,
+        &json!({"organization": org_json(&id, &req.name, &roles, now), "api_key": api_key}),
+    );
+    idempotency::commit(tx, idem.as_ref(), reply).await
+}
+
+/// The organization's name and roles.
+pub(crate) async fn load_org(
+    state: &AppState,
+    org_id: &str,
+) -> Result<(String, Vec<String>, i64), ApiError> {
+    let (name, roles, created_at): (String, String, i64) =
+        sqlx::query_as("SELECT name, roles, created_at FROM organizations WHERE id = $1")
+            .bind(org_id)
+            .fetch_one(&state.store.pool)
+            .await?;
+    let roles: Vec<String> = serde_json::from_str(&roles).map_err(anyhow::Error::from)?;
+    Ok((name, roles, created_at))
+}
+
+pub(super) async fn get(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+) -> Result<Reply, ApiError> {
+    let caller = authenticate(&state, &headers).await?;
+    let (name, roles, created_at) = load_org(&state, &caller.org_id).await?;
+    Ok(Reply::json(
+        StatusCode::OK,
+        &org_json(&caller.org_id, &name, &json!(roles), created_at),
+    ))
+}
