@@ -76,7 +76,11 @@ pub fn run(langs: &[Lang]) -> Result<()> {
     let dir = tempfile::tempdir()?;
     let admin_token = random_token()?;
     let server = start_server(dir.path(), &admin_token)?;
-    println!("invites-server is running at {} on {}/invites.db", server.url, dir.path().display());
+    println!(
+        "invites-server is running at {} on {}/invites.db",
+        server.url,
+        dir.path().display()
+    );
 
     let rt = tokio::runtime::Runtime::new()?;
     let new_org = |name: &str| -> Result<String> {

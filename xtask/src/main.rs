@@ -4,6 +4,7 @@
 //! - `test`: the one test command (format, lint, regen check, spec validation, every suite).
 //! - `demo`: start a server on a temporary SQLite file and walk through the SDK.
 
+mod bench;
 mod demo;
 mod regen;
 mod test;
@@ -31,6 +32,8 @@ enum Cmd {
     },
     /// Run every check and test suite (what CI runs).
     Test,
+    /// Benchmarks against named peers; prints a table and writes docs/benchmarks.md.
+    Bench,
     /// Start a server on a temporary SQLite file and run the SDK demos against it.
     Demo {
         /// Which SDKs to demo (default: all three).
@@ -44,6 +47,7 @@ fn main() -> Result<()> {
     match cli.command {
         Cmd::Regen { check } => regen::run(check),
         Cmd::Test => test::run(),
+        Cmd::Bench => bench::run(),
         Cmd::Demo { lang } => {
             let all = [demo::Lang::Rust, demo::Lang::Python, demo::Lang::Node];
             demo::run(if lang.is_empty() { &all } else { &lang })

@@ -14,7 +14,6 @@ use crate::{cargo, regen, root, run_cmd};
 /// Pinned spec validator (PyPI).
 const SPEC_VALIDATOR: &str = "openapi-spec-validator==0.8.4";
 
-
 struct Steps {
     passed: Vec<String>,
     failed: Vec<String>,
@@ -59,7 +58,13 @@ pub fn venv() -> Result<PathBuf> {
 fn pip_install(venv: &Path, packages: &[&str]) -> Result<()> {
     run_cmd(
         Command::new(venv.join("bin/python"))
-            .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"])
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+            ])
             .args(packages),
     )
 }
@@ -111,9 +116,7 @@ pub fn run() -> Result<()> {
     steps.run("spec validation (openapi-spec-validator)", || {
         let venv = venv()?;
         pip_install(&venv, &[SPEC_VALIDATOR])?;
-        run_cmd(
-            Command::new(venv.join("bin/openapi-spec-validator")).arg(root().join(regen::SPEC)),
-        )
+        run_cmd(Command::new(venv.join("bin/openapi-spec-validator")).arg(root().join(regen::SPEC)))
     });
     let server_bin = root().join("target/debug/invites-server");
     steps.run("cargo test --workspace", || {

@@ -1,0 +1,269 @@
+//! `invites-bench`: the Rust-side drivers of `cargo xtask bench`. Each subcommand prints one
+//! JSON object on stdout so the xtask can tabulate it.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use futures::TryStreamExt;
+use invites_sdk::{Client, ListInvites, types};
+use serde_json::json;
+
+#[derive(Parser)]
+#[command(about = "Benchmark drivers for cargo xtask bench")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Sequential getInvite: our Client vs raw reqwest, alternating rounds.
+    Client {
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        key: String,
+        #[arg(long)]
+        invite_id: String,
+        /// Calls per round.
+        #[arg(long, default_value_t = 2000)]
+        calls: u32,
+        /// Rounds per side.
+        #[arg(long, default_value_t = 5)]
+        rounds: u32,
+    },
+    /// Closed-loop load at fixed concurrency for a fixed time; prints req/s and latencies.
+    Load {
+        #[arg(long)]
+        url: String,
+        #[arg(long, default_value = "")]
+        key: String,
+        #[arg(long, value_enum)]
+        op: Op,
+        /// An invite id (get) or a public invite code (accept).
+        #[arg(long, default_value = "")]
+        target: String,
+        #[arg(long, default_value_t = 32)]
+        concurrency: usize,
+        #[arg(long, default_value_t = 3.0)]
+        seconds: f64,
+    },
+    /// An axum hello-world server: the HTTP ceiling on this machine.
+    Hello {
+        #[arg(long, default_value = "127.0.0.1:0")]
+        listen: String,
+    },
+    /// List every invite through the page stream; prints time and peak RSS.
+    List {
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        key: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Op {
+    Hello,
+    Get,
+    Create,
+    Accept,
+}
+
+fn stats(samples: &mut [f64]) -> serde_json::Value {
+    samples.sort_by(|a, b| a.total_cmp(b));
+    json!({
+        "median": samples[samples.len() / 2],
+        "min": samples[0],
+        "max": samples[samples.len() - 1],
+    })
+}
+
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|n| n.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+async fn client_bench(url: &str, key: &str, id: &str, calls: u32, rounds: u32) -> Result<()> {
+    let ours = Client::builder()
+        .base_url(url)
+        .api_key(key)
+        .max_retries(0)
+        .build()?;
+    let raw = reqwest::Client::builder().tcp_nodelay(true).build()?;
+    let raw_url = format!("{url}/v1/invites/{id}");
+    let auth = format!("Bearer {key}");
+    // Warm both pools.
+    ours.invites().get(id).await?;
+    raw.get(&raw_url)
+        .header("authorization", &auth)
+        .send()
+        .await?
+        .error_for_status()?;
+    let (mut a, mut b) = (vec![], vec![]);
+    for _ in 0..rounds {
+        let t = Instant::now();
+        for _ in 0..calls {
+            std::hint::black_box(ours.invites().get(id).await?);
+        }
+        a.push(f64::from(calls) / t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        for _ in 0..calls {
+            let r = raw
+                .get(&raw_url)
+                .header("authorization", &auth)
+                .header("accept", "application/json")
+                .send()
+                .await?
+                .error_for_status()?;
+            let invite: types::Invite = r.json().await?;
+            std::hint::black_box(invite);
+        }
+        b.push(f64::from(calls) / t.elapsed().as_secs_f64());
+    }
+    println!(
+        "{}",
+        json!({"ours_calls_per_s": stats(&mut a), "raw_reqwest_calls_per_s": stats(&mut b)})
+    );
+    Ok(())
+}
+
+async fn load(
+    url: &str,
+    key: &str,
+    op: Op,
+    target: &str,
+    concurrency: usize,
+    seconds: f64,
+) -> Result<()> {
+    let http = reqwest::Client::builder()
+        .tcp_nodelay(true)
+        .pool_max_idle_per_host(concurrency)
+        .build()?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let errors = Arc::new(AtomicU64::new(0));
+    let counter = Arc::new(AtomicU64::new(0));
+    let mut tasks = vec![];
+    let started = Instant::now();
+    for worker in 0..concurrency {
+        let (http, stop, errors, counter) =
+            (http.clone(), stop.clone(), errors.clone(), counter.clone());
+        let (url, key, target) = (url.to_owned(), format!("Bearer {key}"), target.to_owned());
+        tasks.push(tokio::spawn(async move {
+            let mut lat = Vec::with_capacity(4096);
+            while !stop.load(Ordering::Relaxed) {
+                let n = counter.fetch_add(1, Ordering::Relaxed);
+                let req = match op {
+                    Op::Hello => http.get(format!("{url}/")),
+                    Op::Get => http
+                        .get(format!("{url}/v1/invites/{target}"))
+                        .header("authorization", &key),
+                    Op::Create => http
+                        .post(format!("{url}/v1/invites"))
+                        .header("authorization", &key)
+                        .json(&json!({"roles": ["viewer"], "ttl_seconds": 3600, "name": format!("bench {worker}-{n}")})),
+                    Op::Accept => http
+                        .post(format!("{url}/v1/invites/accept"))
+                        .header("authorization", &key)
+                        .json(&json!({"code": target, "email": format!("u{worker}x{n}@bench.example.com")})),
+                };
+                let t = Instant::now();
+                match req.send().await {
+                    Ok(r) if r.status().is_success() => {
+                        let _ = r.bytes().await;
+                        lat.push(t.elapsed().as_secs_f64() * 1e3);
+                    }
+                    _ => {
+                        errors.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+            }
+            lat
+        }));
+    }
+    tokio::time::sleep(Duration::from_secs_f64(seconds)).await;
+    stop.store(true, Ordering::Relaxed);
+    let mut lat = vec![];
+    for t in tasks {
+        lat.extend(t.await?);
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    lat.sort_by(|a, b| a.total_cmp(b));
+    let pct = |p: f64| {
+        lat.get(((lat.len() as f64 * p) as usize).min(lat.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(f64::NAN)
+    };
+    println!(
+        "{}",
+        json!({
+            "op": format!("{op:?}"), "concurrency": concurrency, "ok": lat.len(),
+            "errors": errors.load(Ordering::Relaxed),
+            "req_per_s": lat.len() as f64 / elapsed, "p50_ms": pct(0.5), "p99_ms": pct(0.99),
+        })
+    );
+    Ok(())
+}
+
+async fn hello(listen: &str) -> Result<()> {
+    let app = axum::Router::new().route("/", axum::routing::get(|| async { "hello" }));
+    let listener = tokio::net::TcpListener::bind(listen).await?;
+    println!("listening on http://{}", listener.local_addr()?);
+    use std::io::Write;
+    std::io::stdout().flush()?;
+    axum::serve(listener, app).await?;
+    Ok(())
+}
+
+async fn list(url: &str, key: &str) -> Result<()> {
+    let client = Client::new(url, key)?;
+    let t = Instant::now();
+    let mut n = 0u64;
+    let mut stream = client.invites().list(ListInvites {
+        limit: Some(100),
+        ..Default::default()
+    });
+    while let Some(invite) = stream.try_next().await? {
+        std::hint::black_box(invite);
+        n += 1;
+    }
+    println!(
+        "{}",
+        json!({"items": n, "seconds": t.elapsed().as_secs_f64(), "peak_rss_kib": peak_rss_kib()})
+    );
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    match Cli::parse().cmd {
+        Cmd::Client {
+            url,
+            key,
+            invite_id,
+            calls,
+            rounds,
+        } => client_bench(&url, &key, &invite_id, calls, rounds).await,
+        Cmd::Load {
+            url,
+            key,
+            op,
+            target,
+            concurrency,
+            seconds,
+        } => load(&url, &key, op, &target, concurrency, seconds).await,
+        Cmd::Hello { listen } => hello(&listen).await,
+        Cmd::List { url, key } => list(&url, &key).await,
+    }
+    .context("benchmark failed")
+}
