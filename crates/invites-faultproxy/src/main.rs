@@ -277,6 +277,8 @@ async fn forward(state: &State, req: Request<Incoming>) -> Result<Response<Body>
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let args = Args::parse();
+    // reqwest is built without a bundled crypto provider (workspace-wide choice): install ring.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let listener = TcpListener::bind(args.listen).await?;
     let state = Arc::new(State {
         upstream: args.upstream.trim_end_matches('/').to_owned(),

@@ -318,6 +318,7 @@ async fn every_conformance_scenario() {
 
     let server = support::server();
     let proxy = support::proxy(&server.url);
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let http = reqwest::Client::new();
     let mut failures = vec![];
     for file in &files {
