@@ -1,0 +1,100 @@
+// Type-checked (`tsc -p tsconfig.json`, strict) against the generated index.d.mts: it calls every
+// method of the client, so a method or model missing from the declarations fails the check.
+// It is not run; test/*.test.mjs run the same calls against a real server.
+import Client, {
+  APIStatusError,
+  APITimeoutError,
+  InvalidArgumentError,
+  NotFoundError,
+  RateLimitError,
+  type Invite,
+  type InviteBatch,
+  type InviteCreate,
+  type InviteLookup,
+  type InviteStatus,
+  type ListInvitesParams,
+  type Member,
+  type Organization,
+  type OrganizationCreated,
+  type Page,
+  type Redemption,
+} from 'invites-sdk'
+
+declare const process: { env: Record<string, string | undefined> }
+
+export async function everyMethod(): Promise<void> {
+  const admin = new Client({ baseUrl: 'http://127.0.0.1:8080', apiKey: process.env['ADMIN'] ?? '' })
+  const created: OrganizationCreated = await admin.organizations.create(
+    { name: 'Acme', roles: ['admin', 'developer'] },
+    { idempotencyKey: 'org-acme' },
+  )
+  const client = new Client({ apiKey: created.apiKey, timeout: 5_000, maxRetries: 1 })
+  const org: Organization = await client.organizations.get()
+  const roles: string[] = org.roles
+
+  const body: InviteCreate = {
+    emails: ['ada@example.com'],
+    roles: ['developer'],
+    expiresAt: new Date(Date.now() + 86_400_000),
+    metadata: { source: 'typed example' },
+  }
+  const invite: Invite = await client.invites.create(body, { idempotencyKey: 'k1', timeout: 1_000 })
+  const code: string | undefined = invite.code
+  const batch: InviteBatch = await client.invites.createBatch({
+    emails: ['grace@example.com'],
+    roles: ['developer'],
+    ttlSeconds: 3600,
+  })
+  const again: Invite = await client.invites.get(invite.id)
+  const updated: Invite = await client.invites.update(invite.id, { maxUses: 2, enabled: true })
+  const rotated: Invite = await client.invites.rotate(invite.id)
+  const shown: InviteLookup = await client.invites.lookup(rotated.code ?? '')
+  const emailRestricted: boolean = shown.emailRestricted
+  const member: Member = await client.invites.accept({
+    code: rotated.code ?? '',
+    email: 'ada@example.com',
+    userId: 'user_42',
+  })
+  const revoked: Invite = await client.invites.revoke(batch.data[0]!.id)
+  const status: InviteStatus = revoked.status
+
+  const params: ListInvitesParams = { status: 'pending', limit: 10 }
+  const first: Page<Invite> = await client.invites.list(params)
+  if (first.hasNextPage()) {
+    const second: Page<Invite> = await first.getNextPage()
+    void second.nextPageToken
+  }
+  for await (const i of client.invites.list({ email: 'ada@example.com' })) {
+    const id: string = i.id
+    void id
+  }
+  for await (const r of client.invites.redemptions(invite.id, { limit: 5 })) {
+    const who: Redemption = r
+    void who.memberId
+  }
+  const redemptions: Page<Redemption> = await client.invites.redemptions(invite.id)
+  const members: Page<Member> = await client.members.list({ email: 'ada@example.com' })
+  for await (const m of client.members.list()) void m.email
+  const one: Member = await client.members.get(member.id)
+  const removed: Member = await client.members.remove(one.id)
+
+  try {
+    await client.invites.get('inv_missing')
+  } catch (e) {
+    if (e instanceof NotFoundError) {
+      const s: number = e.status
+      const t: string = e.type
+      const r: string | null = e.requestId
+      void [s, t, r]
+    } else if (e instanceof RateLimitError) {
+      const wait: number | null = e.retryAfter
+      void wait
+    } else if (e instanceof APITimeoutError || e instanceof InvalidArgumentError) {
+      const p: string | null = e.param
+      void p
+    } else if (e instanceof APIStatusError) {
+      void e.message
+    }
+  }
+  void [status, roles, code, again, updated, emailRestricted, first, redemptions, members, removed]
+}

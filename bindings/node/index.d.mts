@@ -1,0 +1,966 @@
+// @generated from spec/invites.yaml by `node scripts/gen-dts.mjs`. DO NOT EDIT.
+// Invites API 1.0.0
+//
+// Organization invitations: create invites for exact addresses, email domains or public links,
+// let people look them up and accept them, and manage the resulting members.
+//
+// Every call carries `Authorization: Bearer <api key>`. A key belongs to one organization and
+// sees nothing of any other. Creating organizations takes the server's admin token instead.
+// Every POST honours an `Idempotency-Key` header: a retry with the same key and body gets the
+// first response back and changes nothing.
+
+/** How to reach the API. Anything left out falls back to the environment, then to defaults. */
+export interface ClientOptions {
+  /** The server's base URL, e.g. `http://127.0.0.1:8080`. Default: `INVITES_BASE_URL`. */
+  baseUrl?: string
+  /** An organization API key (`ik_…`), or the admin token for `organizations.create`. Default: `INVITES_API_KEY`. */
+  apiKey?: string
+  /** Per-attempt timeout in milliseconds. Default: 60000. */
+  timeout?: number
+  /** Retries after a connection error, timeout, 408, 429 or 5xx, with backoff; 0 disables. Default: 2. */
+  maxRetries?: number
+  /** The `User-Agent` header. Default: `invites-sdk-node/<version> (node <version>; <platform>)`. */
+  userAgent?: string
+}
+
+/** Options for one call. */
+export interface RequestOptions {
+  /** The `Idempotency-Key` of a POST (1 to 255 characters). Default: a fresh random key per call, reused by its retries. */
+  idempotencyKey?: string
+  /** Per-attempt timeout in milliseconds, instead of the client's. */
+  timeout?: number
+  /** Retries for this call, instead of the client's. */
+  maxRetries?: number
+}
+
+/** One page of a list. */
+export declare class Page<T> {
+  /** The items on this page. */
+  readonly data: T[]
+  /** The token of the next page; `null` on the last page. */
+  readonly nextPageToken: string | null
+  /** Whether another page follows. */
+  hasNextPage(): boolean
+  /** The next page; rejects with `InvitesError` on the last page. */
+  getNextPage(): Promise<Page<T>>
+}
+
+/**
+ * What a list method returns. Awaited, it is the first page; with `for await` it yields every
+ * item of every page, fetching pages as the loop goes. Nothing is sent before either is used.
+ */
+export declare class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
+  then<R1 = Page<T>, R2 = never>(
+    onfulfilled?: ((value: Page<T>) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2>
+  catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R>
+  finally(onfinally?: (() => void) | null): Promise<Page<T>>
+  [Symbol.asyncIterator](): AsyncIterator<T>
+}
+
+/** Base class of every error this package throws. */
+export declare class InvitesError extends Error {
+  /** HTTP status of the answer, when there was one. */
+  readonly status: number | null
+  /** The API's error type (`not_found`, `invite_exhausted`, …), when the server answered with one. */
+  readonly type: ErrorType | (string & {}) | null
+  /** The argument or request field at fault (camelCase), when known. */
+  readonly param: string | null
+  /** The server's request id (`req_…`) of the last attempt, when one was answered. */
+  readonly requestId: string | null
+}
+/** The server answered with an error status. */
+export declare class APIStatusError extends InvitesError {
+  readonly status: number
+  readonly type: ErrorType | (string & {})
+  /** Seconds the server asked to wait (`Retry-After`), if it did. */
+  readonly retryAfter: number | null
+}
+/** 400 `invalid_request`: the request is malformed; `param` names the field. */
+export declare class BadRequestError extends APIStatusError {}
+/** 401 `unauthorized`: the bearer token is missing or unknown. */
+export declare class AuthenticationError extends APIStatusError {}
+/** 403 `invite_disabled` or `email_not_allowed`. */
+export declare class PermissionDeniedError extends APIStatusError {}
+/** 404 `not_found`: no such resource in the caller's organization. */
+export declare class NotFoundError extends APIStatusError {}
+/** 409 `conflict`, `already_member` or `invite_exhausted`. */
+export declare class ConflictError extends APIStatusError {}
+/** 410 `invite_expired` or `invite_revoked`. */
+export declare class GoneError extends APIStatusError {}
+/** 413 `payload_too_large`: the body is over the server's limit. */
+export declare class PayloadTooLargeError extends APIStatusError {}
+/** 429 `rate_limited`: too many requests or failed attempts; see `retryAfter`. */
+export declare class RateLimitError extends APIStatusError {}
+/** 5xx `internal` or `unavailable`: the server failed (after the retries). */
+export declare class InternalServerError extends APIStatusError {}
+/** No answer: the connection was refused, reset or closed (after the retries). */
+export declare class APIConnectionError extends InvitesError {}
+/** An attempt took longer than the timeout (after the retries). */
+export declare class APITimeoutError extends APIConnectionError {}
+/** An argument was refused before anything was sent; `param` names it. */
+export declare class InvalidArgumentError extends InvitesError {
+  readonly param: string | null
+}
+
+// ---------------------------------------------------------------------------------------------
+// Models (camelCase; the wire uses snake_case)
+
+/** Machine-readable error category. */
+export type ErrorType = "invalid_request" | "unauthorized" | "not_found" | "conflict" | "already_member" | "invite_exhausted" | "invite_expired" | "invite_revoked" | "invite_disabled" | "email_not_allowed" | "payload_too_large" | "rate_limited" | "internal" | "unavailable"
+
+/** What went wrong. */
+export interface ErrorBody {
+  /** Machine-readable error category. */
+  type: ErrorType
+  /**
+   * A sentence for people.
+   * @example "roles[0]: `owner` is never invitable"
+   */
+  message: string
+  /**
+   * The request field at fault, for `invalid_request`.
+   * @example "roles"
+   */
+  param?: string | null
+}
+
+/** The one error shape of every error response. */
+export interface ErrorEnvelope {
+  /** What went wrong. */
+  error: ErrorBody
+  /**
+   * The request's id, also sent as the `x-request-id` header.
+   * @example "req_5f0c1a2b3c4d5e6f"
+   */
+  requestId: string
+}
+
+/**
+ * A role name.
+ * Constraints: 1 to 64 characters; pattern `^[a-z][a-z0-9_-]*$`.
+ * @example "developer"
+ */
+export type Role = string
+
+/**
+ * A team name.
+ * Constraints: 1 to 64 characters.
+ * @example "platform"
+ */
+export type Team = string
+
+/**
+ * Up to 50 string keys (at most 64 characters each) with string values (at most 500 characters each).
+ * @example {"source":"onboarding"}
+ */
+export type Metadata = { [key: string]: string }
+
+/**
+ * Derived, first match wins: `revoked` (deleted by an admin) > `accepted` (max_uses reached)
+ * > `expired` > `disabled` (`enabled: false`) > `pending`.
+ */
+export type InviteStatus = "pending" | "accepted" | "expired" | "disabled" | "revoked"
+
+/** An organization that people join by invitation. */
+export interface Organization {
+  /**
+   * The organization's id.
+   * @example "org_2b7f0f6c9a10d3e4f5a6b7c8"
+   */
+  id: string
+  /**
+   * Display name.
+   * @example "Acme"
+   */
+  name: string
+  /** The roles invites may grant (besides `owner`, which is never invitable). */
+  roles: Role[]
+  /** When it was created. */
+  createdAt: string
+}
+
+/**
+ * A new organization.
+ *
+ * A request body: the SDK checks its constraints before sending.
+ */
+export interface OrganizationCreate {
+  /**
+   * Display name, 1 to 200 characters.
+   * Constraints: 1 to 200 characters.
+   * @example "Acme"
+   */
+  name: string
+  /**
+   * Its roles; default: owner, admin, developer, billing, user, viewer.
+   * Constraints: 1 to 50 items.
+   */
+  roles?: Role[]
+}
+
+/** A new organization and its first API key, shown only in this response. */
+export interface OrganizationCreated {
+  /** An organization that people join by invitation. */
+  organization: Organization
+  /**
+   * The organization's first API key (`ik_…`), shown once.
+   * @example "ik_3q2v5x8z1c4b7n0m2k5j8h1g4f7d0s3a"
+   */
+  apiKey: string
+}
+
+/** An invitation to join an organization. */
+export interface Invite {
+  /**
+   * The invite's id.
+   * @example "inv_2b7f0f6c9a10d3e4f5a6b7c8"
+   */
+  id: string
+  /**
+   * The organization it grants entry to.
+   * @example "org_2b7f0f6c9a10d3e4f5a6b7c8"
+   */
+  organizationId: string
+  /**
+   * An internal name for administrators.
+   * @example "Q3 contractors"
+   */
+  name?: string | null
+  /** An internal description for administrators. */
+  description?: string | null
+  /**
+   * A message shown to the invitee.
+   * @example "Welcome aboard!"
+   */
+  message?: string | null
+  /**
+   * Exact addresses or domain patterns (`*@example.com`); empty for a public link.
+   * @example ["ada@example.com"]
+   */
+  emails: string[]
+  /** Roles granted on acceptance. */
+  roles: Role[]
+  /** Teams joined on acceptance. */
+  teams: Team[]
+  /** When it stops working; null only for an invite created with `neverExpires`. */
+  expiresAt?: string | null
+  /**
+   * How many accepts it allows; null is unlimited.
+   * @example 1
+   */
+  maxUses?: number | null
+  /**
+   * How many times it was accepted.
+   * @example 0
+   */
+  useCount: number
+  /** A disabled invite refuses accepts until enabled again. */
+  enabled: boolean
+  /**
+   * Derived, first match wins: `revoked` (deleted by an admin) > `accepted` (max_uses reached)
+   * > `expired` > `disabled` (`enabled: false`) > `pending`.
+   */
+  status: InviteStatus
+  /** Up to 50 string keys (at most 64 characters each) with string values (at most 500 characters each). */
+  metadata: Metadata
+  /** When it was created. */
+  createdAt: string
+  /** When it last changed. */
+  updatedAt: string
+  /** When it was last accepted. */
+  lastUsedAt?: string | null
+  /**
+   * The secret code (`ic_…`); only in the response that created or rotated it.
+   * @example "ic_4k8s2m6q0w3e7r1t5y9u3i7o1p5a9s"
+   */
+  code?: string
+  /**
+   * The link to send; only in the response that created or rotated it.
+   * @example "http://127.0.0.1:8080/invite/ic_4k8s2m6q0w3e7r1t5y9u3i7o1p5a9s"
+   */
+  url?: string
+}
+
+/**
+ * A new invite. Give at most one of `expiresAt`, `ttlSeconds` and `neverExpires`.
+ *
+ * A request body: the SDK checks its constraints before sending.
+ */
+export interface InviteCreate {
+  /**
+   * An internal name, at most 200 characters.
+   * Constraints: at most 200 characters.
+   * @example "Q3 contractors"
+   */
+  name?: string
+  /**
+   * An internal description, at most 2000 characters.
+   * Constraints: at most 2000 characters.
+   */
+  description?: string
+  /**
+   * A message shown to the invitee, at most 2000 characters.
+   * Constraints: at most 2000 characters.
+   * @example "Welcome aboard!"
+   */
+  message?: string
+  /**
+   * Up to 100 exact addresses or domain patterns (`*@example.com`); omit or leave empty
+   * for a public link. An invite for exact addresses only defaults to one use per address.
+   * Constraints: at most 100 items.
+   * @example ["ada@example.com"]
+   */
+  emails?: string[]
+  /**
+   * 1 to 20 of the organization's roles; `owner` is never invitable.
+   * Constraints: 1 to 20 items.
+   * @example ["developer"]
+   */
+  roles: Role[]
+  /**
+   * Up to 50 teams joined on acceptance.
+   * Constraints: at most 50 items.
+   */
+  teams?: Team[]
+  /**
+   * When it stops working; must be in the future. Default: 7 days from now.
+   * Constraints: format `date-time`.
+   */
+  expiresAt?: string | Date
+  /**
+   * Lifetime in seconds instead of `expiresAt`, 60 to 31536000.
+   * Constraints: 60 to 31536000; format `int64`.
+   * @example 604800
+   */
+  ttlSeconds?: number
+  /** No expiry at all; refused for a public invite. */
+  neverExpires?: boolean
+  /**
+   * How many accepts it allows, 1 to 1000000; omit for the default.
+   * Constraints: 1 to 1000000; format `int64`.
+   */
+  maxUses?: number
+  /** Same as `max_uses: 1`. */
+  singleUse?: boolean
+  /** Whether it can be accepted now. Default: true. */
+  enabled?: boolean
+  /** Up to 50 string keys (at most 64 characters each) with string values (at most 500 characters each). */
+  metadata?: Metadata
+}
+
+/**
+ * One single-use invite per address, created all or nothing.
+ *
+ * A request body: the SDK checks its constraints before sending.
+ */
+export interface InviteBatchCreate {
+  /**
+   * 1 to 1000 exact addresses, no duplicates.
+   * Constraints: 1 to 1000 items.
+   * @example ["ada@example.com","grace@example.com"]
+   */
+  emails: string[]
+  /**
+   * 1 to 20 of the organization's roles; `owner` is never invitable.
+   * Constraints: 1 to 20 items.
+   */
+  roles: Role[]
+  /**
+   * Up to 50 teams joined on acceptance.
+   * Constraints: at most 50 items.
+   */
+  teams?: Team[]
+  /**
+   * An internal name for every invite, at most 200 characters.
+   * Constraints: at most 200 characters.
+   */
+  name?: string
+  /**
+   * A message shown to the invitees, at most 2000 characters.
+   * Constraints: at most 2000 characters.
+   */
+  message?: string
+  /**
+   * When they stop working. Default: 7 days from now.
+   * Constraints: format `date-time`.
+   */
+  expiresAt?: string | Date
+  /**
+   * Lifetime in seconds instead of `expiresAt`, 60 to 31536000.
+   * Constraints: 60 to 31536000; format `int64`.
+   */
+  ttlSeconds?: number
+  /** Up to 50 string keys (at most 64 characters each) with string values (at most 500 characters each). */
+  metadata?: Metadata
+}
+
+/** The invites a batch created. */
+export interface InviteBatch {
+  /** One invite per address, in request order, each with `code` and `url`. */
+  data: Invite[]
+}
+
+/** One page of invites. */
+export interface InviteList {
+  /** The invites on this page. */
+  data: Invite[]
+  /** Pass as `pageToken` for the next page; null on the last page. */
+  nextPageToken?: string | null
+}
+
+/**
+ * Fields to change; omitted fields stay as they are.
+ *
+ * A request body: the SDK checks its constraints before sending.
+ */
+export interface InviteUpdate {
+  /**
+   * An internal name, at most 200 characters.
+   * Constraints: at most 200 characters.
+   */
+  name?: string
+  /**
+   * An internal description, at most 2000 characters.
+   * Constraints: at most 2000 characters.
+   */
+  description?: string
+  /**
+   * A message shown to the invitee, at most 2000 characters.
+   * Constraints: at most 2000 characters.
+   */
+  message?: string
+  /**
+   * 1 to 20 of the organization's roles; `owner` is never invitable.
+   * Constraints: 1 to 20 items.
+   */
+  roles?: Role[]
+  /**
+   * Up to 50 teams.
+   * Constraints: at most 50 items.
+   */
+  teams?: Team[]
+  /**
+   * A new expiry, in the future.
+   * Constraints: format `date-time`.
+   */
+  expiresAt?: string | Date
+  /**
+   * A new quota, 1 to 1000000, not below `useCount`.
+   * Constraints: 1 to 1000000; format `int64`.
+   */
+  maxUses?: number
+  /** Enable or disable the invite. */
+  enabled?: boolean
+}
+
+/**
+ * A code to look up.
+ *
+ * A request body: the SDK checks its constraints before sending.
+ */
+export interface InviteLookupRequest {
+  /**
+   * The invite code from the link.
+   * Constraints: 1 to 128 characters.
+   * @example "ic_4k8s2m6q0w3e7r1t5y9u3i7o1p5a9s"
+   */
+  code: string
+}
+
+/** What a landing page may show; never the address list. */
+export interface InviteLookup {
+  /** The organization the invite grants entry to. */
+  organizationId: string
+  /**
+   * Its display name.
+   * @example "Acme"
+   */
+  organizationName: string
+  /** Roles granted on acceptance. */
+  roles: Role[]
+  /** Teams joined on acceptance. */
+  teams: Team[]
+  /** The message for the invitee. */
+  message?: string | null
+  /** When it stops working. */
+  expiresAt?: string | null
+  /**
+   * Derived, first match wins: `revoked` (deleted by an admin) > `accepted` (max_uses reached)
+   * > `expired` > `disabled` (`enabled: false`) > `pending`.
+   */
+  status: InviteStatus
+  /** Whether only certain addresses or a domain may accept it. */
+  emailRestricted: boolean
+}
+
+/**
+ * Accept an invite for an address the caller's backend has verified.
+ *
+ * A request body: the SDK checks its constraints before sending.
+ */
+export interface InviteAcceptRequest {
+  /**
+   * The invite code from the link.
+   * Constraints: 1 to 128 characters.
+   */
+  code: string
+  /**
+   * The verified address of the person joining.
+   * Constraints: 3 to 254 characters.
+   * @example "ada@example.com"
+   */
+  email: string
+  /**
+   * The application's own id for the person, at most 200 characters.
+   * Constraints: at most 200 characters.
+   * @example "user_42"
+   */
+  userId?: string
+}
+
+/** A member of the organization. */
+export interface Member {
+  /**
+   * The member's id.
+   * @example "mem_2b7f0f6c9a10d3e4f5a6b7c8"
+   */
+  id: string
+  /** The organization. */
+  organizationId: string
+  /**
+   * The address, lower-cased.
+   * @example "ada@example.com"
+   */
+  email: string
+  /** The application's id for the person, when given at acceptance. */
+  userId?: string | null
+  /** The member's roles. */
+  roles: Role[]
+  /** The member's teams. */
+  teams: Team[]
+  /** The invite that brought them in. */
+  inviteId?: string | null
+  /** When they joined. */
+  createdAt: string
+}
+
+/** One page of members. */
+export interface MemberList {
+  /** The members on this page. */
+  data: Member[]
+  /** Pass as `pageToken` for the next page; null on the last page. */
+  nextPageToken?: string | null
+}
+
+/** One acceptance of an invite. */
+export interface Redemption {
+  /**
+   * The redemption's id.
+   * @example "red_2b7f0f6c9a10d3e4f5a6b7c8"
+   */
+  id: string
+  /** The invite accepted. */
+  inviteId: string
+  /** The membership created. */
+  memberId: string
+  /** The address that accepted, lower-cased. */
+  email: string
+  /** The application's id for the person. */
+  userId?: string | null
+  /** When it was accepted. */
+  createdAt: string
+}
+
+/** One page of redemptions. */
+export interface RedemptionList {
+  /** The redemptions on this page. */
+  data: Redemption[]
+  /** Pass as `pageToken` for the next page; null on the last page. */
+  nextPageToken?: string | null
+}
+
+// ---------------------------------------------------------------------------------------------
+// List parameters
+
+/** Filters and paging for `invites.list` (`listInvites`). */
+export interface ListInvitesParams {
+  /** Only invites with this derived status. */
+  status?: InviteStatus
+  /**
+   * Only invites whose address list holds this exact address or pattern (case-insensitive).
+   * @example "ada@example.com"
+   */
+  email?: string
+  /**
+   * Page size, 1 to 100.
+   * Constraints: 1 to 100; format `int64`.
+   */
+  limit?: number
+  /** The `nextPageToken` of the previous page (at most 512 characters); omit for the first page. */
+  pageToken?: string
+}
+
+/** Filters and paging for `invites.redemptions` (`listInviteRedemptions`). */
+export interface ListRedemptionsParams {
+  /**
+   * Page size, 1 to 100.
+   * Constraints: 1 to 100; format `int64`.
+   */
+  limit?: number
+  /** The `nextPageToken` of the previous page (at most 512 characters); omit for the first page. */
+  pageToken?: string
+}
+
+/** Filters and paging for `members.list` (`listMembers`). */
+export interface ListMembersParams {
+  /**
+   * Only the member with this address (case-insensitive).
+   * @example "ada@example.com"
+   */
+  email?: string
+  /**
+   * Page size, 1 to 100.
+   * Constraints: 1 to 100; format `int64`.
+   */
+  limit?: number
+  /** The `nextPageToken` of the previous page (at most 512 characters); omit for the first page. */
+  pageToken?: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resources
+
+/** Invites: create, list, get, update, revoke, rotate, lookup, accept, batches, redemptions. */
+export declare class Invites {
+  private constructor()
+  /**
+   * Create an invite; the response is the only one that shows its code and url.
+   *
+   * `POST /v1/invites` (operationId `createInvite`).
+   *
+   * @param invite A new invite. Give at most one of `expiresAt`, `ttlSeconds` and `neverExpires`.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 201: The new invite, with `code` and `url`.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {ConflictError} 409: `conflict`, `already_member` or `invite_exhausted`.
+   * @throws {PayloadTooLargeError} 413: `payload_too_large`: the body is over the server's limit.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending.
+   */
+  create(invite: InviteCreate, options?: RequestOptions): Promise<Invite>
+  /**
+   * Create one single-use invite per address, all or nothing.
+   *
+   * `POST /v1/invites/batch` (operationId `createInvites`).
+   *
+   * @param batch One single-use invite per address, created all or nothing.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 201: The new invites, in the order of `emails`, each with its `code` and `url`.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {ConflictError} 409: `conflict`, `already_member` or `invite_exhausted`.
+   * @throws {PayloadTooLargeError} 413: `payload_too_large`: the body is over the server's limit.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending.
+   */
+  createBatch(batch: InviteBatchCreate, options?: RequestOptions): Promise<InviteBatch>
+  /**
+   * List invites, newest first, one page at a time.
+   *
+   * `GET /v1/invites` (operationId `listInvites`).
+   *
+   * Await it for the first page (`Page`, with `nextPageToken` and `getNextPage()`), or
+   * walk every item of every page with `for await`.
+   *
+   * @param params Filters and paging.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: One page of invites. (`data` items)
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending.
+   */
+  list(params?: ListInvitesParams, options?: RequestOptions): PagePromise<Invite>
+  /**
+   * One invite.
+   *
+   * `GET /v1/invites/{invite_id}` (operationId `getInvite`).
+   *
+   * @param inviteId The invite's id.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The invite (without its code).
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending.
+   */
+  get(inviteId: string, options?: RequestOptions): Promise<Invite>
+  /**
+   * Change an invite; omitted fields stay as they are.
+   *
+   * `PATCH /v1/invites/{invite_id}` (operationId `updateInvite`).
+   *
+   * @param inviteId The invite's id.
+   * @param changes Fields to change; omitted fields stay as they are.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The updated invite.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {ConflictError} 409: `conflict`, `already_member` or `invite_exhausted`.
+   * @throws {GoneError} 410: `invite_expired` or `invite_revoked`.
+   * @throws {PayloadTooLargeError} 413: `payload_too_large`: the body is over the server's limit.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending.
+   */
+  update(inviteId: string, changes: InviteUpdate, options?: RequestOptions): Promise<Invite>
+  /**
+   * Revoke an invite for good; repeating it is harmless.
+   *
+   * `DELETE /v1/invites/{invite_id}` (operationId `revokeInvite`).
+   *
+   * @param inviteId The invite's id.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The invite, status `revoked`.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending.
+   */
+  revoke(inviteId: string, options?: RequestOptions): Promise<Invite>
+  /**
+   * Replace the invite's code; the old one stops working at once.
+   *
+   * `POST /v1/invites/{invite_id}/rotate` (operationId `rotateInviteCode`).
+   *
+   * @param inviteId The invite's id.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The invite with its new `code` and `url`.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {ConflictError} 409: `conflict`, `already_member` or `invite_exhausted`.
+   * @throws {GoneError} 410: `invite_expired` or `invite_revoked`.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending.
+   */
+  rotate(inviteId: string, options?: RequestOptions): Promise<Invite>
+  /**
+   * What a landing page may show about a code. Consumes nothing.
+   *
+   * `POST /v1/invites/lookup` (operationId `lookupInvite`).
+   *
+   * @param code The invite code from the link.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The public face of the invite.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {ConflictError} 409: `conflict`, `already_member` or `invite_exhausted`.
+   * @throws {PayloadTooLargeError} 413: `payload_too_large`: the body is over the server's limit.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending.
+   */
+  lookup(code: string, options?: RequestOptions): Promise<InviteLookup>
+  /**
+   * Redeem a code for an email the caller has verified; creates a membership.
+   *
+   * `POST /v1/invites/accept` (operationId `acceptInvite`).
+   *
+   * @param acceptance Accept an invite for an address the caller's backend has verified.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 201: The new membership.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {PermissionDeniedError} 403: `invite_disabled` or `email_not_allowed`.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {ConflictError} 409: `conflict`, `already_member` or `invite_exhausted`.
+   * @throws {GoneError} 410: `invite_expired` or `invite_revoked`.
+   * @throws {PayloadTooLargeError} 413: `payload_too_large`: the body is over the server's limit.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending.
+   */
+  accept(acceptance: InviteAcceptRequest, options?: RequestOptions): Promise<Member>
+  /**
+   * Who accepted this invite, newest first.
+   *
+   * `GET /v1/invites/{invite_id}/redemptions` (operationId `listInviteRedemptions`).
+   *
+   * Await it for the first page (`Page`, with `nextPageToken` and `getNextPage()`), or
+   * walk every item of every page with `for await`.
+   *
+   * @param inviteId The invite's id.
+   * @param params Filters and paging.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: One page of redemptions. (`data` items)
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending.
+   */
+  redemptions(inviteId: string, params?: ListRedemptionsParams, options?: RequestOptions): PagePromise<Redemption>
+}
+
+/** Members of the caller's organization. */
+export declare class Members {
+  private constructor()
+  /**
+   * Members of the organization, newest first.
+   *
+   * `GET /v1/members` (operationId `listMembers`).
+   *
+   * Await it for the first page (`Page`, with `nextPageToken` and `getNextPage()`), or
+   * walk every item of every page with `for await`.
+   *
+   * @param params Filters and paging.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: One page of members. (`data` items)
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending.
+   */
+  list(params?: ListMembersParams, options?: RequestOptions): PagePromise<Member>
+  /**
+   * One member.
+   *
+   * `GET /v1/members/{member_id}` (operationId `getMember`).
+   *
+   * @param memberId The member's id.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The member.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending.
+   */
+  get(memberId: string, options?: RequestOptions): Promise<Member>
+  /**
+   * Remove a member from the organization.
+   *
+   * `DELETE /v1/members/{member_id}` (operationId `removeMember`).
+   *
+   * @param memberId The member's id.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The removed member.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending.
+   */
+  remove(memberId: string, options?: RequestOptions): Promise<Member>
+}
+
+/** Organizations: the caller's, and creating new ones with the admin token. */
+export declare class Organizations {
+  private constructor()
+  /**
+   * Create an organization (admin token) and its first API key.
+   *
+   * `POST /v1/organizations` (operationId `createOrganization`).
+   *
+   * @param organization A new organization.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 201: The organization and its first API key, shown only here.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {ConflictError} 409: `conflict`, `already_member` or `invite_exhausted`.
+   * @throws {PayloadTooLargeError} 413: `payload_too_large`: the body is over the server's limit.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending.
+   */
+  create(organization: OrganizationCreate, options?: RequestOptions): Promise<OrganizationCreated>
+  /**
+   * The organization the API key belongs to.
+   *
+   * `GET /v1/organization` (operationId `getOrganization`).
+   *
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The caller's organization.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending.
+   */
+  get(options?: RequestOptions): Promise<Organization>
+}
+
+/**
+ * A client for the Invites API. One client serves any number of concurrent calls; every method
+ * returns a Promise and runs in the Rust SDK (retries, idempotency keys, timeouts, pagination).
+ *
+ * @example
+ * const client = new Client({ baseUrl: 'http://127.0.0.1:8080', apiKey: process.env.INVITES_API_KEY })
+ * const invite = await client.invites.create({ emails: ['ada@example.com'], roles: ['developer'] })
+ */
+export declare class Client {
+  /**
+   * @throws {InvalidArgumentError} a missing or malformed base URL or API key, or a bad option.
+   */
+  constructor(options?: ClientOptions)
+  /** The base URL calls go to. */
+  readonly baseUrl: string
+  /** Invites: create, list, get, update, revoke, rotate, lookup, accept, batches, redemptions. */
+  readonly invites: Invites
+  /** Members of the caller's organization. */
+  readonly members: Members
+  /** Organizations: the caller's, and creating new ones with the admin token. */
+  readonly organizations: Organizations
+}
+
+/** The package version. */
+export declare const VERSION: string
+
+export default Client
