@@ -1,0 +1,162 @@
+"""The exceptions of the SDK: one hierarchy, the same mapping as the Node SDK.
+
+Every exception carries ``status`` (the HTTP status, or ``None`` when no answer came), ``type``
+(the API's error type such as ``"not_found"``, or ``"connection_error"``, ``"timeout"``,
+``"invalid_argument"``), ``message``, ``param`` (the field at fault) and ``request_id``.
+
+::
+
+    InvitesError
+    ├── APIStatusError                 any HTTP error answer
+    │   ├── BadRequestError            400
+    │   ├── AuthenticationError        401
+    │   ├── PermissionDeniedError      403
+    │   ├── NotFoundError              404
+    │   ├── ConflictError              409
+    │   ├── GoneError                  410
+    │   ├── PayloadTooLargeError       413
+    │   ├── RateLimitError             429
+    │   └── InternalServerError        >= 500
+    ├── APIConnectionError             no answer: refused, reset, closed
+    │   └── APITimeoutError            no answer in time
+    ├── APIResponseValidationError     a success answer that did not match the spec
+    └── InvalidArgumentError           (also a ValueError) refused before sending
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+__all__ = [
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "GoneError",
+    "InternalServerError",
+    "InvalidArgumentError",
+    "InvitesError",
+    "NotFoundError",
+    "PayloadTooLargeError",
+    "PermissionDeniedError",
+    "RateLimitError",
+]
+
+
+class InvitesError(Exception):
+    """The base class of every error the SDK raises."""
+
+    message: str
+    status: Optional[int]
+    type: Optional[str]
+    param: Optional[str]
+    request_id: Optional[str]
+    retry_after: Optional[float]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: Optional[int] = None,
+        type: Optional[str] = None,
+        param: Optional[str] = None,
+        request_id: Optional[str] = None,
+        retry_after: Optional[float] = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.type = type
+        self.param = param
+        self.request_id = request_id
+        self.retry_after = retry_after
+
+    def __str__(self) -> str:
+        head = " ".join(str(p) for p in (self.status, self.type) if p is not None)
+        text = f"{head}: {self.message}" if head else self.message
+        if self.param is not None:
+            text += f" (param: {self.param})"
+        if self.request_id is not None:
+            text += f" [request {self.request_id}]"
+        return text
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(message={self.message!r}, status={self.status!r}, "
+            f"type={self.type!r}, param={self.param!r}, request_id={self.request_id!r})"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        kwargs = {
+            "status": self.status,
+            "type": self.type,
+            "param": self.param,
+            "request_id": self.request_id,
+            "retry_after": self.retry_after,
+        }
+        return (_rebuild, (type(self), self.message, kwargs))
+
+
+def _rebuild(cls: type[InvitesError], message: str, kwargs: dict[str, object]) -> InvitesError:
+    return cls(message, **kwargs)  # type: ignore[arg-type]  # the fields of one InvitesError
+
+
+class APIStatusError(InvitesError):
+    """The server answered with an error status."""
+
+    status: int
+
+
+class BadRequestError(APIStatusError):
+    """400 ``invalid_request``: ``param`` names the offending field."""
+
+
+class AuthenticationError(APIStatusError):
+    """401 ``unauthorized``: the API key is missing or unknown."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403 ``invite_disabled`` or ``email_not_allowed``."""
+
+
+class NotFoundError(APIStatusError):
+    """404 ``not_found``: nothing with that id (or code) in the caller's organization."""
+
+
+class ConflictError(APIStatusError):
+    """409 ``conflict``, ``already_member`` or ``invite_exhausted``."""
+
+
+class GoneError(APIStatusError):
+    """410 ``invite_expired`` or ``invite_revoked``."""
+
+
+class PayloadTooLargeError(APIStatusError):
+    """413 ``payload_too_large``."""
+
+
+class RateLimitError(APIStatusError):
+    """429 ``rate_limited``; ``retry_after`` is the server's ``Retry-After`` in seconds."""
+
+
+class InternalServerError(APIStatusError):
+    """A 5xx answer (``internal``, ``unavailable``)."""
+
+
+class APIConnectionError(InvitesError):
+    """The request got no answer: refused, reset or closed connection."""
+
+
+class APITimeoutError(APIConnectionError):
+    """An attempt took longer than the timeout."""
+
+
+class APIResponseValidationError(InvitesError):
+    """A success answer whose body did not match the spec."""
+
+
+class InvalidArgumentError(InvitesError, ValueError):
+    """An argument (or the client's configuration) was refused before anything was sent."""
