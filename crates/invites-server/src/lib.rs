@@ -6,6 +6,7 @@
 //! process.
 
 pub mod config;
+pub mod console;
 pub mod db;
 pub mod email;
 pub mod error;

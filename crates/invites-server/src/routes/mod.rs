@@ -91,6 +91,7 @@ pub fn router(state: Arc<AppState>, max_body_bytes: usize) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/openapi.yaml", get(openapi))
+        .merge(crate::console::router())
         .route("/v1/organizations", post(organizations::create))
         .route("/v1/organization", get(organizations::get))
         .route("/v1/invites", post(invites::create).get(invites::list))

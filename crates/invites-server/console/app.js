@@ -1,0 +1,720 @@
+// The invitations console. Plain DOM, no framework; every value is rendered as text.
+
+import { api, ApiError, forgetKey, storedKey, storeKey } from "/console/api.js";
+import { chips, h, replace, splitCommaList, splitList, timeCell, toLocalInput } from "/console/view.js";
+
+const PAGE_SIZE = 20;
+const STATUSES = new Set(["pending", "accepted", "expired", "disabled", "revoked"]);
+
+const $ = (id) => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`missing #${id}`);
+  return el;
+};
+
+const state = {
+  org: null,
+  roles: [],
+  invites: { tokens: [undefined], index: 0, next: null, seq: 0 },
+  members: { tokens: [undefined], index: 0, next: null, seq: 0 },
+  editing: null, // the invite being edited, or null when creating
+  tab: "invites",
+};
+
+// ---------------------------------------------------------------- messages
+
+function showBanner(text, kind = "error") {
+  const b = $("banner");
+  b.textContent = text;
+  b.className = `banner ${kind}`;
+  b.hidden = false;
+}
+
+function hideBanner() {
+  $("banner").hidden = true;
+}
+
+function describe(err) {
+  if (err instanceof ApiError) {
+    const rid = err.requestId ? ` (request ${err.requestId})` : "";
+    return `${err.message}${rid}`;
+  }
+  return `The server could not be reached: ${err && err.message ? err.message : err}`;
+}
+
+/** Report an error outside a dialog; an unauthorized answer signs out. */
+function fail(err) {
+  if (err instanceof ApiError && err.status === 401) {
+    signOut("Your API key is no longer accepted. Sign in again.");
+    return;
+  }
+  showBanner(describe(err));
+}
+
+// ---------------------------------------------------------------- sign in / out
+
+async function signIn(key, { fromStorage = false } = {}) {
+  const errEl = $("signin-error");
+  errEl.hidden = true;
+  const submit = $("signin-submit");
+  submit.disabled = true;
+  try {
+    const org = await api.organization(key);
+    storeKey(key);
+    state.org = org;
+    state.roles = (Array.isArray(org.roles) ? org.roles : []).filter((r) => r !== "owner");
+    $("api-key").value = "";
+    $("org-name").textContent = org.name;
+    $("org-name").title = org.id;
+    $("who").hidden = false;
+    $("signin").hidden = true;
+    $("app").hidden = false;
+    hideBanner();
+    selectTab("invites");
+    resetPaging(state.invites);
+    resetPaging(state.members);
+    await loadInvites();
+  } catch (err) {
+    forgetKey();
+    if (fromStorage) {
+      showSignIn();
+      if (!(err instanceof ApiError && err.status === 401)) showBanner(describe(err));
+      return;
+    }
+    errEl.textContent =
+      err instanceof ApiError && err.status === 401
+        ? "That API key was not accepted. Check it and try again."
+        : describe(err);
+    errEl.hidden = false;
+    $("api-key").focus();
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+function showSignIn() {
+  $("app").hidden = true;
+  $("who").hidden = true;
+  $("signin").hidden = false;
+  $("api-key").focus();
+}
+
+function signOut(message) {
+  forgetKey();
+  state.org = null;
+  state.roles = [];
+  $("invites-body").replaceChildren();
+  $("members-body").replaceChildren();
+  $("org-name").textContent = "";
+  for (const id of ["invite-dialog", "link-dialog", "confirm-dialog"]) {
+    const d = $(id);
+    if (d.open) d.close();
+  }
+  $("link-value").value = "";
+  if (message) showBanner(message, "info");
+  else hideBanner();
+  showSignIn();
+}
+
+// ---------------------------------------------------------------- tabs and paging
+
+function selectTab(tab) {
+  state.tab = tab;
+  for (const t of ["invites", "members"]) {
+    $(`tab-${t}`).setAttribute("aria-selected", String(t === tab));
+    $(`panel-${t}`).hidden = t !== tab;
+  }
+}
+
+function resetPaging(p) {
+  p.tokens = [undefined];
+  p.index = 0;
+  p.next = null;
+}
+
+function updatePager(prefix, p, count) {
+  $(`${prefix}-prev`).disabled = p.index === 0;
+  $(`${prefix}-next`).disabled = !p.next;
+  const first = p.index * PAGE_SIZE + (count ? 1 : 0);
+  const last = p.index * PAGE_SIZE + count;
+  $(`${prefix}-page`).textContent = `Page ${p.index + 1} · ${first}–${last}`;
+}
+
+// ---------------------------------------------------------------- invitations table
+
+async function loadInvites() {
+  const p = state.invites;
+  const seq = ++p.seq;
+  $("invites-prev").disabled = true;
+  $("invites-next").disabled = true;
+  try {
+    const page = await api.listInvites({
+      status: $("status-filter").value,
+      limit: PAGE_SIZE,
+      page_token: p.tokens[p.index],
+    });
+    if (seq !== p.seq) return;
+    const data = Array.isArray(page.data) ? page.data : [];
+    p.next = page.next_page_token || null;
+    const body = $("invites-body");
+    if (data.length === 0) {
+      replace(body, h("tr", { className: "empty" }, h("td", { colSpan: 9 }, "No invitations here yet.")));
+    } else {
+      replace(body, data.map(inviteRow));
+    }
+    updatePager("invites", p, data.length);
+  } catch (err) {
+    if (seq === p.seq) {
+      updatePager("invites", p, 0);
+      fail(err);
+    }
+  }
+}
+
+function addressesCell(emails) {
+  if (!emails || emails.length === 0) return h("span", { className: "chip public" }, "public");
+  return h(
+    "span",
+    { className: "chips" },
+    emails.map((e) =>
+      e.startsWith("*@")
+        ? h("span", { className: "chip domain", title: `anyone at ${e.slice(2)}` }, e)
+        : h("span", { className: "chip address" }, e),
+    ),
+  );
+}
+
+function inviteRow(inv) {
+  const status = STATUSES.has(inv.status) ? inv.status : "unknown";
+  const named = typeof inv.name === "string" && inv.name !== "";
+  const actions = h("td", { className: "row-actions" });
+  if (status !== "revoked") {
+    actions.append(
+      h("button", { type: "button", className: "secondary small", on: { click: () => openEdit(inv) } }, "Edit"),
+      h(
+        "button",
+        {
+          type: "button",
+          className: "secondary small toggle",
+          attrs: { "aria-pressed": String(!inv.enabled) },
+          on: { click: (ev) => toggleEnabled(inv, ev.currentTarget) },
+        },
+        inv.enabled ? "Disable" : "Enable",
+      ),
+      h("button", { type: "button", className: "secondary small", on: { click: () => rotate(inv) } }, "Rotate link"),
+      h("button", { type: "button", className: "danger small", on: { click: () => revoke(inv) } }, "Revoke"),
+    );
+  }
+  return h(
+    "tr",
+    { dataset: { id: inv.id, status } },
+    h(
+      "td",
+      { className: "name" },
+      h("span", { className: named ? "invite-name" : "invite-name muted" }, named ? inv.name : "(unnamed)"),
+      h("span", { className: "id" }, inv.id),
+    ),
+    h("td", { className: "addresses" }, addressesCell(inv.emails)),
+    h("td", { className: "roles" }, chips(inv.roles)),
+    h("td", { className: "teams" }, chips(inv.teams)),
+    h("td", {}, h("span", { className: `status status-${status}` }, inv.status)),
+    h("td", { className: "uses" }, `${inv.use_count} / ${inv.max_uses == null ? "∞" : inv.max_uses}`),
+    h("td", { className: "expires" }, timeCell(inv.expires_at, { emptyText: "never" })),
+    h("td", { className: "created" }, timeCell(inv.created_at)),
+    actions,
+  );
+}
+
+/** Put an updated invite in place of its row. */
+function refreshRow(inv) {
+  for (const tr of $("invites-body").children) {
+    if (tr.dataset.id === inv.id) {
+      tr.replaceWith(inviteRow(inv));
+      return;
+    }
+  }
+}
+
+async function toggleEnabled(inv, button) {
+  button.disabled = true;
+  try {
+    const updated = await api.updateInvite(inv.id, { enabled: !inv.enabled });
+    hideBanner();
+    refreshRow(updated);
+  } catch (err) {
+    button.disabled = false;
+    fail(err);
+  }
+}
+
+function inviteLabel(inv) {
+  return inv.name ? `“${inv.name}”` : inv.id;
+}
+
+function rotate(inv) {
+  confirmAction({
+    title: "Rotate the link?",
+    text: `A new link replaces the link of ${inviteLabel(inv)}; the current link stops working at once.`,
+    ok: "Rotate link",
+    action: async () => {
+      const updated = await api.rotateInvite(inv.id);
+      refreshRow(updated);
+      showLink(updated.url);
+    },
+  });
+}
+
+function revoke(inv) {
+  confirmAction({
+    title: "Revoke the invitation?",
+    text: `Revoking ${inviteLabel(inv)} is final: its link stops working for good.`,
+    ok: "Revoke",
+    action: async () => {
+      const updated = await api.revokeInvite(inv.id);
+      refreshRow(updated);
+    },
+  });
+}
+
+// ---------------------------------------------------------------- members
+
+async function loadMembers() {
+  const p = state.members;
+  const seq = ++p.seq;
+  $("members-prev").disabled = true;
+  $("members-next").disabled = true;
+  try {
+    const page = await api.listMembers({ limit: PAGE_SIZE, page_token: p.tokens[p.index] });
+    if (seq !== p.seq) return;
+    const data = Array.isArray(page.data) ? page.data : [];
+    p.next = page.next_page_token || null;
+    const body = $("members-body");
+    if (data.length === 0) {
+      replace(body, h("tr", { className: "empty" }, h("td", { colSpan: 7 }, "No members yet.")));
+    } else {
+      replace(body, data.map(memberRow));
+    }
+    updatePager("members", p, data.length);
+  } catch (err) {
+    if (seq === p.seq) {
+      updatePager("members", p, 0);
+      fail(err);
+    }
+  }
+}
+
+function memberRow(m) {
+  return h(
+    "tr",
+    { dataset: { id: m.id } },
+    h("td", { className: "email" }, m.email),
+    h("td", {}, m.user_id ? m.user_id : h("span", { className: "muted" }, "—")),
+    h("td", {}, chips(m.roles)),
+    h("td", {}, chips(m.teams)),
+    h("td", { className: "id" }, m.invite_id || "—"),
+    h("td", {}, timeCell(m.created_at)),
+    h(
+      "td",
+      { className: "row-actions" },
+      h(
+        "button",
+        {
+          type: "button",
+          className: "danger small",
+          on: {
+            click: () =>
+              confirmAction({
+                title: "Remove the member?",
+                text: `${m.email} loses access to the organization.`,
+                ok: "Remove",
+                action: async () => {
+                  await api.removeMember(m.id);
+                  await loadMembers();
+                },
+              }),
+          },
+        },
+        "Remove",
+      ),
+    ),
+  );
+}
+
+// ---------------------------------------------------------------- confirm dialog
+
+function confirmAction({ title, text, ok, action }) {
+  const dlg = $("confirm-dialog");
+  $("confirm-title").textContent = title;
+  $("confirm-text").textContent = text;
+  $("confirm-error").hidden = true;
+  const okBtn = $("confirm-ok");
+  okBtn.textContent = ok;
+  okBtn.disabled = false;
+  okBtn.onclick = async () => {
+    okBtn.disabled = true;
+    try {
+      await action();
+      if (dlg.open) dlg.close();
+      hideBanner();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) {
+        fail(err);
+        return;
+      }
+      $("confirm-error").textContent = describe(err);
+      $("confirm-error").hidden = false;
+      okBtn.disabled = false;
+    }
+  };
+  dlg.showModal();
+  $("confirm-cancel").focus();
+}
+
+// ---------------------------------------------------------------- the link, shown once
+
+function showLink(url) {
+  $("link-value").value = url || "";
+  $("link-status").textContent = "";
+  $("link-dialog").showModal();
+  $("link-value").select();
+}
+
+async function copyLink() {
+  const input = $("link-value");
+  const status = $("link-status");
+  try {
+    await navigator.clipboard.writeText(input.value);
+    status.textContent = "Copied to the clipboard.";
+  } catch {
+    input.select();
+    // Fallback where the asynchronous clipboard is unavailable (plain http on another host).
+    const ok = document.execCommand && document.execCommand("copy");
+    status.textContent = ok ? "Copied to the clipboard." : "Select the link and copy it by hand.";
+  }
+}
+
+// ---------------------------------------------------------------- create / edit dialog
+
+function setOptions(select, options) {
+  replace(select, options.map(([value, label]) => h("option", { value }, label)));
+}
+
+function clearFieldErrors() {
+  for (const el of document.querySelectorAll("#invite-form [data-error-for]")) {
+    el.hidden = true;
+    el.textContent = "";
+  }
+  for (const el of document.querySelectorAll("#invite-form .invalid")) el.classList.remove("invalid");
+  $("invite-form-error").hidden = true;
+}
+
+function fieldError(param, message) {
+  const slot = document.querySelector(`#invite-form [data-error-for="${CSS.escape(param)}"]`);
+  // A slot inside a hidden part of the form (the address fields while editing) cannot be seen.
+  if (!slot || (slot.parentElement && slot.parentElement.closest("[hidden]"))) return false;
+  slot.textContent = message;
+  slot.hidden = false;
+  const field = slot.closest(".field");
+  if (field) {
+    field.classList.add("invalid");
+    const input = field.querySelector("input:not([type=radio]):not([hidden]), textarea, select");
+    if (input && !input.closest("[hidden]")) input.focus();
+  }
+  return true;
+}
+
+function formError(message) {
+  const el = $("invite-form-error");
+  el.textContent = message;
+  el.hidden = false;
+}
+
+function kind() {
+  const checked = document.querySelector('#invite-form input[name="kind"]:checked');
+  return checked ? checked.value : "exact";
+}
+
+function syncForm() {
+  const k = kind();
+  $("emails-row").hidden = k !== "exact";
+  $("domain-row").hidden = k !== "domain";
+  $("public-row").hidden = k !== "public";
+  const mode = $("f-expiry-mode").value;
+  $("ttl-row").hidden = mode !== "ttl";
+  $("f-expires-at").hidden = mode !== "at";
+  $("f-max-uses").hidden = $("f-uses-mode").value !== "quota";
+  const never = $("f-expiry-mode").querySelector('option[value="never"]');
+  if (never) {
+    never.disabled = k === "public";
+    if (never.disabled && mode === "never") {
+      $("f-expiry-mode").value = "default";
+      syncForm();
+    }
+  }
+}
+
+function renderRoleChecks(selected) {
+  replace(
+    $("f-roles"),
+    state.roles.map((r) =>
+      h(
+        "label",
+        { className: "inline" },
+        h("input", { type: "checkbox", value: r, checked: selected.includes(r) }),
+        ` ${r}`,
+      ),
+    ),
+  );
+}
+
+function checkedRoles() {
+  return Array.from(document.querySelectorAll("#f-roles input:checked"), (i) => i.value);
+}
+
+function openCreate() {
+  state.editing = null;
+  const form = $("invite-form");
+  form.reset();
+  clearFieldErrors();
+  $("invite-dialog-title").textContent = "New invitation";
+  $("invite-submit").textContent = "Create";
+  $("kind-field").hidden = false;
+  $("enabled-field").hidden = true;
+  setOptions($("f-expiry-mode"), [
+    ["default", "Default (7 days)"],
+    ["ttl", "Expires after…"],
+    ["at", "Expires at…"],
+    ["never", "Never expires"],
+  ]);
+  setOptions($("f-uses-mode"), [
+    ["default", "Default (one per address; unlimited for a domain or public link)"],
+    ["single", "Single use"],
+    ["quota", "At most…"],
+  ]);
+  renderRoleChecks([]);
+  syncForm();
+  $("invite-dialog").showModal();
+  $("f-emails").focus();
+}
+
+function openEdit(inv) {
+  state.editing = inv;
+  const form = $("invite-form");
+  form.reset();
+  clearFieldErrors();
+  $("invite-dialog-title").textContent = `Edit ${inv.name ? inv.name : inv.id}`;
+  $("invite-submit").textContent = "Save";
+  $("kind-field").hidden = true;
+  $("enabled-field").hidden = false;
+  $("f-enabled").checked = !!inv.enabled;
+  setOptions($("f-expiry-mode"), [
+    ["keep", inv.expires_at ? "Keep the current expiry" : "Keep: never expires"],
+    ["at", "Expires at…"],
+  ]);
+  setOptions($("f-uses-mode"), [
+    ["keep", inv.max_uses == null ? "Keep: unlimited" : `Keep: at most ${inv.max_uses}`],
+    ["quota", "At most…"],
+  ]);
+  $("f-expires-at").value = toLocalInput(inv.expires_at);
+  $("f-max-uses").value = inv.max_uses == null ? "" : String(inv.max_uses);
+  $("f-name").value = inv.name || "";
+  $("f-description").value = inv.description || "";
+  $("f-message").value = inv.message || "";
+  $("f-teams").value = (inv.teams || []).join(", ");
+  renderRoleChecks(inv.roles || []);
+  syncForm();
+  $("invite-dialog").showModal();
+  $("f-name").focus();
+}
+
+/** Read the expiry and quota selections into `body`; false (with a field error) when invalid. */
+function readExpiryAndUses(body) {
+  const mode = $("f-expiry-mode").value;
+  if (mode === "ttl") {
+    const n = Number($("f-ttl").value);
+    if (!$("f-ttl").value || !Number.isFinite(n)) return !fieldError("ttl_seconds", "Enter a lifetime.");
+    body.ttl_seconds = Math.round(n * Number($("f-ttl-unit").value));
+  } else if (mode === "at") {
+    const v = $("f-expires-at").value;
+    const d = new Date(v);
+    if (!v || Number.isNaN(d.getTime())) return !fieldError("expires_at", "Enter a date and time.");
+    body.expires_at = d.toISOString();
+  } else if (mode === "never") {
+    body.never_expires = true;
+  }
+  const uses = $("f-uses-mode").value;
+  if (uses === "single") body.single_use = true;
+  else if (uses === "quota") {
+    const raw = $("f-max-uses").value;
+    const n = Number(raw);
+    if (!raw || !Number.isInteger(n)) return !fieldError("max_uses", "Enter a whole number of uses.");
+    body.max_uses = n;
+  }
+  return true;
+}
+
+function createBody() {
+  const body = {};
+  const k = kind();
+  if (k === "exact") {
+    const emails = splitList($("f-emails").value);
+    if (emails.length === 0) return fieldError("emails", "Enter at least one address."), null;
+    body.emails = emails;
+  } else if (k === "domain") {
+    const d = $("f-domain").value.trim().replace(/^\*?@/, "");
+    if (!d) return fieldError("emails", "Enter a domain, such as example.com."), null;
+    body.emails = [`*@${d}`];
+  }
+  body.roles = checkedRoles();
+  const teams = splitCommaList($("f-teams").value);
+  if (teams.length) body.teams = teams;
+  if (!readExpiryAndUses(body)) return null;
+  for (const [field, id] of [
+    ["name", "f-name"],
+    ["description", "f-description"],
+    ["message", "f-message"],
+  ]) {
+    const v = $(id).value.trim();
+    if (v) body[field] = v;
+  }
+  return body;
+}
+
+function sameList(a, b) {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function updateBody(inv) {
+  const body = {};
+  for (const [field, id] of [
+    ["name", "f-name"],
+    ["description", "f-description"],
+    ["message", "f-message"],
+  ]) {
+    const v = $(id).value.trim();
+    if (v !== (inv[field] || "")) body[field] = v;
+  }
+  const roles = checkedRoles();
+  if (!sameList(roles, inv.roles || [])) body.roles = roles;
+  const teams = splitCommaList($("f-teams").value);
+  if (!sameList(teams, inv.teams || [])) body.teams = teams;
+  if ($("f-expiry-mode").value === "at") {
+    const v = $("f-expires-at").value;
+    const d = new Date(v);
+    if (!v || Number.isNaN(d.getTime())) return fieldError("expires_at", "Enter a date and time."), null;
+    body.expires_at = d.toISOString();
+  }
+  if ($("f-uses-mode").value === "quota") {
+    const raw = $("f-max-uses").value;
+    const n = Number(raw);
+    if (!raw || !Number.isInteger(n)) return fieldError("max_uses", "Enter a whole number of uses."), null;
+    if (n !== inv.max_uses) body.max_uses = n;
+  }
+  if ($("f-enabled").checked !== !!inv.enabled) body.enabled = $("f-enabled").checked;
+  return body;
+}
+
+async function submitInvite(ev) {
+  ev.preventDefault();
+  clearFieldErrors();
+  const editing = state.editing;
+  const body = editing ? updateBody(editing) : createBody();
+  if (!body) return;
+  const submit = $("invite-submit");
+  submit.disabled = true;
+  try {
+    if (editing) {
+      const updated = Object.keys(body).length ? await api.updateInvite(editing.id, body) : editing;
+      $("invite-dialog").close();
+      hideBanner();
+      refreshRow(updated);
+    } else {
+      const created = await api.createInvite(body);
+      $("invite-dialog").close();
+      hideBanner();
+      resetPaging(state.invites);
+      await loadInvites();
+      showLink(created.url);
+    }
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      fail(err);
+    } else if (err instanceof ApiError && err.param && fieldError(err.param, err.message)) {
+      /* shown next to its field */
+    } else {
+      formError(describe(err));
+    }
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+// ---------------------------------------------------------------- wiring
+
+function wire() {
+  $("signin-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const key = $("api-key").value.trim();
+    if (!key) {
+      const e = $("signin-error");
+      e.textContent = "Enter an API key.";
+      e.hidden = false;
+      return;
+    }
+    signIn(key);
+  });
+  $("sign-out").addEventListener("click", () => signOut());
+  $("tab-invites").addEventListener("click", () => {
+    selectTab("invites");
+    loadInvites();
+  });
+  $("tab-members").addEventListener("click", () => {
+    selectTab("members");
+    loadMembers();
+  });
+  $("status-filter").addEventListener("change", () => {
+    resetPaging(state.invites);
+    loadInvites();
+  });
+  for (const [prefix, load] of [
+    ["invites", loadInvites],
+    ["members", loadMembers],
+  ]) {
+    const p = state[prefix];
+    $(`${prefix}-next`).addEventListener("click", () => {
+      if (!p.next) return;
+      p.tokens[p.index + 1] = p.next;
+      p.tokens.length = p.index + 2;
+      p.index += 1;
+      load();
+    });
+    $(`${prefix}-prev`).addEventListener("click", () => {
+      if (p.index === 0) return;
+      p.index -= 1;
+      load();
+    });
+  }
+  $("new-invite").addEventListener("click", openCreate);
+  $("invite-form").addEventListener("submit", submitInvite);
+  $("invite-form").addEventListener("change", (ev) => {
+    if (ev.target.matches('input[name="kind"], #f-expiry-mode, #f-uses-mode')) syncForm();
+  });
+  $("invite-cancel").addEventListener("click", () => $("invite-dialog").close());
+  $("link-copy").addEventListener("click", copyLink);
+  $("link-close").addEventListener("click", () => $("link-dialog").close());
+  // The link is shown once: forget it as soon as its dialog closes.
+  $("link-dialog").addEventListener("close", () => {
+    $("link-value").value = "";
+    $("link-status").textContent = "";
+  });
+  $("confirm-cancel").addEventListener("click", () => $("confirm-dialog").close());
+}
+
+function start() {
+  wire();
+  const key = storedKey();
+  if (key) signIn(key, { fromStorage: true });
+  else showSignIn();
+}
+
+start();
