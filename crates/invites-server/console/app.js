@@ -595,7 +595,7 @@ function updateBody(inv) {
     if (v !== (inv[field] || "")) body[field] = v;
   }
   const roles = checkedRoles();
-  if (!sameList(roles, inv.roles || [])) body.roles = roles;
+  if (!sameList([...roles].sort(), [...(inv.roles || [])].sort())) body.roles = roles;
   const teams = splitCommaList($("f-teams").value);
   if (!sameList(teams, inv.teams || [])) body.teams = teams;
   if ($("f-expiry-mode").value === "at") {

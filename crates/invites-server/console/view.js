@@ -32,7 +32,7 @@ export function replace(el, ...children) {
   append(el, children);
 }
 
-const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: "always" });
 const dtf = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 const UNITS = [
@@ -48,6 +48,7 @@ const UNITS = [
 /** "in 7 days", "3 minutes ago". */
 export function relative(date, now = Date.now()) {
   const diff = date.getTime() - now;
+  if (Math.abs(diff) < 45e3) return "just now";
   for (const [unit, ms] of UNITS) {
     if (Math.abs(diff) >= ms || unit === "second") return rtf.format(Math.round(diff / ms), unit);
   }

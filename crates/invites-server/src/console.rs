@@ -41,7 +41,10 @@ fn asset(content_type: &'static str, body: &'static str) -> Response {
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ),
-        (header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")),
+        (
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ),
         (
             HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin"),
@@ -60,11 +63,17 @@ where
 {
     Router::new()
         .route("/console", get(|| async { asset(HTML, INDEX_HTML) }))
-        .route("/console/", get(|| async { Redirect::permanent("/console") }))
+        .route(
+            "/console/",
+            get(|| async { Redirect::permanent("/console") }),
+        )
         .route("/console/app.js", get(|| async { asset(JS, APP_JS) }))
         .route("/console/api.js", get(|| async { asset(JS, API_JS) }))
         .route("/console/view.js", get(|| async { asset(JS, VIEW_JS) }))
-        .route("/console/style.css", get(|| async { asset(CSS, STYLE_CSS) }))
+        .route(
+            "/console/style.css",
+            get(|| async { asset(CSS, STYLE_CSS) }),
+        )
         .route(
             "/console/favicon.svg",
             get(|| async { asset(SVG, FAVICON_SVG) }),

@@ -18,10 +18,12 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
             serde_path_to_error::Segment::Map { key } => Some(key.clone()),
             _ => None,
         });
+        let syntax = inner.is_syntax() || inner.is_eof();
         let param = top
+            .filter(|_| !syntax)
             .or_else(|| backticked(&message))
             .unwrap_or_else(|| "body".to_string());
-        let message = if inner.is_syntax() || inner.is_eof() {
+        let message = if syntax {
             format!("the body is not valid JSON: {message}")
         } else if path == "." {
             message

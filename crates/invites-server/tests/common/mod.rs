@@ -102,7 +102,10 @@ impl TestServer {
             Ok(l) => l,
             Err(_) => {
                 let _ = child.kill();
-                panic!("server did not start: {}", std::fs::read_to_string(&log).unwrap_or_default());
+                panic!(
+                    "server did not start: {}",
+                    std::fs::read_to_string(&log).unwrap_or_default()
+                );
             }
         };
         let base_url = line
@@ -179,7 +182,12 @@ impl TestServer {
     pub async fn org(&self, name: &str) -> Org {
         let body: types::OrganizationCreate =
             serde_json::from_value(json!({ "name": name })).expect("org body");
-        let created = self.admin().organizations().create(&body).await.expect("create org");
+        let created = self
+            .admin()
+            .organizations()
+            .create(&body)
+            .await
+            .expect("create org");
         Org {
             client: self.client(&created.api_key),
             id: created.organization.id,
@@ -205,7 +213,10 @@ impl Drop for TestServer {
 
 fn rand_suffix() -> u64 {
     use std::time::{SystemTime, UNIX_EPOCH};
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0)
 }
 
 /// Build an SDK body type from JSON.
@@ -223,10 +234,23 @@ pub fn api_err<T: std::fmt::Debug>(r: Result<T, Error>) -> invites_sdk::ApiError
 
 /// Assert a call failed with this status and error type.
 #[track_caller]
-pub fn assert_api<T: std::fmt::Debug>(r: Result<T, Error>, status: u16, error_type: &str) -> invites_sdk::ApiError {
+pub fn assert_api<T: std::fmt::Debug>(
+    r: Result<T, Error>,
+    status: u16,
+    error_type: &str,
+) -> invites_sdk::ApiError {
     let e = api_err(r);
-    assert_eq!((e.status, e.error_type.as_str()), (status, error_type), "{e}");
-    assert!(e.request_id.as_deref().is_some_and(|r| r.starts_with("req_")), "{e}");
+    assert_eq!(
+        (e.status, e.error_type.as_str()),
+        (status, error_type),
+        "{e}"
+    );
+    assert!(
+        e.request_id
+            .as_deref()
+            .is_some_and(|r| r.starts_with("req_")),
+        "{e}"
+    );
     e
 }
 
@@ -237,5 +261,9 @@ pub fn accept_body(code: &str, email: &str) -> types::InviteAcceptRequest {
 
 /// Create an invite from JSON.
 pub async fn invite(client: &Client, v: Value) -> types::Invite {
-    client.invites().create(&body(v)).await.expect("create invite")
+    client
+        .invites()
+        .create(&body(v))
+        .await
+        .expect("create invite")
 }
