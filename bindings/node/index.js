@@ -453,6 +453,7 @@ function fromThrown(e) {
   return new InvitesError(String(e && e.message ? e.message : e))
 }
 
+// Spelled out (no spread) so Node's ESM loader sees every named export of this CommonJS file.
 module.exports = {
   Client,
   Invites,
@@ -460,7 +461,20 @@ module.exports = {
   Organizations,
   Page,
   PagePromise,
-  ...errorClasses,
+  InvitesError,
+  APIStatusError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  GoneError,
+  PayloadTooLargeError,
+  RateLimitError,
+  InternalServerError,
+  APIConnectionError,
+  APITimeoutError,
+  InvalidArgumentError,
   VERSION,
+  default: Client,
 }
-module.exports.default = Client

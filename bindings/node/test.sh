@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The Node suite, as `cargo xtask test` runs it: install the npm dev dependencies from the
+# committed lockfile, build the addon (debug, into <repo>/target/node), type-check the typed
+# example with tsc --strict, run the spec-coverage check, then the node:test suites against the
+# real server given by INVITES_SERVER_BIN (absolute path of a built invites-server).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+cd "$here"
+
+if [[ -z "${INVITES_SERVER_BIN:-}" ]]; then
+  echo "test.sh: set INVITES_SERVER_BIN to the absolute path of a built invites-server" >&2
+  echo "         (cargo build -p invites-server && INVITES_SERVER_BIN=$repo/target/debug/invites-server $0)" >&2
+  exit 2
+fi
+if [[ "$INVITES_SERVER_BIN" != /* || ! -x "$INVITES_SERVER_BIN" ]]; then
+  echo "test.sh: INVITES_SERVER_BIN=$INVITES_SERVER_BIN is not an absolute path to an executable" >&2
+  exit 2
+fi
+export INVITES_SERVER_BIN
+
+step() { echo; echo "==> node: $*"; }
+
+step "npm ci (dev dependencies from package-lock.json; the addon is built next)"
+# The install script would build a release addon; the suite builds a debug one instead.
+INVITES_NODE_SKIP_BUILD=1 npm ci --no-audit --no-fund --loglevel=error
+
+step "build the addon (debug, CARGO_TARGET_DIR=target/node)"
+CARGO_TARGET_DIR="$repo/target/node" npx --no-install napi build --platform --js native.js --dts native.d.ts
+
+step "index.d.ts is what the spec generates"
+node scripts/gen-dts.mjs --check
+
+step "spec coverage (every operationId has a method, an addon call, a declaration and a type)"
+node scripts/check-coverage.mjs
+
+step "tsc --noEmit --strict on the typed examples (ESM and CommonJS)"
+npx --no-install tsc -p tsconfig.json
+echo "typed examples compile"
+
+step "node --test"
+node --test --test-reporter=spec --test-reporter-destination=stdout test/*.test.mjs
