@@ -19,12 +19,26 @@ pub trait Render: Serialize {
     fn row(&self, now: DateTime<Utc>) -> Vec<String>;
     /// The field/value rows of a one-object table.
     fn details(&self, now: DateTime<Utc>) -> Vec<(&'static str, String)>;
+    /// Fields the spec marks nullable: the SDK's models drop them when null, the API sends
+    /// them as `null`, and `--output json` prints what the API sent.
+    const NULLABLE: &'static [&'static str] = &[];
+
+    /// The object as the API sent it.
+    fn to_json(&self) -> serde_json::Value {
+        let mut v = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
+        if let Some(obj) = v.as_object_mut() {
+            for key in Self::NULLABLE {
+                obj.entry(*key).or_insert(serde_json::Value::Null);
+            }
+        }
+        v
+    }
 }
 
 /// Text for one object in `format`.
 pub fn one<T: Render>(format: OutputFormat, item: &T) -> String {
     match format {
-        OutputFormat::Json => json(item),
+        OutputFormat::Json => json(&item.to_json()),
         OutputFormat::Id => format!("{}\n", item.id()),
         OutputFormat::Table => {
             let now = Utc::now();
@@ -40,7 +54,7 @@ pub fn one<T: Render>(format: OutputFormat, item: &T) -> String {
 /// Text for a list of objects in `format` (a JSON array for json).
 pub fn many<T: Render>(format: OutputFormat, items: &[T]) -> String {
     match format {
-        OutputFormat::Json => json(&items),
+        OutputFormat::Json => json(&items.iter().map(T::to_json).collect::<Vec<_>>()),
         OutputFormat::Id => items.iter().map(|i| format!("{}\n", i.id())).collect(),
         OutputFormat::Table => {
             let now = Utc::now();
@@ -149,6 +163,14 @@ fn emails(invite: &types::Invite) -> String {
 }
 
 impl Render for types::Invite {
+    const NULLABLE: &'static [&'static str] = &[
+        "name",
+        "description",
+        "message",
+        "expires_at",
+        "max_uses",
+        "last_used_at",
+    ];
     fn id(&self) -> &str {
         &self.id
     }
@@ -219,6 +241,7 @@ impl Render for types::Invite {
 pub struct Created(pub types::Invite);
 
 impl Render for Created {
+    const NULLABLE: &'static [&'static str] = types::Invite::NULLABLE;
     fn id(&self) -> &str {
         &self.0.id
     }
@@ -242,6 +265,7 @@ impl Render for Created {
 }
 
 impl Render for types::Member {
+    const NULLABLE: &'static [&'static str] = &["user_id", "invite_id"];
     fn id(&self) -> &str {
         &self.id
     }
@@ -276,6 +300,7 @@ impl Render for types::Member {
 }
 
 impl Render for types::Redemption {
+    const NULLABLE: &'static [&'static str] = &["user_id"];
     fn id(&self) -> &str {
         &self.id
     }
@@ -352,6 +377,7 @@ impl Render for types::OrganizationCreated {
 }
 
 impl Render for types::InviteLookup {
+    const NULLABLE: &'static [&'static str] = &["message", "expires_at"];
     /// A lookup has no id of its own; the organization it grants entry to stands in.
     fn id(&self) -> &str {
         &self.organization_id
