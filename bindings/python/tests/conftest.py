@@ -51,7 +51,9 @@ def _server_binary() -> str:
             pytrace=False,
         )
     if not os.path.isabs(path) or not os.access(path, os.X_OK):
-        pytest.fail(f"INVITES_SERVER_BIN={path!r} is not an executable absolute path", pytrace=False)
+        pytest.fail(
+            f"INVITES_SERVER_BIN={path!r} is not an executable absolute path", pytrace=False
+        )
     return path
 
 
@@ -60,7 +62,7 @@ def start_server(
 ) -> tuple[subprocess.Popen[str], str]:
     """Start a server on a free port and a fresh SQLite file; return it and its base URL."""
     workdir.mkdir(parents=True, exist_ok=True)
-    log = open(workdir / "server.log", "w")  # noqa: SIM115  (kept open for the process)
+    log = open(workdir / "server.log", "w")  # kept open for the process
     proc = subprocess.Popen(
         [
             binary,

@@ -6,7 +6,6 @@ import asyncio
 import datetime as dt
 
 import pytest
-from conftest import Org, Server, unique_email
 
 from invites_sdk import (
     AsyncClient,
@@ -22,6 +21,8 @@ from invites_sdk import (
     Page,
     Redemption,
 )
+
+from conftest import Org, Server, unique_email
 
 
 async def test_organizations_create_and_get(server: Server) -> None:

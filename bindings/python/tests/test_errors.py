@@ -11,8 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import MAX_BODY_BYTES, RATE_LIMIT_FAILURES, Org, Server, start_server, stop_server
-from conftest import unique_email as new_email
 
 import invites_sdk
 from invites_sdk import (
@@ -33,6 +31,9 @@ from invites_sdk import (
     PermissionDeniedError,
     RateLimitError,
 )
+
+from conftest import MAX_BODY_BYTES, RATE_LIMIT_FAILURES, Org, Server, start_server, stop_server
+from conftest import unique_email as new_email
 
 
 def assert_api_error(e: APIStatusError, status: int, type_: str) -> None:
@@ -259,7 +260,7 @@ def test_invalid_arguments_are_refused_before_sending(client: Client) -> None:
         client.invites.create(roles=["user"], name="x" * 201)
     assert e.value.param == "name"
     with pytest.raises(InvalidArgumentError) as e:
-        client.invites.create(roles="user")  # type: ignore[arg-type]  # a str is not a list
+        client.invites.create(roles="user")  # a str is a Sequence[str], but not a list of roles
     assert e.value.param == "roles"
     with pytest.raises(InvalidArgumentError) as e:
         client.invites.create(roles=["user"], max_uses=0)

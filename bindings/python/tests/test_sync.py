@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import Org, Server, unique_email
 
 from invites_sdk import (
     Client,
@@ -20,6 +19,8 @@ from invites_sdk import (
     Page,
     Redemption,
 )
+
+from conftest import Org, Server, unique_email
 
 
 def test_organizations_create_and_get(server: Server) -> None:

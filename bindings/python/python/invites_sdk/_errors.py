@@ -25,7 +25,7 @@ Every exception carries ``status`` (the HTTP status, or ``None`` when no answer 
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 __all__ = [
     "APIConnectionError",
@@ -50,21 +50,21 @@ class InvitesError(Exception):
     """The base class of every error the SDK raises."""
 
     message: str
-    status: Optional[int]
-    type: Optional[str]
-    param: Optional[str]
-    request_id: Optional[str]
-    retry_after: Optional[float]
+    status: int | None
+    type: str | None
+    param: str | None
+    request_id: str | None
+    retry_after: float | None
 
     def __init__(
         self,
         message: str,
         *,
-        status: Optional[int] = None,
-        type: Optional[str] = None,
-        param: Optional[str] = None,
-        request_id: Optional[str] = None,
-        retry_after: Optional[float] = None,
+        status: int | None = None,
+        type: str | None = None,
+        param: str | None = None,
+        request_id: str | None = None,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message

@@ -4,14 +4,14 @@
 import asyncio
 import datetime
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, Generic, Literal, Optional, TypeVar, Union
+from typing import Any, Generic, Literal, TypeVar
 
 __version__: str
 
 InviteStatus = Literal["pending", "accepted", "expired", "disabled", "revoked"]
 """Derived, first match wins: revoked > accepted > expired > disabled > pending."""
 
-DateTimeLike = Union[datetime.datetime, str]
+DateTimeLike = datetime.datetime | str
 """A timezone-aware datetime, or an RFC 3339 string."""
 
 _T = TypeVar("_T")
@@ -30,11 +30,11 @@ class Invite:
     @property
     def organization_id(self) -> str: ...
     @property
-    def name(self) -> Optional[str]: ...
+    def name(self) -> str | None: ...
     @property
-    def description(self) -> Optional[str]: ...
+    def description(self) -> str | None: ...
     @property
-    def message(self) -> Optional[str]: ...
+    def message(self) -> str | None: ...
     @property
     def emails(self) -> list[str]: ...
     @property
@@ -42,9 +42,9 @@ class Invite:
     @property
     def teams(self) -> list[str]: ...
     @property
-    def expires_at(self) -> Optional[datetime.datetime]: ...
+    def expires_at(self) -> datetime.datetime | None: ...
     @property
-    def max_uses(self) -> Optional[int]: ...
+    def max_uses(self) -> int | None: ...
     @property
     def use_count(self) -> int: ...
     @property
@@ -58,11 +58,11 @@ class Invite:
     @property
     def updated_at(self) -> datetime.datetime: ...
     @property
-    def last_used_at(self) -> Optional[datetime.datetime]: ...
+    def last_used_at(self) -> datetime.datetime | None: ...
     @property
-    def code(self) -> Optional[str]: ...
+    def code(self) -> str | None: ...
     @property
-    def url(self) -> Optional[str]: ...
+    def url(self) -> str | None: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
     def __eq__(self, other: object) -> bool: ...
@@ -88,9 +88,9 @@ class InviteLookup:
     @property
     def teams(self) -> list[str]: ...
     @property
-    def message(self) -> Optional[str]: ...
+    def message(self) -> str | None: ...
     @property
-    def expires_at(self) -> Optional[datetime.datetime]: ...
+    def expires_at(self) -> datetime.datetime | None: ...
     @property
     def status(self) -> InviteStatus: ...
     @property
@@ -109,13 +109,13 @@ class Member:
     @property
     def email(self) -> str: ...
     @property
-    def user_id(self) -> Optional[str]: ...
+    def user_id(self) -> str | None: ...
     @property
     def roles(self) -> list[str]: ...
     @property
     def teams(self) -> list[str]: ...
     @property
-    def invite_id(self) -> Optional[str]: ...
+    def invite_id(self) -> str | None: ...
     @property
     def created_at(self) -> datetime.datetime: ...
     def to_dict(self) -> dict[str, Any]: ...
@@ -134,7 +134,7 @@ class Redemption:
     @property
     def email(self) -> str: ...
     @property
-    def user_id(self) -> Optional[str]: ...
+    def user_id(self) -> str | None: ...
     @property
     def created_at(self) -> datetime.datetime: ...
     def to_dict(self) -> dict[str, Any]: ...
@@ -176,7 +176,7 @@ class Page(Generic[_T]):
     @property
     def data(self) -> list[_T]: ...
     @property
-    def next_page_token(self) -> Optional[str]:
+    def next_page_token(self) -> str | None:
         """Pass as `page_token` for the next page; None on the last page."""
     def has_next_page(self) -> bool: ...
     def __len__(self) -> int: ...
@@ -207,20 +207,20 @@ class Invites:
         self,
         *,
         roles: Sequence[str],
-        emails: Optional[Sequence[str]] = None,
-        name: Optional[str] = None,
-        description: Optional[str] = None,
-        message: Optional[str] = None,
-        teams: Optional[Sequence[str]] = None,
-        expires_at: Optional[DateTimeLike] = None,
-        ttl_seconds: Optional[int] = None,
-        never_expires: Optional[bool] = None,
-        max_uses: Optional[int] = None,
-        single_use: Optional[bool] = None,
-        enabled: Optional[bool] = None,
-        metadata: Optional[Mapping[str, str]] = None,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
+        emails: Sequence[str] | None = None,
+        name: str | None = None,
+        description: str | None = None,
+        message: str | None = None,
+        teams: Sequence[str] | None = None,
+        expires_at: DateTimeLike | None = None,
+        ttl_seconds: int | None = None,
+        never_expires: bool | None = None,
+        max_uses: int | None = None,
+        single_use: bool | None = None,
+        enabled: bool | None = None,
+        metadata: Mapping[str, str] | None = None,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
     ) -> Invite:
         """`createInvite`: the result is the only one that carries `code` and `url`."""
     def create_batch(
@@ -228,59 +228,59 @@ class Invites:
         *,
         emails: Sequence[str],
         roles: Sequence[str],
-        teams: Optional[Sequence[str]] = None,
-        name: Optional[str] = None,
-        message: Optional[str] = None,
-        expires_at: Optional[DateTimeLike] = None,
-        ttl_seconds: Optional[int] = None,
-        metadata: Optional[Mapping[str, str]] = None,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
+        teams: Sequence[str] | None = None,
+        name: str | None = None,
+        message: str | None = None,
+        expires_at: DateTimeLike | None = None,
+        ttl_seconds: int | None = None,
+        metadata: Mapping[str, str] | None = None,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
     ) -> InviteBatch:
         """`createInvites`: one single-use invite per address, all or nothing."""
-    def get(self, invite_id: str, *, timeout: Optional[float] = None) -> Invite:
+    def get(self, invite_id: str, *, timeout: float | None = None) -> Invite:
         """`getInvite`."""
     def list(
         self,
         *,
-        status: Optional[InviteStatus] = None,
-        email: Optional[str] = None,
-        limit: Optional[int] = None,
-        page_token: Optional[str] = None,
-        timeout: Optional[float] = None,
+        status: InviteStatus | None = None,
+        email: str | None = None,
+        limit: int | None = None,
+        page_token: str | None = None,
+        timeout: float | None = None,
     ) -> SyncPager[Invite]:
         """`listInvites`: iterate for every invite; `.first_page()` for one page."""
     def update(
         self,
         invite_id: str,
         *,
-        name: Optional[str] = None,
-        description: Optional[str] = None,
-        message: Optional[str] = None,
-        roles: Optional[Sequence[str]] = None,
-        teams: Optional[Sequence[str]] = None,
-        expires_at: Optional[DateTimeLike] = None,
-        max_uses: Optional[int] = None,
-        enabled: Optional[bool] = None,
-        timeout: Optional[float] = None,
+        name: str | None = None,
+        description: str | None = None,
+        message: str | None = None,
+        roles: Sequence[str] | None = None,
+        teams: Sequence[str] | None = None,
+        expires_at: DateTimeLike | None = None,
+        max_uses: int | None = None,
+        enabled: bool | None = None,
+        timeout: float | None = None,
     ) -> Invite:
         """`updateInvite`: omitted fields stay as they are."""
-    def revoke(self, invite_id: str, *, timeout: Optional[float] = None) -> Invite:
+    def revoke(self, invite_id: str, *, timeout: float | None = None) -> Invite:
         """`revokeInvite`: repeating it is harmless."""
     def rotate(
         self,
         invite_id: str,
         *,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
     ) -> Invite:
         """`rotateInviteCode`: a new `code`; the old one stops working."""
     def lookup(
         self,
         code: str,
         *,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
     ) -> InviteLookup:
         """`lookupInvite`: consumes nothing."""
     def accept(
@@ -288,18 +288,18 @@ class Invites:
         *,
         code: str,
         email: str,
-        user_id: Optional[str] = None,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
+        user_id: str | None = None,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
     ) -> Member:
         """`acceptInvite`: for an address your backend verified."""
     def redemptions(
         self,
         invite_id: str,
         *,
-        limit: Optional[int] = None,
-        page_token: Optional[str] = None,
-        timeout: Optional[float] = None,
+        limit: int | None = None,
+        page_token: str | None = None,
+        timeout: float | None = None,
     ) -> SyncPager[Redemption]:
         """`listInviteRedemptions`."""
 
@@ -308,20 +308,20 @@ class AsyncInvites:
         self,
         *,
         roles: Sequence[str],
-        emails: Optional[Sequence[str]] = None,
-        name: Optional[str] = None,
-        description: Optional[str] = None,
-        message: Optional[str] = None,
-        teams: Optional[Sequence[str]] = None,
-        expires_at: Optional[DateTimeLike] = None,
-        ttl_seconds: Optional[int] = None,
-        never_expires: Optional[bool] = None,
-        max_uses: Optional[int] = None,
-        single_use: Optional[bool] = None,
-        enabled: Optional[bool] = None,
-        metadata: Optional[Mapping[str, str]] = None,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
+        emails: Sequence[str] | None = None,
+        name: str | None = None,
+        description: str | None = None,
+        message: str | None = None,
+        teams: Sequence[str] | None = None,
+        expires_at: DateTimeLike | None = None,
+        ttl_seconds: int | None = None,
+        never_expires: bool | None = None,
+        max_uses: int | None = None,
+        single_use: bool | None = None,
+        enabled: bool | None = None,
+        metadata: Mapping[str, str] | None = None,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
     ) -> asyncio.Future[Invite]:
         """`createInvite`: the result is the only one that carries `code` and `url`."""
     def create_batch(
@@ -329,59 +329,59 @@ class AsyncInvites:
         *,
         emails: Sequence[str],
         roles: Sequence[str],
-        teams: Optional[Sequence[str]] = None,
-        name: Optional[str] = None,
-        message: Optional[str] = None,
-        expires_at: Optional[DateTimeLike] = None,
-        ttl_seconds: Optional[int] = None,
-        metadata: Optional[Mapping[str, str]] = None,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
+        teams: Sequence[str] | None = None,
+        name: str | None = None,
+        message: str | None = None,
+        expires_at: DateTimeLike | None = None,
+        ttl_seconds: int | None = None,
+        metadata: Mapping[str, str] | None = None,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
     ) -> asyncio.Future[InviteBatch]:
         """`createInvites`: one single-use invite per address, all or nothing."""
-    def get(self, invite_id: str, *, timeout: Optional[float] = None) -> asyncio.Future[Invite]:
+    def get(self, invite_id: str, *, timeout: float | None = None) -> asyncio.Future[Invite]:
         """`getInvite`."""
     def list(
         self,
         *,
-        status: Optional[InviteStatus] = None,
-        email: Optional[str] = None,
-        limit: Optional[int] = None,
-        page_token: Optional[str] = None,
-        timeout: Optional[float] = None,
+        status: InviteStatus | None = None,
+        email: str | None = None,
+        limit: int | None = None,
+        page_token: str | None = None,
+        timeout: float | None = None,
     ) -> AsyncPager[Invite]:
         """`listInvites`: `async for` every invite; `await .first_page()` for one page."""
     def update(
         self,
         invite_id: str,
         *,
-        name: Optional[str] = None,
-        description: Optional[str] = None,
-        message: Optional[str] = None,
-        roles: Optional[Sequence[str]] = None,
-        teams: Optional[Sequence[str]] = None,
-        expires_at: Optional[DateTimeLike] = None,
-        max_uses: Optional[int] = None,
-        enabled: Optional[bool] = None,
-        timeout: Optional[float] = None,
+        name: str | None = None,
+        description: str | None = None,
+        message: str | None = None,
+        roles: Sequence[str] | None = None,
+        teams: Sequence[str] | None = None,
+        expires_at: DateTimeLike | None = None,
+        max_uses: int | None = None,
+        enabled: bool | None = None,
+        timeout: float | None = None,
     ) -> asyncio.Future[Invite]:
         """`updateInvite`: omitted fields stay as they are."""
-    def revoke(self, invite_id: str, *, timeout: Optional[float] = None) -> asyncio.Future[Invite]:
+    def revoke(self, invite_id: str, *, timeout: float | None = None) -> asyncio.Future[Invite]:
         """`revokeInvite`: repeating it is harmless."""
     def rotate(
         self,
         invite_id: str,
         *,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
     ) -> asyncio.Future[Invite]:
         """`rotateInviteCode`: a new `code`; the old one stops working."""
     def lookup(
         self,
         code: str,
         *,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
     ) -> asyncio.Future[InviteLookup]:
         """`lookupInvite`: consumes nothing."""
     def accept(
@@ -389,18 +389,18 @@ class AsyncInvites:
         *,
         code: str,
         email: str,
-        user_id: Optional[str] = None,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
+        user_id: str | None = None,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
     ) -> asyncio.Future[Member]:
         """`acceptInvite`: for an address your backend verified."""
     def redemptions(
         self,
         invite_id: str,
         *,
-        limit: Optional[int] = None,
-        page_token: Optional[str] = None,
-        timeout: Optional[float] = None,
+        limit: int | None = None,
+        page_token: str | None = None,
+        timeout: float | None = None,
     ) -> AsyncPager[Redemption]:
         """`listInviteRedemptions`."""
 
@@ -408,32 +408,30 @@ class Members:
     def list(
         self,
         *,
-        email: Optional[str] = None,
-        limit: Optional[int] = None,
-        page_token: Optional[str] = None,
-        timeout: Optional[float] = None,
+        email: str | None = None,
+        limit: int | None = None,
+        page_token: str | None = None,
+        timeout: float | None = None,
     ) -> SyncPager[Member]:
         """`listMembers`."""
-    def get(self, member_id: str, *, timeout: Optional[float] = None) -> Member:
+    def get(self, member_id: str, *, timeout: float | None = None) -> Member:
         """`getMember`."""
-    def remove(self, member_id: str, *, timeout: Optional[float] = None) -> Member:
+    def remove(self, member_id: str, *, timeout: float | None = None) -> Member:
         """`removeMember`: returns who was removed."""
 
 class AsyncMembers:
     def list(
         self,
         *,
-        email: Optional[str] = None,
-        limit: Optional[int] = None,
-        page_token: Optional[str] = None,
-        timeout: Optional[float] = None,
+        email: str | None = None,
+        limit: int | None = None,
+        page_token: str | None = None,
+        timeout: float | None = None,
     ) -> AsyncPager[Member]:
         """`listMembers`."""
-    def get(self, member_id: str, *, timeout: Optional[float] = None) -> asyncio.Future[Member]:
+    def get(self, member_id: str, *, timeout: float | None = None) -> asyncio.Future[Member]:
         """`getMember`."""
-    def remove(
-        self, member_id: str, *, timeout: Optional[float] = None
-    ) -> asyncio.Future[Member]:
+    def remove(self, member_id: str, *, timeout: float | None = None) -> asyncio.Future[Member]:
         """`removeMember`: returns who was removed."""
 
 class Organizations:
@@ -441,12 +439,12 @@ class Organizations:
         self,
         *,
         name: str,
-        roles: Optional[Sequence[str]] = None,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
+        roles: Sequence[str] | None = None,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
     ) -> OrganizationCreated:
         """`createOrganization` (admin token): the organization and its first API key."""
-    def get(self, *, timeout: Optional[float] = None) -> Organization:
+    def get(self, *, timeout: float | None = None) -> Organization:
         """`getOrganization`: the organization the API key belongs to."""
 
 class AsyncOrganizations:
@@ -454,12 +452,12 @@ class AsyncOrganizations:
         self,
         *,
         name: str,
-        roles: Optional[Sequence[str]] = None,
-        idempotency_key: Optional[str] = None,
-        timeout: Optional[float] = None,
+        roles: Sequence[str] | None = None,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
     ) -> asyncio.Future[OrganizationCreated]:
         """`createOrganization` (admin token): the organization and its first API key."""
-    def get(self, *, timeout: Optional[float] = None) -> asyncio.Future[Organization]:
+    def get(self, *, timeout: float | None = None) -> asyncio.Future[Organization]:
         """`getOrganization`: the organization the API key belongs to."""
 
 # ---------------------------------------------------------------------------------------------
@@ -474,12 +472,12 @@ class Client:
 
     def __init__(
         self,
-        base_url: Optional[str] = None,
-        api_key: Optional[str] = None,
+        base_url: str | None = None,
+        api_key: str | None = None,
         *,
-        timeout: Optional[float] = None,
-        max_retries: Optional[int] = None,
-        user_agent: Optional[str] = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        user_agent: str | None = None,
     ) -> None: ...
     @property
     def invites(self) -> Invites: ...
@@ -494,9 +492,9 @@ class Client:
     def with_options(
         self,
         *,
-        timeout: Optional[float] = None,
-        max_retries: Optional[int] = None,
-        idempotency_key: Optional[str] = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        idempotency_key: str | None = None,
     ) -> Client: ...
     def close(self) -> None: ...
     def __enter__(self) -> Client: ...
@@ -510,12 +508,12 @@ class AsyncClient:
 
     def __init__(
         self,
-        base_url: Optional[str] = None,
-        api_key: Optional[str] = None,
+        base_url: str | None = None,
+        api_key: str | None = None,
         *,
-        timeout: Optional[float] = None,
-        max_retries: Optional[int] = None,
-        user_agent: Optional[str] = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        user_agent: str | None = None,
     ) -> None: ...
     @property
     def invites(self) -> AsyncInvites: ...
@@ -530,9 +528,9 @@ class AsyncClient:
     def with_options(
         self,
         *,
-        timeout: Optional[float] = None,
-        max_retries: Optional[int] = None,
-        idempotency_key: Optional[str] = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        idempotency_key: str | None = None,
     ) -> AsyncClient: ...
     def close(self) -> asyncio.Future[None]: ...
     def __aenter__(self) -> asyncio.Future[AsyncClient]: ...

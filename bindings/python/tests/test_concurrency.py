@@ -1,0 +1,81 @@
+"""One client, many concurrent callers: asyncio tasks on AsyncClient, threads on Client."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from invites_sdk import AsyncClient, Client
+
+CONCURRENT_CREATES = 200
+THREADS = 8
+CALLS_PER_THREAD = 40
+
+
+async def test_200_concurrent_creates_on_one_async_client(aclient: AsyncClient) -> None:
+    invites = await asyncio.gather(
+        *(
+            aclient.invites.create(roles=["user"], name=f"c{i}", metadata={"i": str(i)})
+            for i in range(CONCURRENT_CREATES)
+        )
+    )
+    assert len({i.id for i in invites}) == CONCURRENT_CREATES
+    assert sorted(int(i.metadata["i"]) for i in invites) == list(range(CONCURRENT_CREATES))
+    listed = [i.id async for i in aclient.invites.list(limit=100)]
+    assert sorted(listed) == sorted(i.id for i in invites)
+
+
+def test_threads_share_one_client_and_run_in_parallel(client: Client) -> None:
+    """8 threads sharing one Client finish well under 8x the time of one thread doing the same
+    share of work: the GIL is released while a call waits. (Loose, it is a correctness check.)"""
+    invite = client.invites.create(roles=["user"])
+
+    def work() -> None:
+        for _ in range(CALLS_PER_THREAD):
+            assert client.invites.get(invite.id).id == invite.id
+
+    work()  # warm the connection pool
+    start = time.perf_counter()
+    work()
+    single = time.perf_counter() - start
+
+    barrier = threading.Barrier(THREADS)
+
+    def worker() -> None:
+        barrier.wait()
+        work()
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(THREADS) as pool:
+        for f in [pool.submit(worker) for _ in range(THREADS)]:
+            f.result()
+    parallel = time.perf_counter() - start
+    ratio = parallel / single
+    print(f"one thread: {single:.3f}s, {THREADS} threads: {parallel:.3f}s, ratio {ratio:.2f}")
+    assert ratio < THREADS * 0.75, f"{THREADS} threads took {ratio:.2f}x one thread's time"
+
+
+def test_python_threads_run_while_a_call_waits(client: Client) -> None:
+    """A pure-Python thread keeps counting while the main thread is inside calls."""
+    counter = 0
+    stop = threading.Event()
+
+    def count() -> None:
+        nonlocal counter
+        while not stop.is_set():
+            counter += 1
+
+    t = threading.Thread(target=count)
+    t.start()
+    try:
+        invite = client.invites.create(roles=["user"])
+        before = counter
+        for _ in range(30):
+            client.invites.get(invite.id)
+        during = counter - before
+    finally:
+        stop.set()
+        t.join()
+    assert during > 1000
