@@ -259,10 +259,23 @@ function pages(p, fetchPage, openStream) {
   return new PagePromise(fetch, () => openStream(p === undefined ? undefined : JSON.stringify(p)))
 }
 
-/** Parse list params once, up front, so a non-object is refused at the call. */
+/** Parse list params once, up front. */
 function listParams(value) {
   const text = params(value)
   return text === undefined ? undefined : JSON.parse(text)
+}
+
+/**
+ * Build a list's `PagePromise`; an argument error rejects it (and its iteration) instead of
+ * throwing from the call, like every other method.
+ */
+function listing(build) {
+  try {
+    return build()
+  } catch (e) {
+    const fail = () => Promise.reject(e)
+    return new PagePromise(fail, () => ({ next: fail }))
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -286,13 +299,15 @@ class Invites {
 
   /** `listInvites` */
   list(params, options) {
-    const p = listParams(params)
-    const o = callOptions(options)
-    return pages(
-      p,
-      (q) => this._native.listInvites(q, o),
-      (q) => this._native.streamInvites(q, o),
-    )
+    return listing(() => {
+      const p = listParams(params)
+      const o = callOptions(options)
+      return pages(
+        p,
+        (q) => this._native.listInvites(q, o),
+        (q) => this._native.streamInvites(q, o),
+      )
+    })
   }
 
   /** `getInvite` */
@@ -329,14 +344,16 @@ class Invites {
 
   /** `listInviteRedemptions` */
   redemptions(inviteId, params, options) {
-    const i = id(inviteId, 'inviteId')
-    const p = listParams(params)
-    const o = callOptions(options)
-    return pages(
-      p,
-      (q) => this._native.listInviteRedemptions(i, q, o),
-      (q) => this._native.streamInviteRedemptions(i, q, o),
-    )
+    return listing(() => {
+      const i = id(inviteId, 'inviteId')
+      const p = listParams(params)
+      const o = callOptions(options)
+      return pages(
+        p,
+        (q) => this._native.listInviteRedemptions(i, q, o),
+        (q) => this._native.streamInviteRedemptions(i, q, o),
+      )
+    })
   }
 }
 
@@ -348,13 +365,15 @@ class Members {
 
   /** `listMembers` */
   list(params, options) {
-    const p = listParams(params)
-    const o = callOptions(options)
-    return pages(
-      p,
-      (q) => this._native.listMembers(q, o),
-      (q) => this._native.streamMembers(q, o),
-    )
+    return listing(() => {
+      const p = listParams(params)
+      const o = callOptions(options)
+      return pages(
+        p,
+        (q) => this._native.listMembers(q, o),
+        (q) => this._native.streamMembers(q, o),
+      )
+    })
   }
 
   /** `getMember` */

@@ -298,6 +298,19 @@ describe('InvalidArgumentError: refused before sending', () => {
     await expectError(org.client.invites.get('inv_1', { retries: 1 }), InvalidArgumentError, {
       param: 'options.retries',
     })
+    // Lists never throw from the call: a bad argument rejects the awaited page and the loop.
+    const bad = org.client.invites.list('status=pending')
+    await expectError(bad, InvalidArgumentError, { param: 'params' })
+    await expectError(
+      (async () => {
+        for await (const _ of org.client.invites.redemptions(7)) void _
+      })(),
+      InvalidArgumentError,
+      { param: 'inviteId' },
+    )
+    await expectError(org.client.members.list({}, { timeout: 'soon' }), InvalidArgumentError, {
+      param: 'options.timeout',
+    })
     // A list iterated with bad params fails on the first step.
     await expectError(
       (async () => {
