@@ -482,9 +482,33 @@ async fn create_rules() {
         "conflict",
     );
     assert!(e.message.contains(&ttl.id), "{e}");
-    // a domain pattern does not count as a pending exact invite, and revoking frees the address
-    c.invites().revoke(&ttl.id).await.unwrap();
-    invite(&c, json!({"emails": ["b@example.com"], "roles": ["user"]})).await;
+    // a disabled invite is not pending; enabling it while another is pending is a conflict
+    c.invites()
+        .update(&ttl.id, &body(json!({"enabled": false})))
+        .await
+        .unwrap();
+    let fresh = invite(&c, json!({"emails": ["b@example.com"], "roles": ["user"]})).await;
+    let e = assert_api(
+        c.invites()
+            .update(&ttl.id, &body(json!({"enabled": true})))
+            .await,
+        409,
+        "conflict",
+    );
+    assert!(e.message.contains(&fresh.id), "{e}");
+    // revoking frees the address
+    c.invites().revoke(&fresh.id).await.unwrap();
+    c.invites()
+        .update(&ttl.id, &body(json!({"enabled": true})))
+        .await
+        .unwrap();
+    c.invites()
+        .update(
+            &ttl.id,
+            &body(json!({"name": "still pending, no self-conflict"})),
+        )
+        .await
+        .unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -815,6 +815,7 @@ pub(super) async fn update(
     if !changed {
         return Ok(Reply::json(StatusCode::OK, &row.to_json(now, None)));
     }
+    let was_pending = row.status(now) == "pending";
     if let Some(v) = req.name {
         row.name = Some(v);
     }
@@ -840,6 +841,12 @@ pub(super) async fn update(
         row.enabled = i64::from(v);
     }
     row.updated_at = now;
+    if !was_pending && row.status(now) == "pending" {
+        // Becoming pending again (enabled, extended, more uses) must not make a second pending
+        // invite for one of its addresses.
+        lock_org(&mut tx, &caller.org_id).await?;
+        check_no_pending(&mut tx, &caller.org_id, &row.entries(), now).await?;
+    }
     sqlx::query(
         "UPDATE invites SET name = $1, description = $2, message = $3, roles = $4, teams = $5, \
          expires_at = $6, max_uses = $7, enabled = $8, updated_at = $9 WHERE id = $10",

@@ -14,6 +14,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::db::Store;
 use crate::error::{ApiError, ErrorBody};
@@ -122,6 +123,12 @@ pub fn router(state: Arc<AppState>, max_body_bytes: usize) -> Router {
             )
         })
         .layer(DefaultBodyLimit::max(max_body_bytes))
+        .layer(CatchPanicLayer::custom(
+            |_: Box<dyn std::any::Any + Send>| {
+                tracing::error!("a handler panicked");
+                ApiError::Internal(anyhow::anyhow!("handler panicked")).into_response()
+            },
+        ))
         .layer(middleware::from_fn(envelope))
         .with_state(state)
 }
