@@ -147,6 +147,16 @@ describe("sign in", () => {
     assert.equal(await page.evaluate(() => sessionStorage.length), 0);
     assert.equal(await page.locator("#invites-body tr").count(), 0, "the table is cleared");
   });
+
+  test("a key the API stops accepting signs the console out", async () => {
+    const { page } = await signedIn();
+    await page.evaluate(() => sessionStorage.setItem(sessionStorage.key(0), "ik_no_longer_valid_000000000000"));
+    await page.selectOption("#status-filter", "pending");
+    await page.waitForSelector("#signin:not([hidden])");
+    assert.match(await page.textContent("#banner"), /no longer accepted/);
+    assert.equal(await page.isVisible("#app"), false);
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  });
 });
 
 describe("create", () => {

@@ -137,7 +137,7 @@ function updatePager(prefix, p, count) {
   $(`${prefix}-next`).disabled = !p.next;
   const first = p.index * PAGE_SIZE + (count ? 1 : 0);
   const last = p.index * PAGE_SIZE + count;
-  $(`${prefix}-page`).textContent = `Page ${p.index + 1} · ${first}–${last}`;
+  $(`${prefix}-page`).textContent = count ? `Page ${p.index + 1} · ${first}–${last}` : `Page ${p.index + 1}`;
 }
 
 // ---------------------------------------------------------------- invitations table
