@@ -20,7 +20,6 @@ import pytest
 
 from invites_sdk import AsyncClient, Client
 
-REPO = Path(__file__).resolve().parents[3]
 # Failed lookups/accepts allowed per API key and window: small, so a test can reach 429.
 RATE_LIMIT_FAILURES = 10
 # Largest request body: small, so a test can reach 413 with a body the client accepts.

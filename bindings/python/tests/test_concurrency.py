@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import signal
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -15,12 +18,14 @@ CALLS_PER_THREAD = 40
 
 
 async def test_200_concurrent_creates_on_one_async_client(aclient: AsyncClient) -> None:
+    start = time.perf_counter()
     invites = await asyncio.gather(
         *(
             aclient.invites.create(roles=["user"], name=f"c{i}", metadata={"i": str(i)})
             for i in range(CONCURRENT_CREATES)
         )
     )
+    print(f"{CONCURRENT_CREATES} concurrent creates: {time.perf_counter() - start:.3f}s")
     assert len({i.id for i in invites}) == CONCURRENT_CREATES
     assert sorted(int(i.metadata["i"]) for i in invites) == list(range(CONCURRENT_CREATES))
     listed = [i.id async for i in aclient.invites.list(limit=100)]
@@ -79,3 +84,35 @@ def test_python_threads_run_while_a_call_waits(client: Client) -> None:
         stop.set()
         t.join()
     assert during > 1000
+
+
+def test_ctrl_c_interrupts_a_waiting_call() -> None:
+    """A sync call waiting on a server that never answers is interrupted by SIGINT at once,
+    instead of waiting out its timeout."""
+    script = """
+import socket, sys, time
+from invites_sdk import Client
+listener = socket.socket()
+listener.bind(("127.0.0.1", 0))
+listener.listen(1)
+client = Client(f"http://127.0.0.1:{listener.getsockname()[1]}", "ik_x", timeout=60, max_retries=0)
+print("calling", flush=True)
+start = time.monotonic()
+try:
+    client.organizations.get()
+except KeyboardInterrupt:
+    print(f"interrupted after {time.monotonic() - start:.2f}s", flush=True)
+    sys.exit(0)
+sys.exit(1)
+"""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "calling"
+    time.sleep(0.7)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=10)
+    assert proc.returncode == 0, err
+    assert out.startswith("interrupted after")
+    assert float(out.split()[2].rstrip("s")) < 5
