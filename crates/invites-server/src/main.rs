@@ -1,4 +1,7 @@
 //! `invites-server`: the reference server of the Invites API.
+//!
+//! Logs go to stderr (filter from `INVITES_LOG`, else `RUST_LOG`, else `info`); the only line on
+//! stdout is `listening on http://ADDR`, printed once the database is ready.
 
 use std::io::{IsTerminal, Write};
 
@@ -13,6 +16,7 @@ async fn main() -> anyhow::Result<()> {
         .with_ansi(std::io::stderr().is_terminal())
         .with_env_filter(
             EnvFilter::try_from_env("INVITES_LOG")
+                .or_else(|_| EnvFilter::try_from_default_env())
                 .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
         )
         .init();
