@@ -11,6 +11,14 @@ use anyhow::{Context, Result, bail};
 
 use crate::{cargo, regen, root, run_cmd};
 
+/// Suites with their own runners, each a script given `INVITES_SERVER_BIN` and `INVITES_VENV`.
+const SUITES: &[(&str, &str)] = &[
+    ("python SDK suite", "bindings/python/test.sh"),
+    ("node SDK suite", "bindings/node/test.sh"),
+    ("console browser suite", "crates/invites-server/console-tests/test.sh"),
+    ("schemathesis API fuzzing", "crates/invites-server/fuzz-api/test.sh"),
+];
+
 /// Pinned spec validator (PyPI).
 const SPEC_VALIDATOR: &str = "openapi-spec-validator==0.8.4";
 
@@ -127,16 +135,13 @@ pub fn run() -> Result<()> {
         }
         run_cmd(&mut cmd)
     });
-    for (lang, script) in [
-        ("python", "bindings/python/test.sh"),
-        ("node", "bindings/node/test.sh"),
-    ] {
+    for (suite, script) in SUITES {
         let path = root().join(script);
         if !path.exists() {
-            eprintln!("\n(no {script} yet: the {lang} suite is not part of this tree)");
+            eprintln!("\n(no {script} yet: the {suite} suite is not part of this tree)");
             continue;
         }
-        steps.run(&format!("{lang} suite ({script})"), || {
+        steps.run(&format!("{suite} ({script})"), || {
             run_cmd(cargo().args(["build", "--quiet", "-p", "invites-server"]))?;
             let venv = venv()?;
             run_cmd(
