@@ -86,7 +86,8 @@ async function takeLink(page) {
   assert.match(await page.textContent("#link-dialog .once"), /shown only once and cannot be shown again/);
   await page.click("#link-close");
   await page.waitForSelector("#link-dialog:not([open])", { state: "attached" });
-  assert.equal(await page.inputValue("#link-value"), "", "the link is forgotten once its dialog closes");
+  // The link is forgotten once its dialog closes.
+  await page.waitForFunction(() => document.getElementById("link-value").value === "");
   return url;
 }
 

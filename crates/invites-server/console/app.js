@@ -701,12 +701,16 @@ function wire() {
   });
   $("invite-cancel").addEventListener("click", () => $("invite-dialog").close());
   $("link-copy").addEventListener("click", copyLink);
-  $("link-close").addEventListener("click", () => $("link-dialog").close());
-  // The link is shown once: forget it as soon as its dialog closes.
-  $("link-dialog").addEventListener("close", () => {
+  // The link is shown once: forget it as soon as its dialog closes (Done, or Escape).
+  const forgetLink = () => {
     $("link-value").value = "";
     $("link-status").textContent = "";
+  };
+  $("link-close").addEventListener("click", () => {
+    forgetLink();
+    $("link-dialog").close();
   });
+  $("link-dialog").addEventListener("close", forgetLink);
   $("confirm-cancel").addEventListener("click", () => $("confirm-dialog").close());
 }
 
