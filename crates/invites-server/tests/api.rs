@@ -10,6 +10,7 @@ use invites_sdk::types::InviteStatus;
 use invites_sdk::{ListInvites, ListMembers, ListRedemptions, types};
 use serde_json::json;
 
+both_backends! {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn organizations_and_authentication() {
     let server = TestServer::start();
@@ -1013,4 +1014,5 @@ async fn health_spec_and_request_ids() {
         "invite code in the log"
     );
     assert!(!log.contains(ADMIN_TOKEN), "admin token in the log");
+}
 }

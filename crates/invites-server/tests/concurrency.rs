@@ -65,6 +65,7 @@ async fn race(max_uses: serde_json::Value, n: usize) -> (usize, usize, i64, usiz
     (ok, exhausted, after.use_count, members, redemptions)
 }
 
+both_backends! {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn sixty_four_accepts_of_five_uses() {
     let (ok, exhausted, use_count, members, redemptions) = race(json!({"max_uses": 5}), 64).await;
@@ -143,4 +144,5 @@ async fn concurrent_invites_for_one_address_leave_one_pending() {
         }
     }
     assert_eq!(ok, 1);
+}
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::TestServer;
+use common::{TestServer, both_backends};
 
 async fn get(client: &reqwest::Client, url: String) -> reqwest::Response {
     client.get(url).send().await.expect("GET")
@@ -17,6 +17,7 @@ fn header<'a>(resp: &'a reqwest::Response, name: &str) -> &'a str {
         .expect("ascii header")
 }
 
+both_backends! {
 #[tokio::test]
 async fn console_page_and_assets_carry_the_security_headers() {
     let server = TestServer::start();
@@ -100,4 +101,5 @@ async fn console_page_and_assets_carry_the_security_headers() {
     assert_eq!(header(&resp, "location"), "/console");
     let resp = get(&client, format!("{}/console/nope.js", server.base_url)).await;
     assert_eq!(resp.status(), 404);
+}
 }

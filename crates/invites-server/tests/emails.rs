@@ -17,6 +17,7 @@ use Want::*;
 /// Entries given, entries shown back, and accept attempts in order.
 type Row<'a> = (Vec<&'a str>, Vec<&'a str>, Vec<(&'a str, Want)>);
 
+both_backends! {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn email_matching_table() {
     let server = TestServer::start();
@@ -179,4 +180,5 @@ async fn malformed_addresses_are_invalid_requests() {
             .await,
     );
     assert_eq!((e.status, e.param.as_deref()), (400, Some("email")), "{e}");
+}
 }
