@@ -34,9 +34,15 @@ pub struct Config {
     #[arg(long, env = "INVITES_PUBLIC_URL")]
     pub public_url: Option<String>,
 
-    /// Failed lookups/accepts (unknown codes) allowed per API key within one window.
+    /// Failed lookups/accepts (unknown code, or an address the invite does not allow) allowed per
+    /// API key within one window; 0 disables.
     #[arg(long, env = "INVITES_RATE_LIMIT_FAILURES", default_value_t = 30)]
     pub rate_limit_failures: u32,
+
+    /// Failed lookups/accepts allowed per invite code within one window (e.g. addresses tried
+    /// against one valid code); 0 disables.
+    #[arg(long, env = "INVITES_RATE_LIMIT_CODE_FAILURES", default_value_t = 10)]
+    pub rate_limit_code_failures: u32,
 
     /// Length of the rate-limit window, in seconds.
     #[arg(long, env = "INVITES_RATE_LIMIT_WINDOW_SECS", default_value_t = 60)]
@@ -45,6 +51,11 @@ pub struct Config {
     /// Largest request body, in bytes.
     #[arg(long, env = "INVITES_MAX_BODY_BYTES", default_value_t = 1 << 20)]
     pub max_body_bytes: usize,
+
+    /// Longest time a request may take, in milliseconds, before it is abandoned (its transaction
+    /// rolled back) and answered 503 `unavailable` with `Retry-After`; 0 disables.
+    #[arg(long, env = "INVITES_REQUEST_TIMEOUT_MS", default_value_t = 30_000)]
+    pub request_timeout_ms: u64,
 
     /// Connections in the database pool (default: 8 on SQLite, 16 on PostgreSQL).
     #[arg(long, env = "INVITES_DB_POOL_SIZE")]
@@ -64,11 +75,18 @@ impl Config {
             admin_token: None,
             public_url: None,
             rate_limit_failures: 30,
+            rate_limit_code_failures: 10,
             rate_limit_window_secs: 60,
             max_body_bytes: 1 << 20,
+            request_timeout_ms: 30_000,
             db_pool_size: None,
             db_acquire_timeout_secs: 10,
         }
+    }
+
+    /// The per-request timeout, if any.
+    pub fn request_timeout(&self) -> Option<Duration> {
+        (self.request_timeout_ms > 0).then(|| Duration::from_millis(self.request_timeout_ms))
     }
 
     /// The rate-limit window.

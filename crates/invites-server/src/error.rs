@@ -59,6 +59,10 @@ pub enum ApiError {
     /// 503 `unavailable`, with the seconds to wait.
     #[error("the server is overloaded; retry after {0} s")]
     Unavailable(u64),
+    /// 503 `unavailable`: the request ran over the per-request timeout (milliseconds) and was
+    /// abandoned, its transaction rolled back.
+    #[error("the request took longer than {0} ms and was abandoned; nothing was changed")]
+    TimedOut(u64),
     /// 500 `internal`; the cause goes to the log only.
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
@@ -110,7 +114,7 @@ impl ApiError {
             ApiError::InviteDisabled | ApiError::EmailNotAllowed => StatusCode::FORBIDDEN,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Unavailable(_) | ApiError::TimedOut(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -130,7 +134,7 @@ impl ApiError {
             ApiError::EmailNotAllowed => "email_not_allowed",
             ApiError::PayloadTooLarge(_) => "payload_too_large",
             ApiError::RateLimited(_) => "rate_limited",
-            ApiError::Unavailable(_) => "unavailable",
+            ApiError::Unavailable(_) | ApiError::TimedOut(_) => "unavailable",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -170,7 +174,12 @@ impl IntoResponse for ApiError {
             param: self.param(),
         };
         let mut resp = self.status().into_response();
-        if let ApiError::RateLimited(s) | ApiError::Unavailable(s) = &self
+        let retry_after = match &self {
+            ApiError::RateLimited(s) | ApiError::Unavailable(s) => Some(*s),
+            ApiError::TimedOut(_) => Some(1),
+            _ => None,
+        };
+        if let Some(s) = retry_after
             && let Ok(v) = HeaderValue::from_str(&s.to_string())
         {
             resp.headers_mut().insert(header::RETRY_AFTER, v);

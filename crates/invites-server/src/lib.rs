@@ -39,6 +39,7 @@ pub struct Server {
     addr: SocketAddr,
     state: Arc<AppState>,
     max_body_bytes: usize,
+    request_timeout: Option<Duration>,
 }
 
 impl Server {
@@ -71,12 +72,17 @@ impl Server {
             admin_token_hash,
             public_url,
             limiter: FailureLimiter::new(config.rate_limit_failures, config.rate_limit_window()),
+            code_limiter: FailureLimiter::new(
+                config.rate_limit_code_failures,
+                config.rate_limit_window(),
+            ),
         });
         Ok(Server {
             listener,
             addr,
             state,
             max_body_bytes: config.max_body_bytes,
+            request_timeout: config.request_timeout(),
         })
     }
 
@@ -103,7 +109,7 @@ impl Server {
                 }
             })
         };
-        let app = routes::router(self.state, self.max_body_bytes);
+        let app = routes::router(self.state, self.max_body_bytes, self.request_timeout);
         let result = axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown)
             .await;

@@ -927,10 +927,22 @@ fn check_code(code: &str) -> Result<(), ApiError> {
     check_len("code", code, 1, 128)
 }
 
-/// Count a failed attempt (an unknown code) against the caller's key.
-fn failed(state: &AppState, caller: &Caller) -> ApiError {
+/// Count a failed attempt (an unknown code, or an address the invite does not allow) against
+/// the caller's key and against the code.
+fn record_failure(state: &AppState, caller: &Caller, code: &str) {
     state.limiter.record_failure(&caller.key_hash);
+    state.code_limiter.record_failure(&hash_secret(code));
+}
+
+/// Count a failed attempt with an unknown code; the 404 to answer.
+fn failed(state: &AppState, caller: &Caller, code: &str) -> ApiError {
+    record_failure(state, caller, code);
     ApiError::NotFound("no invite has this code".into())
+}
+
+/// 429 when this code had too many failed attempts in the current window.
+fn check_code_attempts(state: &AppState, code: &str) -> Result<(), ApiError> {
+    state.code_limiter.check(&hash_secret(code))
 }
 
 pub(super) async fn lookup(
@@ -952,9 +964,10 @@ pub(super) async fn lookup(
     }
     let req: LookupRequest = parse_json(&body)?;
     check_code(&req.code)?;
+    check_code_attempts(&state, &req.code)?;
     let row = find_by_code(&state, &caller.org_id, &req.code)
         .await?
-        .ok_or_else(|| failed(&state, &caller))?;
+        .ok_or_else(|| failed(&state, &caller, &req.code))?;
     let (org_name, _, _) = load_org(&state, &caller.org_id).await?;
     let now = now_ms();
     let reply = Reply::json(
@@ -1031,10 +1044,16 @@ pub(super) async fn accept(
     check_text("user_id", &req.user_id, 200)?;
     let address =
         email::normalize_address(&req.email).map_err(|m| ApiError::invalid("email", m))?;
+    check_code_attempts(&state, &req.code)?;
     let row = find_by_code(&state, &caller.org_id, &req.code)
         .await?
-        .ok_or_else(|| failed(&state, &caller))?;
-    accept_checks(&state, &caller.org_id, &row, &address, now_ms()).await?;
+        .ok_or_else(|| failed(&state, &caller, &req.code))?;
+    if let Err(e) = accept_checks(&state, &caller.org_id, &row, &address, now_ms()).await {
+        if matches!(e, ApiError::EmailNotAllowed) {
+            record_failure(&state, &caller, &req.code);
+        }
+        return Err(e);
+    }
 
     let mut tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
         Begun::Replay(r) => return Ok(r),
@@ -1060,7 +1079,7 @@ pub(super) async fn accept(
         tx.rollback().await?;
         let fresh = load_invite(&state.store.pool, &caller.org_id, &row.id).await?;
         if fresh.code_hash != row.code_hash {
-            return Err(failed(&state, &caller));
+            return Err(failed(&state, &caller, &req.code));
         }
         return Err(fresh.unusable(now).unwrap_or(ApiError::InviteExhausted));
     }

@@ -5,7 +5,7 @@ mod members;
 mod organizations;
 
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
@@ -35,6 +35,8 @@ pub struct AppState {
     pub public_url: String,
     /// Failed lookups/accepts per API key.
     pub limiter: FailureLimiter,
+    /// Failed lookups/accepts per invite code (keyed by the code's hash).
+    pub code_limiter: FailureLimiter,
 }
 
 /// An authenticated organization caller.
@@ -87,9 +89,14 @@ pub fn authenticate_admin(state: &AppState, headers: &HeaderMap) -> Result<(), A
     }
 }
 
-/// The router of the whole API.
-pub fn router(state: Arc<AppState>, max_body_bytes: usize) -> Router {
-    Router::new()
+/// The router of the whole API: every request is abandoned after `request_timeout` (if any) with
+/// a 503 `unavailable`, and bodies over `max_body_bytes` get a 413.
+pub fn router(
+    state: Arc<AppState>,
+    max_body_bytes: usize,
+    request_timeout: Option<Duration>,
+) -> Router {
+    let routes = Router::new()
         .route("/healthz", get(healthz))
         .route("/openapi.yaml", get(openapi))
         .merge(crate::console::router())
@@ -123,6 +130,20 @@ pub fn router(state: Arc<AppState>, max_body_bytes: usize) -> Router {
             )
         })
         .layer(DefaultBodyLimit::max(max_body_bytes))
+        .with_state(state);
+    with_safety_layers(routes, request_timeout)
+}
+
+/// The layers around every route, outermost first: the envelope (request id, error shape, log
+/// line), panic catching, the per-request timeout.
+pub fn with_safety_layers(routes: Router, request_timeout: Option<Duration>) -> Router {
+    let routes = match request_timeout {
+        Some(limit) => routes.layer(middleware::from_fn(move |req: Request, next: Next| {
+            deadline(limit, req, next)
+        })),
+        None => routes,
+    };
+    routes
         .layer(CatchPanicLayer::custom(
             |_: Box<dyn std::any::Any + Send>| {
                 tracing::error!("a handler panicked");
@@ -130,7 +151,18 @@ pub fn router(state: Arc<AppState>, max_body_bytes: usize) -> Router {
             },
         ))
         .layer(middleware::from_fn(envelope))
-        .with_state(state)
+}
+
+/// Run the request within `limit`; past it, drop the handler (which rolls back any open
+/// transaction) and answer 503 `unavailable` with `Retry-After`.
+async fn deadline(limit: Duration, req: Request, next: Next) -> Response {
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(resp) => resp,
+        Err(_) => {
+            tracing::warn!(limit_ms = limit.as_millis() as u64, "request timed out");
+            ApiError::TimedOut(limit.as_millis() as u64).into_response()
+        }
+    }
 }
 
 async fn healthz(State(state): State<Arc<AppState>>) -> Result<Response, ApiError> {
