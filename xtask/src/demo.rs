@@ -63,7 +63,7 @@ pub enum Lang {
     Node,
 }
 
-pub fn run(langs: &[Lang]) -> Result<()> {
+pub fn run(langs: &[Lang], serve: bool) -> Result<()> {
     run_cmd(cargo().args([
         "build",
         "--quiet",
@@ -123,6 +123,15 @@ pub fn run(langs: &[Lang]) -> Result<()> {
             cmd.env("INVITES_BASE_URL", &server.url)
                 .env("INVITES_API_KEY", &key),
         )?;
+    }
+    if serve {
+        let key = new_org("Acme (console)")?;
+        println!("\nThe server keeps running until Ctrl-C.");
+        println!("Console: open {}/console and sign in with the API key", server.url);
+        println!("  {key}");
+        println!("CLI:     INVITES_BASE_URL={} INVITES_API_KEY={key} cargo run -q -p invites-cli -- list", server.url);
+        let mut server = server;
+        server.child.wait()?;
     }
     Ok(())
 }

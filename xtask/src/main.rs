@@ -39,6 +39,9 @@ enum Cmd {
         /// Which SDKs to demo (default: all three).
         #[arg(long, value_enum, value_delimiter = ',')]
         lang: Vec<demo::Lang>,
+        /// Keep the server running afterwards, to try the console and the CLI on it.
+        #[arg(long)]
+        serve: bool,
     },
 }
 
@@ -48,9 +51,9 @@ fn main() -> Result<()> {
         Cmd::Regen { check } => regen::run(check),
         Cmd::Test => test::run(),
         Cmd::Bench => bench::run(),
-        Cmd::Demo { lang } => {
+        Cmd::Demo { lang, serve } => {
             let all = [demo::Lang::Rust, demo::Lang::Python, demo::Lang::Node];
-            demo::run(if lang.is_empty() { &all } else { &lang })
+            demo::run(if lang.is_empty() { &all } else { &lang }, serve)
         }
     }
 }

@@ -127,6 +127,12 @@ pub fn run() -> Result<()> {
         run_cmd(Command::new(venv.join("bin/openapi-spec-validator")).arg(root().join(regen::SPEC)))
     });
     let server_bin = root().join("target/debug/invites-server");
+    let proxy_bin = root().join("target/debug/invites-faultproxy");
+    // The binaries the suites spawn (cargo test builds only the bins of packages that have
+    // integration tests).
+    steps.run("cargo build --workspace --bins", || {
+        run_cmd(cargo().args(["build", "--workspace", "--bins", "--quiet"]))
+    });
     steps.run("cargo test --workspace", || {
         let mut cmd = cargo();
         cmd.args(["test", "--workspace"]);
@@ -142,12 +148,12 @@ pub fn run() -> Result<()> {
             continue;
         }
         steps.run(&format!("{suite} ({script})"), || {
-            run_cmd(cargo().args(["build", "--quiet", "-p", "invites-server"]))?;
             let venv = venv()?;
             run_cmd(
                 Command::new("bash")
                     .arg(&path)
                     .env("INVITES_SERVER_BIN", &server_bin)
+                    .env("INVITES_FAULTPROXY_BIN", &proxy_bin)
                     .env("INVITES_VENV", &venv),
             )
         });
