@@ -1,0 +1,222 @@
+// The Node runner of the shared conformance scenarios (conformance/scenarios/*.json): every file,
+// against a real server behind the fault proxy. The Rust and Python runners execute the same
+// files; the format is in conformance/README.md. Scenarios use the spec's snake_case names; this
+// runner translates them to the Node SDK's camelCase and back.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import readline from 'node:readline'
+import { fileURLToPath } from 'node:url'
+
+import {
+  Client,
+  InvitesError,
+  APIStatusError,
+  APIConnectionError,
+  APITimeoutError,
+  InvalidArgumentError,
+} from '../index.js'
+import { startServer } from './helpers.mjs'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const dir = path.resolve(here, '../../../conformance/scenarios')
+const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+
+const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase())
+const snake = (s) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+/** Rename keys recursively, leaving `metadata` maps (user keys) alone. */
+function rename(value, fn) {
+  if (Array.isArray(value)) return value.map((v) => rename(v, fn))
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [fn(k), k === 'metadata' ? v : rename(v, fn)]),
+    )
+  }
+  return value
+}
+
+let server
+let proxy
+let proxyUrl
+
+async function startProxy(upstream) {
+  const bin =
+    process.env.INVITES_FAULTPROXY_BIN ?? path.join(path.dirname(process.env.INVITES_SERVER_BIN ?? ''), 'invites-faultproxy')
+  assert.ok(fs.existsSync(bin), `${bin} is missing: run \`cargo build --workspace --bins\``)
+  const child = spawn(bin, ['--listen', '127.0.0.1:0', '--upstream', upstream], { stdio: ['ignore', 'pipe', 'ignore'] })
+  const url = await new Promise((resolve, reject) => {
+    readline.createInterface({ input: child.stdout }).once('line', (line) => {
+      const m = line.match(/^listening on (\S+)/)
+      m ? resolve(m[1]) : reject(new Error(`fault proxy said ${line}`))
+    })
+    child.once('exit', (code) => reject(new Error(`fault proxy exited ${code}`)))
+  })
+  return { child, url }
+}
+
+async function control(method, urlPath, body) {
+  const r = await fetch(`${proxyUrl}${urlPath}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  assert.ok(r.ok, `proxy control ${method} ${urlPath}: ${r.status}`)
+  return r.json()
+}
+
+before(async () => {
+  server = await startServer()
+  proxy = await startProxy(server.baseUrl)
+  proxyUrl = proxy.url
+})
+
+after(async () => {
+  proxy?.child.kill('SIGKILL')
+  await server?.stop()
+})
+
+async function collect(pager) {
+  const out = []
+  for await (const item of pager) out.push(item)
+  return out
+}
+
+async function dispatch(client, call, args, options) {
+  const a = rename(args, camel)
+  const inv = client.invites
+  switch (call) {
+    case 'organizations.get':
+      return client.organizations.get(options)
+    case 'invites.create':
+      return inv.create(a, options)
+    case 'invites.create_batch':
+      return inv.createBatch(a, options)
+    case 'invites.get':
+      return inv.get(a.inviteId, options)
+    case 'invites.update': {
+      const { inviteId, ...changes } = a
+      return inv.update(inviteId, changes, options)
+    }
+    case 'invites.revoke':
+      return inv.revoke(a.inviteId, options)
+    case 'invites.rotate':
+      return inv.rotate(a.inviteId, options)
+    case 'invites.lookup':
+      return inv.lookup(a.code, options)
+    case 'invites.accept':
+      return inv.accept(a, options)
+    case 'invites.list':
+      return collect(inv.list(a, options))
+    case 'invites.list_page': {
+      const page = await inv.list(a, options)
+      return { data: page.data, next_page_token: page.nextPageToken ?? null }
+    }
+    case 'invites.redemptions': {
+      const { inviteId, ...params } = a
+      return collect(inv.redemptions(inviteId, params, options))
+    }
+    case 'members.list':
+      return collect(client.members.list(a, options))
+    case 'members.get':
+      return client.members.get(a.memberId, options)
+    case 'members.remove':
+      return client.members.remove(a.memberId, options)
+    default:
+      throw new Error(`unknown call ${call} (add it to every runner)`)
+  }
+}
+
+function errorValue(e) {
+  const kind =
+    e instanceof APITimeoutError
+      ? 'timeout'
+      : e instanceof APIConnectionError
+        ? 'connection'
+        : e instanceof APIStatusError
+          ? 'api'
+          : e instanceof InvalidArgumentError
+            ? 'invalid_argument'
+            : 'other'
+  return { kind, status: e.status ?? null, type: e.type ?? null, message: e.message, param: e.param ?? null, request_id: e.requestId ?? null }
+}
+
+function substitute(value, saved) {
+  if (typeof value === 'string') {
+    const m = value.match(/^\$\{(\w+)\}$/)
+    if (!m) return value
+    assert.ok(m[1] in saved, `no saved value ${m[1]}`)
+    return saved[m[1]]
+  }
+  if (Array.isArray(value)) return value.map((v) => substitute(v, saved))
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, saved)]))
+  return value
+}
+
+function subset(expected, actual, at) {
+  if (expected && typeof expected === 'object' && !Array.isArray(expected) && actual && typeof actual === 'object') {
+    for (const [k, v] of Object.entries(expected)) subset(v, actual[k] ?? null, `${at}.${k}`)
+    return
+  }
+  assert.deepEqual(actual, expected, `${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`)
+}
+
+const count = (v) => (Array.isArray(v) ? v.length : v?.data?.length)
+
+for (const file of files) {
+  const scenario = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))
+  test(`conformance: ${scenario.name}`, async () => {
+    const created = await server.admin.organizations.create({ name: `conformance ${scenario.name} (node)` })
+    const conf = scenario.client ?? {}
+    const client = new Client({
+      baseUrl: proxyUrl,
+      apiKey: conf.api_key ?? created.apiKey,
+      ...(conf.max_retries !== undefined && { maxRetries: conf.max_retries }),
+      ...(conf.timeout_ms !== undefined && { timeout: conf.timeout_ms }),
+    })
+    const saved = {}
+    for (const [i, step] of scenario.steps.entries()) {
+      const at = `step ${i} (${step.call})`
+      const opts = step.options ?? {}
+      const options = {
+        ...(opts.idempotency_key !== undefined && { idempotencyKey: opts.idempotency_key }),
+        ...(opts.timeout_ms !== undefined && { timeout: opts.timeout_ms }),
+        ...(opts.max_retries !== undefined && { maxRetries: opts.max_retries }),
+      }
+      await control('PUT', '/__faults', { faults: step.faults ?? [] })
+      const started = performance.now()
+      let result
+      let error
+      try {
+        result = rename(JSON.parse(JSON.stringify(await dispatch(client, step.call, substitute(step.args ?? {}, saved), options))), snake)
+      } catch (e) {
+        if (!(e instanceof InvitesError)) throw e
+        error = e
+      }
+      const elapsed = performance.now() - started
+      const log = (await control('GET', '/__faults/log')).requests
+      const expect = substitute(step.expect ?? {}, saved)
+      if (expect.error) {
+        assert.ok(error, `${at}: expected an error, got ${JSON.stringify(result)}`)
+        const want = { ...expect.error }
+        if (want.request_id === 'last') want.request_id = log.at(-1)?.request_id ?? null
+        subset(want, errorValue(error), at)
+      } else {
+        assert.equal(error, undefined, `${at}: unexpected error ${error && JSON.stringify(errorValue(error))}`)
+        if (expect.ok) subset(expect.ok, result, at)
+        if (expect.count !== undefined) assert.equal(count(result), expect.count, `${at}: item count`)
+        for (const f of expect.absent ?? []) assert.ok(result[f] == null, `${at}: ${f} must not be in the result`)
+        for (const [name, field] of Object.entries(step.save ?? {})) {
+          assert.ok(field in result, `${at}: no ${field} to save`)
+          saved[name] = result[field]
+        }
+      }
+      if (step.min_elapsed_ms !== undefined) assert.ok(elapsed >= step.min_elapsed_ms, `${at}: returned after ${elapsed} ms`)
+      for (const [key, n] of Object.entries(step.requests ?? {})) {
+        const seen = log.filter((r) => `${r.method} ${r.path}` === key).length
+        assert.equal(seen, n, `${at}: expected ${n} request(s) ${key}, the proxy saw ${seen}`)
+      }
+    }
+  })
+}
