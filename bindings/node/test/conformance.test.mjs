@@ -1,7 +1,7 @@
 // The Node runner of the shared conformance scenarios (conformance/scenarios/*.json): every file,
 // against a real server behind the fault proxy. The Rust and Python runners execute the same
 // files; the format is in conformance/README.md. Scenarios use the spec's snake_case names; this
-// runner translates them to the Node SDK's camelCase and back.
+// runner translates them to the Node SDK's camelCase and back (error `param`s included).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
@@ -139,7 +139,7 @@ function errorValue(e) {
           : e instanceof InvalidArgumentError
             ? 'invalid_argument'
             : 'other'
-  return { kind, status: e.status ?? null, type: e.type ?? null, message: e.message, param: e.param ?? null, request_id: e.requestId ?? null }
+  return { kind, status: e.status ?? null, type: e.type ?? null, message: e.message, param: e.param == null ? null : snake(e.param), request_id: e.requestId ?? null }
 }
 
 function substitute(value, saved) {
