@@ -83,7 +83,22 @@ impl Store {
             .connect_with(options)
             .await
             .context("connecting to the database")?;
-        MIGRATOR.run(&pool).await.context("running migrations")?;
+        // PostgreSQL: sqlx holds an advisory lock (`pg_advisory_lock`) around the migrations, so
+        // replicas starting together apply each migration once. SQLite: sqlx takes no lock, so a
+        // process may try a migration another has just applied; its transaction rolls back and
+        // a second pass finds the migration applied.
+        let mut attempt = 0;
+        loop {
+            match MIGRATOR.run(&pool).await {
+                Ok(()) => break,
+                Err(e) if backend == Backend::Sqlite && attempt < 5 => {
+                    attempt += 1;
+                    tracing::debug!(error = %e, attempt, "migrations raced another process; retrying");
+                    tokio::time::sleep(Duration::from_millis(50 * attempt)).await;
+                }
+                Err(e) => return Err(e).context("running migrations"),
+            }
+        }
         Ok(Store { pool, backend })
     }
 

@@ -1049,6 +1049,12 @@ pub(super) async fn accept(
         .await?
         .ok_or_else(|| failed(&state, &caller, &req.code))?;
     if let Err(e) = accept_checks(&state, &caller.org_id, &row, &address, now_ms()).await {
+        // A twin with the same key (on any replica) may have committed since the replay check
+        // above: its member, or its taking the last use, is what failed these checks, and its
+        // stored answer is this request's answer.
+        if let Some(r) = idempotency::replay(&state.store, idem.as_ref()).await? {
+            return Ok(r);
+        }
         if matches!(e, ApiError::EmailNotAllowed) {
             record_failure(&state, &caller, &req.code);
         }

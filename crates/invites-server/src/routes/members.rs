@@ -139,11 +139,16 @@ pub(super) async fn remove(
     .fetch_optional(&mut *tx)
     .await?
     .ok_or_else(|| ApiError::not_found("member"))?;
-    sqlx::query("DELETE FROM members WHERE id = $1 AND organization_id = $2")
+    let deleted = sqlx::query("DELETE FROM members WHERE id = $1 AND organization_id = $2")
         .bind(&member_id)
         .bind(&caller.org_id)
         .execute(&mut *tx)
-        .await?;
+        .await?
+        .rows_affected();
+    if deleted == 0 {
+        // PostgreSQL: a concurrent removal (another replica) deleted it after the read above.
+        return Err(ApiError::not_found("member"));
+    }
     tx.commit().await?;
     Ok(Reply::json(StatusCode::OK, &m.to_json()))
 }
