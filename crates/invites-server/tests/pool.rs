@@ -1,0 +1,101 @@
+//! The database pool: its size and acquire timeout are the flags', and a request that finds every
+//! connection busy past the timeout gets 503 `unavailable` with `Retry-After` instead of hanging.
+//! The pool is exhausted for real: the test holds a row lock (PostgreSQL) or the write lock
+//! (SQLite) through its own connection, so the server's one connection waits inside a revoke.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::*;
+use serde_json::{Value, json};
+use sqlx::Connection;
+
+both_backends! {
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_exhausted_pool_answers_503_with_retry_after() {
+    let server = TestServer::start_with(&["--db-pool-size", "1", "--db-acquire-timeout-secs", "1"]);
+    let org = server.org("Pool").await;
+    let inv = invite(&org.client, json!({"roles": ["user"], "max_uses": 3})).await;
+
+    // Lock the invite from outside the server.
+    let mut db = server.db().await;
+    let mut held = db.begin().await.unwrap();
+    sqlx::query("UPDATE invites SET updated_at = updated_at WHERE id = $1")
+        .bind(&inv.id)
+        .execute(&mut *held)
+        .await
+        .unwrap();
+    // The revoke takes the pool's only connection and waits on that lock with it.
+    let revoking = {
+        let client = org.client.clone();
+        let id = inv.id.clone();
+        tokio::spawn(async move { client.invites().revoke(&id).await })
+    };
+
+    let http = server.raw();
+    let url = format!("{}/v1/organization", server.base_url);
+    let mut refused = None;
+    for _ in 0..50 {
+        let started = Instant::now();
+        let resp = http.get(&url).bearer_auth(&org.key).send().await.unwrap();
+        if resp.status() == 503 {
+            refused = Some((resp, started.elapsed()));
+            break;
+        }
+        // the revoke has not taken the connection yet
+        assert_eq!(resp.status(), 200);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let (resp, waited) = refused.expect("a request finding the pool busy gets 503");
+    println!("{:?}: 503 after {waited:?} (acquire timeout 1 s)", backend());
+    assert!(
+        waited >= Duration::from_millis(900) && waited < Duration::from_secs(5),
+        "{waited:?}"
+    );
+    assert_eq!(
+        resp.headers().get("retry-after").and_then(|v| v.to_str().ok()),
+        Some("1")
+    );
+    assert!(resp.headers().contains_key("x-request-id"));
+    let body: Value = resp.json().await.unwrap();
+    assert_eq!(body["error"]["type"], "unavailable", "{body}");
+    assert!(body["request_id"].as_str().unwrap().starts_with("req_"));
+    // the health check says so too, as fast
+    let started = Instant::now();
+    let health = http
+        .get(format!("{}/healthz", server.base_url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 503);
+    assert!(started.elapsed() < Duration::from_secs(5));
+
+    if server.backend() == Backend::Postgres {
+        // The pool is one connection: the server has exactly one open to its database.
+        let mut probe = server.db().await;
+        let n: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM pg_stat_activity \
+             WHERE datname = current_database() \
+             AND pid <> pg_backend_pid() AND pid <> $1",
+        )
+        .bind(
+            sqlx::query_scalar::<_, i32>("SELECT pg_backend_pid()")
+                .fetch_one(&mut *held)
+                .await
+                .unwrap(),
+        )
+        .fetch_one(&mut probe)
+        .await
+        .unwrap();
+        assert_eq!(n, 1, "server connections to its database");
+    }
+
+    assert!(!revoking.is_finished(), "the revoke waits on the held lock");
+    held.rollback().await.unwrap();
+    let revoked = revoking.await.unwrap().expect("the revoke completes once the lock is gone");
+    assert_eq!(revoked.status, invites_sdk::types::InviteStatus::Revoked);
+    // and the pool serves again
+    org.client.organizations().get().await.unwrap();
+}
+}
