@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::db::{Store, Tx, now_ms};
 use crate::error::ApiError;
-use crate::secrets::hash_parts;
+use crate::secrets::{Sealer, hash_parts};
 
 /// How long keys are kept.
 pub const KEY_TTL: Duration = Duration::from_secs(24 * 3600);
@@ -51,11 +51,24 @@ impl IntoResponse for Reply {
 }
 
 /// The idempotency key of one request.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Idem {
     scope: String,
     key: String,
     hash: String,
+    /// The caller's bearer token: stored replies are sealed under a key derived from it (and
+    /// the idempotency key), so a reply holding a new API key or invite code is never stored in
+    /// clear, and the database alone cannot open it.
+    token: String,
+}
+
+impl std::fmt::Debug for Idem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Idem")
+            .field("scope", &self.scope)
+            .field("key", &self.key)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The start of a write: a transaction to do it in, or the stored answer of an earlier one.
@@ -92,7 +105,17 @@ impl Idem {
             scope: scope.to_string(),
             key: key.to_string(),
             hash: hash_parts(&[method.as_bytes(), path.as_bytes(), body]),
+            token: crate::routes::bearer(headers)
+                .unwrap_or_default()
+                .to_string(),
         }))
+    }
+
+    fn sealer(&self) -> Sealer {
+        Sealer::new(
+            self.token.as_bytes(),
+            hash_parts(&[self.scope.as_bytes(), self.key.as_bytes()]).as_bytes(),
+        )
     }
 
     async fn find<'e, E>(&self, exec: E) -> Result<Option<Reply>, ApiError>
@@ -122,6 +145,16 @@ impl Idem {
             .ok()
             .and_then(|s| StatusCode::from_u16(s).ok())
             .ok_or_else(|| anyhow::anyhow!("stored idempotent status {status} is not a status"))?;
+        let body = self
+            .sealer()
+            .open(&body)
+            .and_then(|b| String::from_utf8(b).ok())
+            .ok_or_else(|| {
+                ApiError::conflict(
+                    Some("Idempotency-Key"),
+                    "this Idempotency-Key was used with another credential; use a new key",
+                )
+            })?;
         Ok(Some(Reply { status, body }))
     }
 }
@@ -186,7 +219,7 @@ pub async fn commit(mut tx: Tx, idem: Option<&Idem>, reply: Reply) -> Result<Rep
             "UPDATE idempotency_keys SET status = $1, body = $2 WHERE scope = $3 AND idem_key = $4",
         )
         .bind(i64::from(reply.status.as_u16()))
-        .bind(&reply.body)
+        .bind(idem.sealer().seal(reply.body.as_bytes()))
         .bind(&idem.scope)
         .bind(&idem.key)
         .execute(&mut *tx)
