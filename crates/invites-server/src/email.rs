@@ -29,6 +29,15 @@ impl Entry {
         normalize_address(s).map(Entry::Exact)
     }
 
+    /// An entry from its stored normal form (as [`Entry::as_string`] wrote it), without
+    /// parsing it again: a stored restriction can never turn into no restriction.
+    pub fn from_stored(s: &str) -> Entry {
+        match s.strip_prefix("*@") {
+            Some(domain) => Entry::Domain(domain.to_string()),
+            None => Entry::Exact(s.to_string()),
+        }
+    }
+
     /// The entry as stored and shown: the address, or `*@domain`.
     pub fn as_string(&self) -> String {
         match self {
@@ -71,7 +80,15 @@ pub fn normalize_address(s: &str) -> Result<String, String> {
     let local =
         normalize_local(local).map_err(|m| format!("{s:?} is not an email address: {m}"))?;
     let domain = normalize_domain(domain).map_err(|m| format!("{s:?}: {m}"))?;
-    Ok(format!("{local}@{domain}"))
+    let normal = format!("{local}@{domain}");
+    // Lower-casing and IDNA can lengthen an address: the limits hold for the normal form too,
+    // so that the normal form is a fixed point (it parses back to itself).
+    if normal.len() > MAX_ADDRESS_LEN {
+        return Err(format!(
+            "{s:?} is longer than {MAX_ADDRESS_LEN} characters once normalized"
+        ));
+    }
+    Ok(normal)
 }
 
 fn normalize_local(local: &str) -> Result<String, String> {
@@ -98,7 +115,7 @@ fn normalize_local(local: &str) -> Result<String, String> {
                 return Err("unescaped quote in the quoted local part".into());
             }
         }
-        return Ok(local.to_lowercase());
+        return lower_local(local);
     }
     const SPECIALS: &str = "!#$%&'*+-/=?^_`{|}~.";
     for c in local.chars() {
@@ -112,7 +129,16 @@ fn normalize_local(local: &str) -> Result<String, String> {
     if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
         return Err("misplaced dot in the local part".into());
     }
-    Ok(local.to_lowercase())
+    lower_local(local)
+}
+
+/// The local part lower-cased, still within 64 characters (some characters lower-case into two).
+fn lower_local(local: &str) -> Result<String, String> {
+    let lower = local.to_lowercase();
+    if lower.chars().count() > 64 {
+        return Err("the local part has more than 64 characters once lower-cased".into());
+    }
+    Ok(lower)
 }
 
 /// Validate a domain and return it in ASCII (IDNA), lower-case.
@@ -228,6 +254,29 @@ mod tests {
         }
         let long = format!("{}@example.com", "a".repeat(250));
         assert!(Entry::parse(&long).is_err());
+    }
+
+    #[test]
+    fn normal_forms_are_fixed_points() {
+        // 'İ' lower-cases into two characters: 40 of them make an 80-character local part.
+        let long_lower = format!("{}@example.com", "İ".repeat(40));
+        assert!(normalize_address(&long_lower).is_err());
+        let ok = format!("{}@example.com", "İ".repeat(32));
+        let normal = normalize_address(&ok).unwrap();
+        assert_eq!(normalize_address(&normal).unwrap(), normal);
+        let quoted = format!("\"{}\"@example.com", "İ".repeat(40));
+        assert!(normalize_address(&quoted).is_err());
+        // IDNA lengthens the domain; the normal form must stay within 254.
+        let wide = format!("{}@{}.example", "a".repeat(60), ["bücher"; 25].join("."));
+        if let Ok(n) = normalize_address(&wide) {
+            assert!(n.len() <= MAX_ADDRESS_LEN);
+            assert_eq!(normalize_address(&n).unwrap(), n);
+        }
+        for e in ["Ada@Example.COM", "*@Bücher.Example", "\"A B\"@x.org"] {
+            let entry = Entry::parse(e).unwrap();
+            assert_eq!(Entry::from_stored(&entry.as_string()), entry);
+            assert_eq!(Entry::parse(&entry.as_string()).unwrap(), entry);
+        }
     }
 
     #[test]

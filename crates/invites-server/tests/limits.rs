@@ -594,3 +594,46 @@ async fn limit_flags_are_accepted() {
         assert!(help.contains(flag), "{flag} missing from --help");
     }
 }
+
+/// Found by fuzzing the address parser: an address whose lower-case form is longer than the
+/// limits (`İ` lower-cases into two characters) was stored, then failed to parse back, and the
+/// invite lost its restriction. It is refused now; a restricted invite stays restricted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn addresses_that_grow_when_lower_cased_are_refused() {
+    let server = TestServer::start();
+    let org = server.org("A").await;
+    let grows = format!("{}@example.com", "İ".repeat(40));
+    let (s, _, v) = post(
+        &server,
+        &org.key,
+        "/v1/invites",
+        json!({"roles": ["user"], "emails": [grows]}).to_string(),
+    )
+    .await;
+    assert_eq!(
+        (s, v["error"]["param"].as_str()),
+        (400, Some("emails")),
+        "{v}"
+    );
+    let fits = format!("{}@example.com", "İ".repeat(30));
+    let inv = invite(&org.client, json!({"roles": ["user"], "emails": [fits]})).await;
+    let (s, _, v) = post(
+        &server,
+        &org.key,
+        "/v1/invites/accept",
+        accept(inv.code.as_deref().unwrap(), "eve@example.com"),
+    )
+    .await;
+    assert_eq!(
+        (s, v["error"]["type"].as_str()),
+        (403, Some("email_not_allowed"))
+    );
+    let (s, _, v) = post(
+        &server,
+        &org.key,
+        "/v1/invites/accept",
+        accept(inv.code.as_deref().unwrap(), &fits.to_lowercase()),
+    )
+    .await;
+    assert_eq!(s, 201, "{v}");
+}

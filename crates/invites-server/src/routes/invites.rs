@@ -89,7 +89,7 @@ impl InviteRow {
 
     fn entries(&self) -> Vec<Entry> {
         let list: Vec<String> = serde_json::from_str(&self.emails).unwrap_or_default();
-        list.iter().filter_map(|e| Entry::parse(e).ok()).collect()
+        list.iter().map(|e| Entry::from_stored(e)).collect()
     }
 
     fn to_json(&self, now: i64, code: Option<(&str, &str)>) -> Value {
