@@ -99,3 +99,54 @@ async fn an_exhausted_pool_answers_503_with_retry_after() {
     org.client.organizations().get().await.unwrap();
 }
 }
+
+/// A replica whose database connection is cut mid-request (a PostgreSQL restart or failover, an
+/// operator's `pg_terminate_backend`) answers 503 `unavailable` with `Retry-After`, its write
+/// rolled back, and serves the next request on a new connection.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_connection_cut_mid_request_is_503_and_the_next_request_reconnects() {
+    on_backend(Backend::Postgres, async {
+        let server = TestServer::start_with(&["--db-pool-size", "2"]);
+        let org = server.org("Cut").await;
+        let inv = invite(&org.client, json!({"roles": ["user"], "max_uses": 3})).await;
+        let mut db = server.db().await;
+        let mut held = db.begin().await.unwrap();
+        sqlx::query("UPDATE invites SET updated_at = updated_at WHERE id = $1")
+            .bind(&inv.id)
+            .execute(&mut *held)
+            .await
+            .unwrap();
+        let revoking = {
+            let client = org.client.clone();
+            let id = inv.id.clone();
+            tokio::spawn(async move { client.invites().revoke(&id).await })
+        };
+        // Wait until the revoke waits on the lock, then cut that connection.
+        let mut admin = server.db().await;
+        let mut cut = 0;
+        for _ in 0..100 {
+            cut = sqlx::query_scalar::<_, i64>(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity \
+                 WHERE datname = current_database() AND wait_event_type = 'Lock'",
+            )
+            .fetch_one(&mut admin)
+            .await
+            .unwrap();
+            if cut > 0 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert_eq!(cut, 1, "the revoke's connection was waiting on the lock");
+        let e = assert_api(revoking.await.unwrap(), 503, "unavailable");
+        assert_eq!(e.retry_after, Some(Duration::from_secs(1)), "{e:?}");
+        held.rollback().await.unwrap();
+        // nothing was written, and the next request works
+        assert_eq!(
+            org.client.invites().get(&inv.id).await.unwrap().status,
+            invites_sdk::types::InviteStatus::Pending
+        );
+        org.client.invites().revoke(&inv.id).await.unwrap();
+    })
+    .await
+}
