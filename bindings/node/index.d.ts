@@ -432,15 +432,16 @@ export interface InviteUpdate {
    */
   message?: string
   /**
-   * 1 to 20 of the organization's roles; `owner` is never invitable.
+   * 1 to 20 of the organization's roles; `owner` is never invitable. Omitted or null:
+   * unchanged.
    * Constraints: 1 to 20 items.
    */
-  roles?: Role[]
+  roles?: Role[] | null
   /**
-   * Up to 50 teams.
+   * Up to 50 teams; `[]` removes every team. Omitted or null: unchanged.
    * Constraints: at most 50 items.
    */
-  teams?: Team[]
+  teams?: Team[] | null
   /**
    * A new expiry, in the future.
    * Constraints: format `date-time`.

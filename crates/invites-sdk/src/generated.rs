@@ -1005,12 +1005,14 @@ for a public link. An invite for exact addresses only defaults to one use per ad
         ///An internal name, at most 200 characters.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<InviteUpdateName>,
-        ///1 to 20 of the organization's roles; `owner` is never invitable.
-        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
-        pub roles: ::std::vec::Vec<Role>,
-        ///Up to 50 teams.
-        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
-        pub teams: ::std::vec::Vec<Team>,
+        /**1 to 20 of the organization's roles; `owner` is never invitable. Omitted or null:
+unchanged.
+*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub roles: ::std::option::Option<::std::vec::Vec<Role>>,
+        ///Up to 50 teams; `[]` removes every team. Omitted or null: unchanged.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub teams: ::std::option::Option<::std::vec::Vec<Team>>,
     }
     ///An internal description, at most 2000 characters.
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
