@@ -223,7 +223,8 @@ def main() -> int:
         log(f"schemathesis: checks {', '.join(CHECKS)}; {args.max_examples} examples per "
             f"operation; seed {args.seed}")
         started = time.monotonic()
-        result = subprocess.run(cmd, env=run_env)
+        # In the temp dir: schemathesis keeps a cache (.schemathesis/) in its working directory.
+        result = subprocess.run(cmd, env=run_env, cwd=work)
         took = time.monotonic() - started
         failed = result.returncode != 0
         if server.poll() is not None:
