@@ -98,20 +98,61 @@ pub fn run(langs: &[Lang], serve: bool) -> Result<()> {
         let mut cmd = match lang {
             Lang::Rust => Command::new(root().join("target/debug/examples/demo")),
             Lang::Python => {
+                // The same debug wheel the Python suite builds (a release build takes minutes).
                 let venv = crate::test::venv()?;
+                let py = venv.join("bin/python");
+                let wheels = root().join("target/python/wheels");
+                run_cmd(Command::new(&py).args([
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "maturin==1.16.0",
+                ]))?;
+                let _ = std::fs::remove_dir_all(&wheels);
                 run_cmd(
-                    Command::new(venv.join("bin/python"))
-                        .args(["-m", "pip", "install", "--quiet", "./bindings/python"])
+                    Command::new(venv.join("bin/maturin"))
+                        .args([
+                            "build",
+                            "--quiet",
+                            "--profile",
+                            "dev",
+                            "--manifest-path",
+                            "bindings/python/Cargo.toml",
+                            "--out",
+                        ])
+                        .arg(&wheels)
+                        .arg("--interpreter")
+                        .arg(&py)
                         .env("CARGO_TARGET_DIR", root().join("target/python")),
                 )?;
-                let mut c = Command::new(venv.join("bin/python"));
+                let wheel = std::fs::read_dir(&wheels)?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .find(|p| p.extension().is_some_and(|x| x == "whl"))
+                    .context("maturin built no wheel")?;
+                run_cmd(
+                    Command::new(&py)
+                        .args([
+                            "-m",
+                            "pip",
+                            "install",
+                            "--quiet",
+                            "--force-reinstall",
+                            "--no-deps",
+                        ])
+                        .arg(&wheel),
+                )?;
+                let mut c = Command::new(py);
                 c.arg("bindings/python/examples/demo.py");
                 c
             }
             Lang::Node => {
+                // A debug addon, into the target dir the Node suite uses.
                 run_cmd(
                     Command::new("npm")
-                        .args(["install", "--no-audit", "--no-fund", "--silent"])
+                        .args(["install", "--no-audit", "--no-fund", "--loglevel=error"])
+                        .env("INVITES_NODE_PROFILE", "debug")
+                        .env("CARGO_TARGET_DIR", root().join("target/node"))
                         .current_dir(root().join("bindings/node")),
                 )?;
                 let mut c = Command::new("node");
@@ -127,9 +168,15 @@ pub fn run(langs: &[Lang], serve: bool) -> Result<()> {
     if serve {
         let key = new_org("Acme (console)")?;
         println!("\nThe server keeps running until Ctrl-C.");
-        println!("Console: open {}/console and sign in with the API key", server.url);
+        println!(
+            "Console: open {}/console and sign in with the API key",
+            server.url
+        );
         println!("  {key}");
-        println!("CLI:     INVITES_BASE_URL={} INVITES_API_KEY={key} cargo run -q -p invites-cli -- list", server.url);
+        println!(
+            "CLI:     INVITES_BASE_URL={} INVITES_API_KEY={key} cargo run -q -p invites-cli -- list",
+            server.url
+        );
         let mut server = server;
         server.child.wait()?;
     }
