@@ -15,8 +15,14 @@ use crate::{cargo, regen, root, run_cmd};
 const SUITES: &[(&str, &str)] = &[
     ("python SDK suite", "bindings/python/test.sh"),
     ("node SDK suite", "bindings/node/test.sh"),
-    ("console browser suite", "crates/invites-server/console-tests/test.sh"),
-    ("schemathesis API fuzzing", "crates/invites-server/fuzz-api/test.sh"),
+    (
+        "console browser suite",
+        "crates/invites-server/console-tests/test.sh",
+    ),
+    (
+        "schemathesis API fuzzing",
+        "crates/invites-server/fuzz-api/test.sh",
+    ),
 ];
 
 /// Pinned spec validator (PyPI).
