@@ -322,7 +322,7 @@ async fn accept_errors_in_order_and_consuming_nothing() {
     assert!(e.message.contains("ada@example.com"), "{e}");
     assert_eq!(c.invites().get(&public.id).await.unwrap().use_count, 1);
 
-    // email_not_allowed before already_member; exhausted before email checks
+    // email_not_allowed for addresses the invite does not admit; exhausted before email checks
     let exact = invite(c, json!({"emails": ["bob@example.com"], "roles": ["user"]})).await;
     let ecode = exact.code.unwrap();
     assert_api(
@@ -340,12 +340,13 @@ async fn accept_errors_in_order_and_consuming_nothing() {
         c.invites().get(&exact.id).await.unwrap().status,
         InviteStatus::Accepted
     );
+    // its own invitee, already a member, hears already_member, whatever the invite's state
     assert_api(
         c.invites()
             .accept(&accept_body(&ecode, "bob@example.com"))
             .await,
         409,
-        "invite_exhausted",
+        "already_member",
     );
     assert_api(
         c.invites()
@@ -359,10 +360,17 @@ async fn accept_errors_in_order_and_consuming_nothing() {
     c.invites().revoke(&exact.id).await.unwrap();
     assert_api(
         c.invites()
-            .accept(&accept_body(&ecode, "bob@example.com"))
+            .accept(&accept_body(&ecode, "eve@example.com"))
             .await,
         410,
         "invite_revoked",
+    );
+    assert_api(
+        c.invites()
+            .accept(&accept_body(&ecode, "bob@example.com"))
+            .await,
+        409,
+        "already_member",
     );
 
     // expired beats disabled; disabled beats email_not_allowed

@@ -1001,22 +1001,27 @@ async fn accept_checks(
     address: &str,
     now: i64,
 ) -> Result<(), ApiError> {
+    // An address the invite admits that is already a member hears exactly that, whatever the
+    // invite's state (a used single-use invite accepted again by its own invitee included).
+    let allowed = email::allowed(&row.entries(), address);
+    if allowed {
+        let member: Option<String> =
+            sqlx::query_scalar("SELECT id FROM members WHERE organization_id = $1 AND email = $2")
+                .bind(org_id)
+                .bind(address)
+                .fetch_optional(&state.store.pool)
+                .await?;
+        if let Some(id) = member {
+            return Err(ApiError::AlreadyMember(format!(
+                "{address} is already member {id}"
+            )));
+        }
+    }
     if let Some(e) = row.unusable(now) {
         return Err(e);
     }
-    if !email::allowed(&row.entries(), address) {
+    if !allowed {
         return Err(ApiError::EmailNotAllowed);
-    }
-    let member: Option<String> =
-        sqlx::query_scalar("SELECT id FROM members WHERE organization_id = $1 AND email = $2")
-            .bind(org_id)
-            .bind(address)
-            .fetch_optional(&state.store.pool)
-            .await?;
-    if let Some(id) = member {
-        return Err(ApiError::AlreadyMember(format!(
-            "{address} is already member {id}"
-        )));
     }
     Ok(())
 }
