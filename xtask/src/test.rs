@@ -134,10 +134,15 @@ pub fn run() -> Result<()> {
     });
     let server_bin = root().join("target/debug/invites-server");
     let proxy_bin = root().join("target/debug/invites-faultproxy");
-    // The binaries the suites spawn (cargo test builds only the bins of packages that have
-    // integration tests).
-    steps.run("cargo build --workspace --bins", || {
-        run_cmd(cargo().args(["build", "--workspace", "--bins", "--quiet"]))
+    // Every target at once, so the binaries the suites spawn (cargo test builds only the bins
+    // of packages that have integration tests) share one feature set with the test build.
+    steps.run("cargo build --workspace --all-targets", || {
+        let mut cmd = cargo();
+        cmd.args(["build", "--workspace", "--all-targets", "--quiet"]);
+        for b in binding_packages()? {
+            cmd.args(["--exclude", &b]);
+        }
+        run_cmd(&mut cmd)
     });
     steps.run("cargo test --workspace", || {
         let mut cmd = cargo();
