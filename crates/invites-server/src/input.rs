@@ -4,15 +4,26 @@ use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
 
-/// Parse a JSON body; any error is a 400 naming the top-level field at fault.
+/// Parse a JSON body; any error is a 400 naming the top-level field at fault. An explicit null
+/// is refused (no request field of the spec is nullable but those [`parse_json_nullable`] names).
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    parse_json_nullable(body, &[])
+}
+
+/// [`parse_json`], where the top-level fields in `nullable` may be null (the spec says so).
+pub fn parse_json_nullable<T: DeserializeOwned>(
+    body: &[u8],
+    nullable: &[&str],
+) -> Result<T, ApiError> {
     if body.is_empty() {
         return Err(ApiError::invalid("body", "the request needs a JSON body"));
     }
     // No request field of the spec is nullable: an explicit null is refused, not read as
     // "omitted" (found by schemathesis: `{"name": "x", "roles": null}` was accepted).
     if let Ok(serde_json::Value::Object(map)) = serde_json::from_slice::<serde_json::Value>(body)
-        && let Some((k, _)) = map.iter().find(|(_, v)| v.is_null())
+        && let Some((k, _)) = map
+            .iter()
+            .find(|(k, v)| v.is_null() && !nullable.contains(&k.as_str()))
     {
         return Err(ApiError::invalid(
             k.clone(),
@@ -168,6 +179,9 @@ mod tests {
             "max_uses"
         );
         assert_eq!(param_of(r#"{"roles": null}"#), "roles");
+        let ok: Body =
+            parse_json_nullable(br#"{"roles": ["a"], "max_uses": null}"#, &["max_uses"]).unwrap();
+        assert_eq!(ok.max_uses, None);
     }
 
     #[test]

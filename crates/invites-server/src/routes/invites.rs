@@ -17,7 +17,9 @@ use crate::db::{Tx, now_ms};
 use crate::email::{self, Entry};
 use crate::error::ApiError;
 use crate::idempotency::{self, Begun, Idem, Reply};
-use crate::input::{Cursor, check_len, limit, parse_json, parse_time, rfc3339};
+use crate::input::{
+    Cursor, check_len, limit, parse_json, parse_json_nullable, parse_time, rfc3339,
+};
 use crate::secrets::{INVITE_CODE_PREFIX, hash_secret, new_id, new_secret};
 
 /// Lifetime of an invite created without an expiry.
@@ -769,7 +771,8 @@ pub(super) async fn update(
     body: Bytes,
 ) -> Result<Reply, ApiError> {
     let caller = authenticate(&state, &headers).await?;
-    let req: InviteUpdate = parse_json(&body)?;
+    // roles and teams are nullable in the spec (null: unchanged).
+    let req: InviteUpdate = parse_json_nullable(&body, &["roles", "teams"])?;
     let now = now_ms();
     check_text("name", &req.name, 200)?;
     check_text("description", &req.description, 2000)?;
