@@ -24,8 +24,13 @@ pub fn generate() -> Result<String> {
     let spec_path = root().join(SPEC);
     let text = fs::read_to_string(&spec_path)
         .with_context(|| format!("reading {}", spec_path.display()))?;
+    generate_from(&text)
+}
+
+/// Generate the client source text from spec text.
+fn generate_from(text: &str) -> Result<String> {
     let spec: openapiv3::OpenAPI =
-        serde_yaml::from_str(&text).with_context(|| format!("parsing {SPEC}"))?;
+        serde_yaml::from_str(text).with_context(|| format!("parsing {SPEC}"))?;
     let mut settings = GenerationSettings::default();
     settings
         .with_interface(InterfaceStyle::Positional)
@@ -55,4 +60,42 @@ pub fn run(check: bool) -> Result<()> {
         eprintln!("wrote {GENERATED}");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_checked_in_client_is_what_the_spec_generates() {
+        let checked_in = fs::read_to_string(root().join(GENERATED)).unwrap();
+        assert!(
+            checked_in.starts_with(HEADER),
+            "the generated header is missing"
+        );
+        assert!(
+            generate().unwrap() == checked_in,
+            "{GENERATED} is stale; run `cargo xtask regen`"
+        );
+    }
+
+    #[test]
+    fn a_changed_description_changes_the_client() {
+        let spec = fs::read_to_string(root().join(SPEC)).unwrap();
+        let edited = spec.replacen(
+            "description: The invite's id.",
+            "description: The invite's identifier.",
+            1,
+        );
+        assert_ne!(spec, edited, "the test's anchor text is gone from the spec");
+        let (a, b) = (
+            generate_from(&spec).unwrap(),
+            generate_from(&edited).unwrap(),
+        );
+        assert_ne!(
+            a, b,
+            "a description change must show in the generated client"
+        );
+        assert!(b.contains("The invite's identifier."));
+    }
 }
