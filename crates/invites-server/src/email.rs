@@ -180,6 +180,57 @@ pub fn normalize_domain(domain: &str) -> Result<String, String> {
     Ok(ascii)
 }
 
+/// The properties the fuzz target (`fuzz/fuzz_targets/email.rs`) and the corpus replay test
+/// check on one input; panics when one fails. Never panics otherwise, whatever the bytes.
+#[doc(hidden)]
+pub fn fuzz_one(data: &[u8]) {
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(entry) = Entry::parse(s) {
+        let stored = entry.as_string();
+        assert_eq!(
+            Entry::parse(&stored).as_ref(),
+            Ok(&entry),
+            "not a fixed point: {s:?}"
+        );
+        assert_eq!(Entry::from_stored(&stored), entry);
+        match &entry {
+            Entry::Exact(a) => {
+                assert!(a.len() <= MAX_ADDRESS_LEN, "{a:?}");
+                assert!(entry.matches(a));
+                assert!(allowed(std::slice::from_ref(&entry), a));
+                let (_, domain) = a.rsplit_once('@').expect("an @");
+                assert!(domain.is_ascii() && domain == domain.to_ascii_lowercase());
+            }
+            Entry::Domain(d) => {
+                assert!(d.is_ascii() && *d == d.to_ascii_lowercase(), "{d:?}");
+                assert!(entry.matches(&format!("x@{d}")));
+                assert!(!entry.matches(&format!("x@sub.{d}")));
+                assert!(!entry.matches(&format!("x@{d}.evil.org")));
+                assert!(!entry.matches(d));
+            }
+        }
+    }
+    if let Ok(a) = normalize_address(s) {
+        assert!(a.len() <= MAX_ADDRESS_LEN);
+        assert_eq!(
+            normalize_address(&a).as_ref(),
+            Ok(&a),
+            "not a fixed point: {s:?}"
+        );
+        // An address never matches a pattern of another domain, nor another address.
+        if let Some((_, domain)) = a.rsplit_once('@') {
+            assert!(Entry::Domain(domain.to_string()).matches(&a));
+            assert!(!Entry::Domain(format!("x{domain}")).matches(&a));
+        }
+    }
+    if let Ok(d) = normalize_domain(s) {
+        assert!(d.is_ascii() && d.len() <= 253);
+        assert_eq!(normalize_domain(&d).as_ref(), Ok(&d));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,56 +340,5 @@ mod tests {
         assert!(allowed(&entries, "ada@example.com"));
         assert!(allowed(&entries, "bob@example.org"));
         assert!(!allowed(&entries, "bob@example.com"));
-    }
-}
-
-/// The properties the fuzz target (`fuzz/fuzz_targets/email.rs`) and the corpus replay test
-/// check on one input; panics when one fails. Never panics otherwise, whatever the bytes.
-#[doc(hidden)]
-pub fn fuzz_one(data: &[u8]) {
-    let Ok(s) = std::str::from_utf8(data) else {
-        return;
-    };
-    if let Ok(entry) = Entry::parse(s) {
-        let stored = entry.as_string();
-        assert_eq!(
-            Entry::parse(&stored).as_ref(),
-            Ok(&entry),
-            "not a fixed point: {s:?}"
-        );
-        assert_eq!(Entry::from_stored(&stored), entry);
-        match &entry {
-            Entry::Exact(a) => {
-                assert!(a.len() <= MAX_ADDRESS_LEN, "{a:?}");
-                assert!(entry.matches(a));
-                assert!(allowed(std::slice::from_ref(&entry), a));
-                let (_, domain) = a.rsplit_once('@').expect("an @");
-                assert!(domain.is_ascii() && domain == domain.to_ascii_lowercase());
-            }
-            Entry::Domain(d) => {
-                assert!(d.is_ascii() && *d == d.to_ascii_lowercase(), "{d:?}");
-                assert!(entry.matches(&format!("x@{d}")));
-                assert!(!entry.matches(&format!("x@sub.{d}")));
-                assert!(!entry.matches(&format!("x@{d}.evil.org")));
-                assert!(!entry.matches(d));
-            }
-        }
-    }
-    if let Ok(a) = normalize_address(s) {
-        assert!(a.len() <= MAX_ADDRESS_LEN);
-        assert_eq!(
-            normalize_address(&a).as_ref(),
-            Ok(&a),
-            "not a fixed point: {s:?}"
-        );
-        // An address never matches a pattern of another domain, nor another address.
-        if let Some((_, domain)) = a.rsplit_once('@') {
-            assert!(Entry::Domain(domain.to_string()).matches(&a));
-            assert!(!Entry::Domain(format!("x{domain}")).matches(&a));
-        }
-    }
-    if let Ok(d) = normalize_domain(s) {
-        assert!(d.is_ascii() && d.len() <= 253);
-        assert_eq!(normalize_domain(&d).as_ref(), Ok(&d));
     }
 }

@@ -1,5 +1,8 @@
 //! Identifiers and secrets: random, prefixed, and (for secrets) stored only as SHA-256 hashes.
 
+use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use hkdf::Hkdf;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
@@ -44,85 +47,48 @@ pub fn hash_parts(parts: &[&[u8]]) -> String {
     hex::encode(h.finalize())
 }
 
-/// HMAC-SHA256 of the concatenated `parts` under `key` (RFC 2104).
-pub fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
-    const BLOCK: usize = 64;
-    let mut k = [0u8; BLOCK];
-    if key.len() > BLOCK {
-        k[..32].copy_from_slice(&Sha256::digest(key));
-    } else {
-        k[..key.len()].copy_from_slice(key);
-    }
-    let mut inner = Sha256::new();
-    inner.update(k.map(|b| b ^ 0x36));
-    for p in parts {
-        inner.update(p);
-    }
-    let mut outer = Sha256::new();
-    outer.update(k.map(|b| b ^ 0x5c));
-    outer.update(inner.finalize());
-    outer.finalize().into()
-}
-
 /// Authenticated encryption of stored replies (which may hold a new API key or invite code)
-/// under a key the database never sees: encrypt-then-MAC, with an HMAC-SHA256 keystream
-/// (HMAC as a PRF in counter mode) and an HMAC-SHA256 tag. Output: `v1:` + hex of
-/// nonce (16) ‖ ciphertext ‖ tag (32).
+/// under a key the database never sees: XChaCha20-Poly1305 with a random 24-byte nonce, keyed
+/// by HKDF-SHA256 of the caller's bearer token bound to `context`. Output: `v2:` + hex of
+/// nonce (24) ‖ ciphertext ‖ tag (16).
 pub struct Sealer {
-    enc: [u8; 32],
-    mac: [u8; 32],
+    cipher: XChaCha20Poly1305,
 }
 
 impl Sealer {
     /// A sealer for `key` (at least 128 bits of secret), bound to `context`.
     pub fn new(key: &[u8], context: &[u8]) -> Sealer {
-        let root = hmac_sha256(key, &[b"invites-seal-v1", context]);
+        let mut okm = [0u8; 32];
+        Hkdf::<Sha256>::new(Some(b"invites-seal-v2"), key)
+            .expand(context, &mut okm)
+            .expect("32 bytes is a valid HKDF-SHA256 output length");
         Sealer {
-            enc: hmac_sha256(&root, &[b"enc"]),
-            mac: hmac_sha256(&root, &[b"mac"]),
-        }
-    }
-
-    fn keystream_xor(&self, nonce: &[u8], data: &mut [u8]) {
-        for (i, chunk) in data.chunks_mut(32).enumerate() {
-            let block = hmac_sha256(&self.enc, &[nonce, &(i as u64).to_be_bytes()]);
-            for (d, k) in chunk.iter_mut().zip(block) {
-                *d ^= k;
-            }
+            cipher: XChaCha20Poly1305::new(&okm.into()),
         }
     }
 
     /// Encrypt and authenticate `plain`.
     pub fn seal(&self, plain: &[u8]) -> String {
-        let mut nonce = [0u8; 16];
-        rand::rng().fill_bytes(&mut nonce);
-        let mut data = plain.to_vec();
-        self.keystream_xor(&nonce, &mut data);
-        let tag = hmac_sha256(&self.mac, &[&nonce, &data]);
-        let mut out = Vec::with_capacity(16 + data.len() + 32);
+        let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
+        let sealed = self
+            .cipher
+            .encrypt(&nonce, plain)
+            .expect("XChaCha20-Poly1305 encrypts any reply size we store");
+        let mut out = Vec::with_capacity(nonce.len() + sealed.len());
         out.extend_from_slice(&nonce);
-        out.extend_from_slice(&data);
-        out.extend_from_slice(&tag);
-        format!("v1:{}", hex::encode(out))
+        out.extend_from_slice(&sealed);
+        format!("v2:{}", hex::encode(out))
     }
 
     /// Check and decrypt what [`Sealer::seal`] made; `None` when it was sealed under another key
     /// or altered.
     pub fn open(&self, sealed: &str) -> Option<Vec<u8>> {
-        let raw = hex::decode(sealed.strip_prefix("v1:")?).ok()?;
-        if raw.len() < 48 {
+        let raw = hex::decode(sealed.strip_prefix("v2:")?).ok()?;
+        if raw.len() < 24 + 16 {
             return None;
         }
-        let (nonce, rest) = raw.split_at(16);
-        let (data, tag) = rest.split_at(rest.len() - 32);
-        let want = hmac_sha256(&self.mac, &[nonce, data]);
-        // Constant-time comparison.
-        if want.iter().zip(tag).fold(0u8, |acc, (a, b)| acc | (a ^ b)) != 0 {
-            return None;
-        }
-        let mut data = data.to_vec();
-        self.keystream_xor(nonce, &mut data);
-        Some(data)
+        let (nonce, data) = raw.split_at(24);
+        self.cipher.decrypt(XNonce::from_slice(nonce), data).ok()
     }
 }
 
@@ -142,30 +108,6 @@ mod tests {
     }
 
     #[test]
-    fn hmac_matches_rfc_4231() {
-        // RFC 4231, test cases 1 and 2.
-        assert_eq!(
-            hex::encode(hmac_sha256(&[0x0b; 20], &[b"Hi There"])),
-            "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"
-        );
-        assert_eq!(
-            hex::encode(hmac_sha256(
-                b"Jefe",
-                &[b"what do ya want ", b"for nothing?"]
-            )),
-            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
-        );
-        // Test case 6: a key longer than the block.
-        assert_eq!(
-            hex::encode(hmac_sha256(
-                &[0xaa; 131],
-                &[b"Test Using Larger Than Block-Size Key - Hash Key First"]
-            )),
-            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"
-        );
-    }
-
-    #[test]
     fn sealed_replies_round_trip_and_refuse_other_keys_and_tampering() {
         let s = Sealer::new(b"ik_secret", b"ctx");
         let plain = br#"{"code":"ic_0123456789abcdef0123456789abcdef01234567"}"#.repeat(5);
@@ -179,7 +121,7 @@ mod tests {
         let i = bytes.len() / 2;
         bytes[i] = if bytes[i] == b'0' { b'1' } else { b'0' };
         assert!(s.open(&String::from_utf8(bytes).unwrap()).is_none());
-        assert!(s.open("v1:00").is_none());
+        assert!(s.open("v2:00").is_none());
         assert!(s.open("plain").is_none());
         assert_eq!(s.open(&s.seal(b"")).unwrap(), b"");
     }
