@@ -63,6 +63,18 @@ enum Cmd {
         #[arg(long)]
         key: String,
     },
+    /// Create a fresh PostgreSQL database through an admin connection; prints its name and URL.
+    PgCreate {
+        #[arg(long)]
+        admin_url: String,
+    },
+    /// Drop a database made by `pg-create` (`WITH (FORCE)`).
+    PgDrop {
+        #[arg(long)]
+        admin_url: String,
+        #[arg(long)]
+        name: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -153,6 +165,11 @@ async fn load(
     let errors = Arc::new(AtomicU64::new(0));
     let counter = Arc::new(AtomicU64::new(0));
     let mut tasks = vec![];
+    // Addresses differ across runs too: a repeated address would be `already_member`.
+    let run = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
     let started = Instant::now();
     for worker in 0..concurrency {
         let (http, stop, errors, counter) =
@@ -160,6 +177,7 @@ async fn load(
         let (url, key, target) = (url.to_owned(), format!("Bearer {key}"), target.to_owned());
         tasks.push(tokio::spawn(async move {
             let mut lat = Vec::with_capacity(4096);
+            let mut failures = std::collections::BTreeMap::<String, u64>::new();
             while !stop.load(Ordering::Relaxed) {
                 let n = counter.fetch_add(1, Ordering::Relaxed);
                 let req = match op {
@@ -174,7 +192,7 @@ async fn load(
                     Op::Accept => http
                         .post(format!("{url}/v1/invites/accept"))
                         .header("authorization", &key)
-                        .json(&json!({"code": target, "email": format!("u{worker}x{n}@bench.example.com")})),
+                        .json(&json!({"code": target, "email": format!("u{run}-{worker}x{n}@bench.example.com")})),
                 };
                 let t = Instant::now();
                 match req.send().await {
@@ -182,19 +200,37 @@ async fn load(
                         let _ = r.bytes().await;
                         lat.push(t.elapsed().as_secs_f64() * 1e3);
                     }
-                    _ => {
+                    failed => {
                         errors.fetch_add(1, Ordering::Relaxed);
+                        let kind = match failed {
+                            Ok(r) => {
+                                let status = r.status().as_u16();
+                                let body = r.text().await.unwrap_or_default();
+                                let kind = serde_json::from_str::<serde_json::Value>(&body)
+                                    .ok()
+                                    .and_then(|v| v["error"]["type"].as_str().map(str::to_owned))
+                                    .unwrap_or_default();
+                                format!("{status} {kind}")
+                            }
+                            Err(e) => format!("transport: {e}"),
+                        };
+                        *failures.entry(kind).or_insert(0u64) += 1;
                     }
                 }
             }
-            lat
+            (lat, failures)
         }));
     }
     tokio::time::sleep(Duration::from_secs_f64(seconds)).await;
     stop.store(true, Ordering::Relaxed);
     let mut lat = vec![];
+    let mut failures = std::collections::BTreeMap::<String, u64>::new();
     for t in tasks {
-        lat.extend(t.await?);
+        let (l, f) = t.await?;
+        lat.extend(l);
+        for (k, n) in f {
+            *failures.entry(k).or_insert(0) += n;
+        }
     }
     let elapsed = started.elapsed().as_secs_f64();
     lat.sort_by(|a, b| a.total_cmp(b));
@@ -207,7 +243,7 @@ async fn load(
         "{}",
         json!({
             "op": format!("{op:?}"), "concurrency": concurrency, "ok": lat.len(),
-            "errors": errors.load(Ordering::Relaxed),
+            "errors": errors.load(Ordering::Relaxed), "failures": failures,
             "req_per_s": lat.len() as f64 / elapsed, "p50_ms": pct(0.5), "p99_ms": pct(0.99),
         })
     );
@@ -243,6 +279,46 @@ async fn list(url: &str, key: &str) -> Result<()> {
     Ok(())
 }
 
+async fn pg_create(admin_url: &str) -> Result<()> {
+    use sqlx::Connection;
+    let name = format!(
+        "invites_bench_{}_{:08x}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0)
+    );
+    let mut conn = sqlx::PgConnection::connect(admin_url)
+        .await
+        .with_context(|| format!("connecting to {admin_url}"))?;
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut conn)
+        .await
+        .with_context(|| format!("CREATE DATABASE {name}"))?;
+    conn.close().await?;
+    let mut url = reqwest::Url::parse(admin_url).context("the admin URL is not a URL")?;
+    url.set_path(&format!("/{name}"));
+    println!("{}", json!({"name": name, "url": url.as_str()}));
+    Ok(())
+}
+
+async fn pg_drop(admin_url: &str, name: &str) -> Result<()> {
+    use sqlx::Connection;
+    anyhow::ensure!(
+        name.starts_with("invites_bench_")
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+        "refusing to drop {name:?}: not a bench database"
+    );
+    let mut conn = sqlx::PgConnection::connect(admin_url).await?;
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .execute(&mut conn)
+        .await?;
+    conn.close().await?;
+    println!("{}", json!({"dropped": name}));
+    Ok(())
+}
+
 #[tokio::main]
 async fn main() -> Result<()> {
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -264,6 +340,8 @@ async fn main() -> Result<()> {
         } => load(&url, &key, op, &target, concurrency, seconds).await,
         Cmd::Hello { listen } => hello(&listen).await,
         Cmd::List { url, key } => list(&url, &key).await,
+        Cmd::PgCreate { admin_url } => pg_create(&admin_url).await,
+        Cmd::PgDrop { admin_url, name } => pg_drop(&admin_url, &name).await,
     }
     .context("benchmark failed")
 }
