@@ -75,10 +75,13 @@ impl Fault {
             .method
             .as_deref()
             .is_none_or(|m| m.eq_ignore_ascii_case(method));
-        let path_ok = self.path.as_deref().is_none_or(|p| match p.strip_suffix('*') {
-            Some(prefix) => path.starts_with(prefix),
-            None => p == path,
-        });
+        let path_ok = self
+            .path
+            .as_deref()
+            .is_none_or(|p| match p.strip_suffix('*') {
+                Some(prefix) => path.starts_with(prefix),
+                None => p == path,
+            });
         method_ok && path_ok && self.times > 0
     }
 }
@@ -140,7 +143,11 @@ async fn handle(
     let path = req.uri().path().to_owned();
 
     if path == "/__faults" && method == "PUT" {
-        let body = req.into_body().collect().await.map_err(|_| CloseConnection)?;
+        let body = req
+            .into_body()
+            .collect()
+            .await
+            .map_err(|_| CloseConnection)?;
         return Ok(
             match serde_json::from_slice::<serde_json::Value>(&body.to_bytes())
                 .ok()
@@ -165,10 +172,12 @@ async fn handle(
 
     let fault = {
         let mut plan = state.plan.lock().unwrap();
-        plan.iter_mut().find(|f| f.matches(&method, &path)).map(|f| {
-            f.times -= 1;
-            f.clone()
-        })
+        plan.iter_mut()
+            .find(|f| f.matches(&method, &path))
+            .map(|f| {
+                f.times -= 1;
+                f.clone()
+            })
     };
     let index = {
         let mut log = state.log.lock().unwrap();
@@ -199,7 +208,6 @@ async fn apply(
     req: Request<Incoming>,
     fault: Option<Fault>,
 ) -> Result<Response<Body>, CloseConnection> {
-
     match fault.as_ref().map(|f| f.action) {
         Some(Action::Respond) => {
             let f = fault.expect("matched");
@@ -237,7 +245,11 @@ async fn apply(
 
 async fn forward(state: &State, req: Request<Incoming>) -> Result<Response<Body>, CloseConnection> {
     let (parts, body) = req.into_parts();
-    let body = body.collect().await.map_err(|_| CloseConnection)?.to_bytes();
+    let body = body
+        .collect()
+        .await
+        .map_err(|_| CloseConnection)?
+        .to_bytes();
     let path_and_query = parts
         .uri
         .path_and_query()
@@ -245,7 +257,10 @@ async fn forward(state: &State, req: Request<Incoming>) -> Result<Response<Body>
         .unwrap_or("/");
     let mut upstream = state
         .http
-        .request(parts.method, format!("{}{}", state.upstream, path_and_query))
+        .request(
+            parts.method,
+            format!("{}{}", state.upstream, path_and_query),
+        )
         .body(body);
     for (name, value) in &parts.headers {
         if !matches!(name.as_str(), "host" | "connection" | "content-length") {
