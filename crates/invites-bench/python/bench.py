@@ -179,7 +179,7 @@ def main() -> None:
     c.add_argument("--invite-id", required=True)
     c.add_argument("--gen", required=True)
     c.add_argument("--calls", type=int, default=1000)
-    c.add_argument("--async-calls", type=int, default=5120)
+    c.add_argument("--async-calls", type=int, default=2560)
     c.add_argument("--inflight", type=int, default=256)
     c.add_argument("--rounds", type=int, default=5)
     c.add_argument(

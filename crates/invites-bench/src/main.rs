@@ -50,6 +50,9 @@ enum Cmd {
         concurrency: usize,
         #[arg(long, default_value_t = 3.0)]
         seconds: f64,
+        /// Send a fresh `Idempotency-Key` with every POST, as the SDKs do.
+        #[arg(long)]
+        idempotency_keys: bool,
     },
     /// An axum hello-world server: the HTTP ceiling on this machine.
     Hello {
@@ -156,6 +159,7 @@ async fn load(
     target: &str,
     concurrency: usize,
     seconds: f64,
+    idempotency_keys: bool,
 ) -> Result<()> {
     let http = reqwest::Client::builder()
         .tcp_nodelay(true)
@@ -193,6 +197,11 @@ async fn load(
                         .post(format!("{url}/v1/invites/accept"))
                         .header("authorization", &key)
                         .json(&json!({"code": target, "email": format!("u{run}-{worker}x{n}@bench.example.com")})),
+                };
+                let req = if idempotency_keys && !matches!(op, Op::Hello | Op::Get) {
+                    req.header("idempotency-key", format!("bench-{run}-{worker}-{n}"))
+                } else {
+                    req
                 };
                 let t = Instant::now();
                 match req.send().await {
@@ -337,7 +346,19 @@ async fn main() -> Result<()> {
             target,
             concurrency,
             seconds,
-        } => load(&url, &key, op, &target, concurrency, seconds).await,
+            idempotency_keys,
+        } => {
+            load(
+                &url,
+                &key,
+                op,
+                &target,
+                concurrency,
+                seconds,
+                idempotency_keys,
+            )
+            .await
+        }
         Cmd::Hello { listen } => hello(&listen).await,
         Cmd::List { url, key } => list(&url, &key).await,
         Cmd::PgCreate { admin_url } => pg_create(&admin_url).await,
