@@ -26,5 +26,5 @@ test('the demo creates, looks up, accepts and lists', async () => {
   assert.match(out, /^accepted: member mem_\w+/m)
   assert.match(out, /is now accepted \(1\/1 uses\)$/m)
   assert.match(out, /^all pages: 1 invite\(s\), 1 member\(s\)$/m)
-  assert.match(out, /^accepting again: ConflictError 409 invite_exhausted: .* \[req_\w+\]$/m)
+  assert.match(out, /^accepting again: ConflictError 409 already_member: .* \[req_\w+\]$/m)
 })

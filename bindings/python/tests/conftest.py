@@ -7,10 +7,12 @@ each other's invites, members or rate-limit counters.
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import select
 import subprocess
+import urllib.request
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -90,6 +92,40 @@ def start_server(
             pytrace=False,
         )
     return proc, line[len(prefix) :].strip()
+
+
+def start_proxy(upstream: str) -> tuple[subprocess.Popen[str], str]:
+    """Start the fault proxy (`invites-faultproxy`, beside the server binary unless
+    INVITES_FAULTPROXY_BIN says otherwise) in front of `upstream`; return it and its URL."""
+    binary = os.environ.get("INVITES_FAULTPROXY_BIN") or str(
+        Path(_server_binary()).with_name("invites-faultproxy")
+    )
+    if not os.access(binary, os.X_OK):
+        pytest.fail(f"{binary} is missing: run `cargo build --workspace --bins`", pytrace=False)
+    proc = subprocess.Popen(
+        [binary, "--listen", "127.0.0.1:0", "--upstream", upstream],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    if not line.startswith("listening on "):
+        proc.kill()
+        pytest.fail(f"the fault proxy did not start: {line!r}", pytrace=False)
+    return proc, line.removeprefix("listening on ").strip()
+
+
+def set_faults(proxy_url: str, faults: list[dict[str, object]]) -> None:
+    """Replace the fault proxy's plan (and clear its request log)."""
+    req = urllib.request.Request(
+        f"{proxy_url}/__faults",
+        data=json.dumps({"faults": faults}).encode(),
+        method="PUT",
+        headers={"content-type": "application/json"},
+    )
+    with urllib.request.urlopen(req, timeout=10) as r:
+        assert r.status == 200
 
 
 def stop_server(proc: subprocess.Popen[str]) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -29,7 +28,7 @@ from invites_sdk import (
     InvitesError,
 )
 
-from conftest import Server, new_org, start_server, stop_server
+from conftest import Server, new_org, start_proxy, start_server, stop_server
 
 SCENARIOS: dict[str, dict[str, Any]] = {
     p.stem: json.loads(p.read_text())
@@ -58,21 +57,8 @@ def conformance_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ser
 @pytest.fixture(scope="module")
 def proxy(conformance_server: Server) -> Iterator[str]:
     """The fault proxy in front of the conformance server."""
-    binary = os.environ.get("INVITES_FAULTPROXY_BIN") or str(
-        Path(conformance_server.binary).with_name("invites-faultproxy")
-    )
-    if not os.access(binary, os.X_OK):
-        pytest.fail(f"{binary} is missing: run `cargo build --workspace --bins`", pytrace=False)
-    proc = subprocess.Popen(
-        [binary, "--listen", "127.0.0.1:0", "--upstream", conformance_server.base_url],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    assert line.startswith("listening on "), f"the fault proxy did not start: {line!r}"
-    yield line.removeprefix("listening on ").strip()
+    proc, url = start_proxy(conformance_server.base_url)
+    yield url
     stop_server(proc)
 
 

@@ -29,7 +29,9 @@ def test_demo(org: Org) -> None:
     assert "created  inv_" in out
     assert "lookup   " in out
     assert "accepted " in out
-    assert "again    refused: ConflictError 409 " in out  # invite_exhausted: it was single-use
+    assert (
+        "again    refused: ConflictError 409 already_member" in out
+    )  # a member, whatever the invite
     assert "invite   now accepted" in out
     assert "members: 1" in out
 
