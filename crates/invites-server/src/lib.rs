@@ -76,6 +76,7 @@ impl Server {
                 config.rate_limit_code_failures,
                 config.rate_limit_window(),
             ),
+            keys: Default::default(),
         });
         Ok(Server {
             listener,

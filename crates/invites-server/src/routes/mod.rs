@@ -37,6 +37,35 @@ pub struct AppState {
     pub limiter: FailureLimiter,
     /// Failed lookups/accepts per invite code (keyed by the code's hash).
     pub code_limiter: FailureLimiter,
+    /// API keys already seen: key hash → organization id.
+    pub keys: KeyCache,
+}
+
+/// API-key hash → organization id, for keys the database has confirmed. API keys are
+/// insert-only (no operation deletes or rotates one), so an entry can never go stale on this or
+/// any other replica; unknown keys are never cached and always ask the database. Bounded: when
+/// full it starts over.
+#[derive(Debug, Default)]
+pub struct KeyCache {
+    map: std::sync::RwLock<std::collections::HashMap<String, String>>,
+}
+
+impl KeyCache {
+    /// Most entries kept.
+    const CAPACITY: usize = 10_000;
+
+    fn get(&self, key_hash: &str) -> Option<String> {
+        self.map.read().ok()?.get(key_hash).cloned()
+    }
+
+    fn insert(&self, key_hash: &str, org_id: &str) {
+        if let Ok(mut map) = self.map.write() {
+            if map.len() >= Self::CAPACITY {
+                map.clear();
+            }
+            map.insert(key_hash.to_owned(), org_id.to_owned());
+        }
+    }
 }
 
 /// An authenticated organization caller.
@@ -62,12 +91,16 @@ pub(crate) fn bearer(headers: &HeaderMap) -> Option<&str> {
 pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Caller, ApiError> {
     let token = bearer(headers).ok_or(ApiError::Unauthorized)?;
     let key_hash = hash_secret(token);
+    if let Some(org_id) = state.keys.get(&key_hash) {
+        return Ok(Caller { org_id, key_hash });
+    }
     let org_id: Option<String> =
         sqlx::query_scalar("SELECT organization_id FROM api_keys WHERE key_hash = $1")
             .bind(&key_hash)
             .fetch_optional(&state.store.pool)
             .await?;
     let org_id = org_id.ok_or(ApiError::Unauthorized)?;
+    state.keys.insert(&key_hash, &org_id);
     Ok(Caller { org_id, key_hash })
 }
 
