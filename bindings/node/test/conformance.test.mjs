@@ -144,8 +144,9 @@ function errorValue(e) {
 
 function substitute(value, saved) {
   if (typeof value === 'string') {
-    const m = value.match(/^\$\{(\w+)\}$/)
+    const m = value.match(/^\$\{([\w+]+)\}$/)
     if (!m) return value
+    if (m[1].startsWith('now+')) return new Date(Date.now() + 1000 * parseInt(m[1].slice(4), 10)).toISOString()
     assert.ok(m[1] in saved, `no saved value ${m[1]}`)
     return saved[m[1]]
   }
@@ -178,6 +179,7 @@ for (const file of files) {
     const saved = {}
     for (const [i, step] of scenario.steps.entries()) {
       const at = `step ${i} (${step.call})`
+      if (step.sleep_ms_before) await new Promise((r) => setTimeout(r, step.sleep_ms_before))
       const opts = step.options ?? {}
       const options = {
         ...(opts.idempotency_key !== undefined && { idempotencyKey: opts.idempotency_key }),

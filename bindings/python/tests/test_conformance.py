@@ -13,6 +13,7 @@ import re
 import time
 import urllib.request
 from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ SCENARIOS: dict[str, dict[str, Any]] = {
         (Path(__file__).resolve().parents[3] / "conformance" / "scenarios").glob("*.json")
     )
 }
-VAR = re.compile(r"^\$\{(\w+)\}$")
+VAR = re.compile(r"^\$\{([\w+]+)\}$")
 
 
 def test_there_are_scenarios() -> None:
@@ -74,6 +75,9 @@ def _control(url: str, method: str, body: dict[str, Any] | None = None) -> dict[
 def substitute(value: Any, saved: dict[str, Any]) -> Any:
     if isinstance(value, str):
         m = VAR.match(value)
+        if m and m.group(1).startswith("now+"):
+            secs = int(m.group(1)[4:].rstrip("s"))
+            return (datetime.now(timezone.utc) + timedelta(seconds=secs)).isoformat()
         return saved[m.group(1)] if m else value
     if isinstance(value, list):
         return [substitute(v, saved) for v in value]
@@ -203,6 +207,8 @@ class Step:
     """One step's settings, outcome checks and proxy bookkeeping, shared by sync and async."""
 
     def __init__(self, step: dict[str, Any], saved: dict[str, Any], proxy: str, i: int) -> None:
+        if "sleep_ms_before" in step:
+            time.sleep(step["sleep_ms_before"] / 1000)
         self.step = step
         self.saved = saved
         self.proxy = proxy

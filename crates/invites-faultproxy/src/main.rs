@@ -58,6 +58,9 @@ struct Fault {
     status: Option<u16>,
     #[serde(default)]
     retry_after: Option<String>,
+    /// The error type in the answer's envelope (default: one that fits the status).
+    #[serde(default, rename = "type")]
+    error_type: Option<String>,
     #[serde(default)]
     delay_ms: Option<u64>,
     /// How many requests it applies to (default 1).
@@ -127,6 +130,7 @@ fn json(status: StatusCode, value: serde_json::Value) -> Response<Body> {
 
 fn error_type(status: u16) -> &'static str {
     match status {
+        413 => "payload_too_large",
         408 => "internal",
         429 => "rate_limited",
         503 => "unavailable",
@@ -217,7 +221,7 @@ async fn apply(
             let mut resp = json(
                 StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE),
                 serde_json::json!({
-                    "error": {"type": error_type(status), "message": format!("injected {status}"), "param": null},
+                    "error": {"type": f.error_type.as_deref().unwrap_or(error_type(status)), "message": format!("injected {status}"), "param": null},
                     "request_id": request_id,
                 }),
             );

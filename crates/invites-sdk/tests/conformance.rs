@@ -128,6 +128,14 @@ async fn dispatch(client: &Client, call: &str, args: &Value) -> Outcome {
 fn substitute(v: &Value, vars: &BTreeMap<String, Value>) -> Value {
     match v {
         Value::String(s) => match s.strip_prefix("${").and_then(|r| r.strip_suffix('}')) {
+            // `${now+Ns}`: the time N seconds from now, RFC 3339.
+            Some(name) if name.starts_with("now+") => {
+                let secs: i64 = name[4..]
+                    .trim_end_matches('s')
+                    .parse()
+                    .unwrap_or_else(|_| panic!("bad time `{name}`"));
+                json!((chrono::Utc::now() + chrono::Duration::seconds(secs)).to_rfc3339())
+            }
             Some(name) => vars
                 .get(name)
                 .cloned()
@@ -215,6 +223,9 @@ async fn run_scenario(
     {
         let call = step["call"].as_str().ok_or("step without call")?;
         let at = format!("step {i} ({call})");
+        if let Some(ms) = step["sleep_ms_before"].as_u64() {
+            tokio::time::sleep(Duration::from_millis(ms)).await;
+        }
         let args = substitute(&step["args"], &vars);
         let opts = &step["options"];
         let mut options = RequestOptions::new();
