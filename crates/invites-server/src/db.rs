@@ -13,8 +13,37 @@ use anyhow::Context;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor, Transaction};
 
-/// A write transaction.
-pub type Tx = Transaction<'static, sqlx::Any>;
+/// A write transaction. On SQLite it also holds this process's writer turn (see
+/// [`Store::begin_write`]); it derefs to the connection, so `&mut *tx` runs a statement in it.
+pub struct Tx {
+    tx: Transaction<'static, sqlx::Any>,
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl std::ops::Deref for Tx {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
+    }
+}
+
+impl Tx {
+    /// Commit (and give the writer turn to the next transaction).
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+
+    /// Roll back (and give the writer turn to the next transaction).
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        self.tx.rollback().await
+    }
+}
 
 /// Which database the pool talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +61,11 @@ pub struct Store {
     pub pool: AnyPool,
     /// The backend behind it.
     pub backend: Backend,
+    /// SQLite has one writer at a time: this process's write transactions take turns here, in
+    /// FIFO order, instead of in SQLite's busy handler (which sleeps and retries, and under
+    /// concurrency spends most of its time asleep). Other processes on the same file still meet
+    /// the busy timeout. `None` on PostgreSQL.
+    writer: Option<std::sync::Arc<tokio::sync::Mutex<()>>>,
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -99,15 +133,26 @@ impl Store {
                 Err(e) => return Err(e).context("running migrations"),
             }
         }
-        Ok(Store { pool, backend })
+        let writer = (backend == Backend::Sqlite).then(Default::default);
+        Ok(Store {
+            pool,
+            backend,
+            writer,
+        })
     }
 
     /// Begin a transaction that will write.
     pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
-        match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
-        }
+        // The turn first, then a connection: waiting writers hold no pooled connection.
+        let turn = match &self.writer {
+            Some(m) => Some(m.clone().lock_owned().await),
+            None => None,
+        };
+        let tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
+        Ok(Tx { tx, _turn: turn })
     }
 
     /// Read a setting.
