@@ -1,51 +1,485 @@
-//! Storage: one sqlx `Any` pool and one set of portable SQL for SQLite and PostgreSQL.
+//! Storage: one set of portable SQL for SQLite and PostgreSQL, behind one small query API.
 //!
-//! Every query uses `$1`-style placeholders (SQLite accepts them too), integers for timestamps
-//! (epoch milliseconds) and booleans, and JSON text for lists. Write transactions start with
-//! `BEGIN IMMEDIATE` on SQLite, so that a transaction never has to upgrade a read lock (which
-//! SQLite answers with `SQLITE_BUSY` instead of waiting); on PostgreSQL they are ordinary
-//! READ COMMITTED transactions whose invariants rest on conditional updates and row locks.
+//! Every query uses `$1`-style placeholders, integers for timestamps (epoch milliseconds) and
+//! booleans, and JSON text for lists. [`query`] builds a statement with its arguments; it runs on
+//! the [`Store`] (autocommit) or in a write transaction ([`Tx`]) and decodes rows into
+//! [`FromRow`] types.
+//!
+//! - **SQLite** runs through `rusqlite`, each statement directly on the calling task: a statement
+//!   on an embedded database takes microseconds, which a hand-off to a worker thread per statement
+//!   (sqlx's SQLite driver) multiplied several times over. Connections are pooled (at most the
+//!   pool size, each waited for up to the acquire timeout). SQLite never sleeps in its busy
+//!   handler here (`busy_timeout = 0`): a statement that finds the file locked by another process
+//!   is retried after an async pause, for up to [`BUSY_WINDOW`]. Write transactions are members
+//!   of a *group commit* (see below): in-process writers take turns on a FIFO async mutex, and one
+//!   `BEGIN IMMEDIATE … COMMIT` carries every write that queued meanwhile. WAL checkpoints (the
+//!   only fsyncs in WAL mode with `synchronous = NORMAL`) run every [`CHECKPOINT_EVERY`] writes,
+//!   between groups, on a blocking thread.
+//! - **PostgreSQL** runs through sqlx's Postgres driver: ordinary READ COMMITTED transactions
+//!   whose invariants rest on conditional updates and row locks.
+//!
+//! Migrations run through sqlx on both (its `_sqlx_migrations` table, its advisory lock on
+//! PostgreSQL).
 
 use std::str::FromStr;
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Executor, Transaction};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{ConnectOptions, PgPool};
 
-/// A write transaction. On SQLite it also holds this process's writer turn (see
-/// [`Store::begin_write`]); it derefs to the connection, so `&mut *tx` runs a statement in it.
-pub struct Tx {
-    tx: Transaction<'static, sqlx::Any>,
-    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+/// How long a statement keeps retrying while another process holds the SQLite file's lock.
+pub const BUSY_WINDOW: Duration = Duration::from_secs(30);
+
+/// The current time in epoch milliseconds.
+pub fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
 }
 
-impl std::ops::Deref for Tx {
-    type Target = sqlx::AnyConnection;
-    fn deref(&self) -> &Self::Target {
-        &self.tx
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/// A storage failure.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The database cannot serve now; a retry soon may succeed (no free connection within the
+    /// acquire timeout, the file locked by another process past [`BUSY_WINDOW`], the connection
+    /// lost).
+    #[error("the database is unavailable: {0}")]
+    Unavailable(String),
+    /// SQLite refused a statement.
+    #[error("SQLite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// PostgreSQL (or sqlx) refused a statement.
+    #[error("PostgreSQL: {0}")]
+    Postgres(sqlx::Error),
+    /// A SQLite group commit failed: none of this transaction's changes were kept.
+    #[error("the transaction did not commit: {0}")]
+    Commit(String),
+    /// A column did not hold what the row type expects.
+    #[error("decoding a row: {0}")]
+    Decode(String),
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(e: sqlx::Error) -> Self {
+        let unavailable = match &e {
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => true,
+            // connection exceptions, operator intervention, too many connections
+            sqlx::Error::Database(d) => d
+                .code()
+                .is_some_and(|c| c.starts_with("08") || c.starts_with("57P") || c == "53300"),
+            _ => false,
+        };
+        if unavailable {
+            if !matches!(e, sqlx::Error::PoolTimedOut) {
+                tracing::warn!(error = %e, "database unavailable");
+            }
+            Error::Unavailable(e.to_string())
+        } else {
+            Error::Postgres(e)
+        }
     }
 }
 
-impl std::ops::DerefMut for Tx {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.tx
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values, rows, arguments
+
+/// One column's value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// SQL NULL.
+    Null,
+    /// An integer.
+    Int(i64),
+    /// A float.
+    Real(f64),
+    /// Text.
+    Text(String),
+}
+
+/// A value a column can be read as.
+pub trait FromValue: Sized {
+    /// Convert, or say what was there instead.
+    fn from_value(v: Value) -> Result<Self, Error>;
+}
+
+impl FromValue for i64 {
+    fn from_value(v: Value) -> Result<Self, Error> {
+        match v {
+            Value::Int(i) => Ok(i),
+            other => Err(Error::Decode(format!(
+                "expected an integer, found {other:?}"
+            ))),
+        }
     }
 }
 
-impl Tx {
-    /// Commit (and give the writer turn to the next transaction).
-    pub async fn commit(self) -> Result<(), sqlx::Error> {
-        self.tx.commit().await
-    }
-
-    /// Roll back (and give the writer turn to the next transaction).
-    pub async fn rollback(self) -> Result<(), sqlx::Error> {
-        self.tx.rollback().await
+impl FromValue for String {
+    fn from_value(v: Value) -> Result<Self, Error> {
+        match v {
+            Value::Text(s) => Ok(s),
+            other => Err(Error::Decode(format!("expected text, found {other:?}"))),
+        }
     }
 }
 
-/// Which database the pool talks to.
+impl<T: FromValue> FromValue for Option<T> {
+    fn from_value(v: Value) -> Result<Self, Error> {
+        match v {
+            Value::Null => Ok(None),
+            v => T::from_value(v).map(Some),
+        }
+    }
+}
+
+/// A fetched row: its values in column order, taken one by one.
+#[derive(Debug)]
+pub struct Row(std::vec::IntoIter<Value>);
+
+impl Row {
+    /// The next column's value.
+    pub fn take<T: FromValue>(&mut self) -> Result<T, Error> {
+        T::from_value(
+            self.0
+                .next()
+                .ok_or_else(|| Error::Decode("the row has fewer columns than its type".into()))?,
+        )
+    }
+}
+
+/// A type a row decodes into, column by column in SELECT order.
+pub trait FromRow: Sized {
+    /// Decode.
+    fn from_row(row: Row) -> Result<Self, Error>;
+}
+
+macro_rules! tuple_from_row {
+    ($($t:ident),+) => {
+        impl<$($t: FromValue),+> FromRow for ($($t,)+) {
+            fn from_row(mut row: Row) -> Result<Self, Error> {
+                Ok(($(row.take::<$t>()?,)+))
+            }
+        }
+    };
+}
+tuple_from_row!(A);
+tuple_from_row!(A, B);
+tuple_from_row!(A, B, C);
+
+/// Define a row struct's [`FromRow`] and the matching column list, so the two cannot drift:
+/// `row_type!(InviteRow, INVITE_COLS { id, organization_id, … })` reads the columns in exactly
+/// the order `INVITE_COLS` selects them.
+#[macro_export]
+macro_rules! row_type {
+    ($vis:vis $ty:ident, $cols:ident { $first:ident $(, $field:ident)* $(,)? }) => {
+        #[allow(dead_code)]
+        $vis const $cols: &str = concat!(stringify!($first) $(, ", ", stringify!($field))*);
+        impl $crate::db::FromRow for $ty {
+            fn from_row(mut row: $crate::db::Row) -> Result<Self, $crate::db::Error> {
+                Ok($ty { $first: row.take()?, $($field: row.take()?),* })
+            }
+        }
+    };
+}
+
+/// A statement argument (typed even when NULL: PostgreSQL wants to know).
+#[derive(Debug, Clone)]
+pub enum Arg {
+    /// An integer or NULL.
+    Int(Option<i64>),
+    /// Text or NULL.
+    Text(Option<String>),
+}
+
+/// A Rust value that binds as a statement argument.
+pub trait IntoArg {
+    /// The argument.
+    fn into_arg(self) -> Arg;
+}
+
+impl IntoArg for i64 {
+    fn into_arg(self) -> Arg {
+        Arg::Int(Some(self))
+    }
+}
+impl IntoArg for Option<i64> {
+    fn into_arg(self) -> Arg {
+        Arg::Int(self)
+    }
+}
+impl IntoArg for String {
+    fn into_arg(self) -> Arg {
+        Arg::Text(Some(self))
+    }
+}
+impl IntoArg for &String {
+    fn into_arg(self) -> Arg {
+        Arg::Text(Some(self.clone()))
+    }
+}
+impl IntoArg for &str {
+    fn into_arg(self) -> Arg {
+        Arg::Text(Some(self.to_owned()))
+    }
+}
+impl IntoArg for Option<String> {
+    fn into_arg(self) -> Arg {
+        Arg::Text(self)
+    }
+}
+impl IntoArg for &Option<String> {
+    fn into_arg(self) -> Arg {
+        Arg::Text(self.clone())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+
+/// A statement and its arguments; `$N` is the N-th [`bind`](Query::bind).
+#[derive(Debug, Clone)]
+#[must_use = "a query does nothing until it is executed or fetched"]
+pub struct Query {
+    sql: String,
+    args: Vec<Arg>,
+}
+
+/// Start a statement.
+pub fn query(sql: impl Into<String>) -> Query {
+    Query {
+        sql: sql.into(),
+        args: Vec::new(),
+    }
+}
+
+/// Where a statement runs: on its own (autocommit) or inside a write transaction.
+pub enum On<'a> {
+    /// A pooled connection, autocommit.
+    Store(&'a Store),
+    /// The transaction's connection.
+    Tx(&'a mut Tx),
+}
+
+impl<'a> From<&'a Store> for On<'a> {
+    fn from(s: &'a Store) -> Self {
+        On::Store(s)
+    }
+}
+
+impl<'a> From<&'a mut Tx> for On<'a> {
+    fn from(t: &'a mut Tx) -> Self {
+        On::Tx(t)
+    }
+}
+
+/// How many rows to read back.
+#[derive(Clone, Copy)]
+enum Want {
+    None,
+    One,
+    All,
+}
+
+impl Query {
+    /// Bind the next argument.
+    pub fn bind(mut self, v: impl IntoArg) -> Self {
+        self.args.push(v.into_arg());
+        self
+    }
+
+    /// Run it; the number of rows it changed.
+    pub async fn execute<'a>(self, on: impl Into<On<'a>>) -> Result<u64, Error> {
+        Ok(self.run(on.into(), Want::None).await?.1)
+    }
+
+    /// The first row, if any.
+    pub async fn fetch_optional<'a, T: FromRow>(
+        self,
+        on: impl Into<On<'a>>,
+    ) -> Result<Option<T>, Error> {
+        let (rows, _) = self.run(on.into(), Want::One).await?;
+        rows.into_iter().next().map(T::from_row).transpose()
+    }
+
+    /// The first row; an error when there is none.
+    pub async fn fetch_one<'a, T: FromRow>(self, on: impl Into<On<'a>>) -> Result<T, Error> {
+        let sql = self.sql.clone();
+        self.fetch_optional(on)
+            .await?
+            .ok_or_else(|| Error::Decode(format!("no row from {sql}")))
+    }
+
+    /// Every row.
+    pub async fn fetch_all<'a, T: FromRow>(self, on: impl Into<On<'a>>) -> Result<Vec<T>, Error> {
+        let (rows, _) = self.run(on.into(), Want::All).await?;
+        rows.into_iter().map(T::from_row).collect()
+    }
+
+    async fn run(self, on: On<'_>, want: Want) -> Result<(Vec<Row>, u64), Error> {
+        match on {
+            On::Store(store) => match &store.inner {
+                Inner::Sqlite(lite) => {
+                    let conn = lite.acquire().await?;
+                    retry_busy(|| conn.with(|c| lite_run(c, &self.sql, &self.args, want))).await
+                }
+                Inner::Postgres(pool) => pg_run(&self.sql, self.args, want, pool).await,
+            },
+            On::Tx(tx) => match &mut tx.inner {
+                TxInner::Sqlite(t) => {
+                    let conn = t.conn.as_ref().expect("open until finished");
+                    retry_busy(|| conn.with(|c| lite_run(c, &self.sql, &self.args, want))).await
+                }
+                TxInner::Postgres(t) => pg_run(&self.sql, self.args, want, &mut **t).await,
+            },
+        }
+    }
+}
+
+/// Run `f` until it does not find the SQLite file busy, pausing (asynchronously) in between.
+async fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> Result<T, Error> {
+    let started = Instant::now();
+    let mut pause = Duration::from_millis(1);
+    loop {
+        match f() {
+            Err(e) if is_busy(&e) => {
+                if started.elapsed() >= BUSY_WINDOW {
+                    return Err(Error::Unavailable(format!(
+                        "the SQLite file stayed locked for {BUSY_WINDOW:?}: {e}"
+                    )));
+                }
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(Duration::from_millis(50));
+            }
+            r => return r.map_err(Error::from),
+        }
+    }
+}
+
+/// One statement on a SQLite connection, binding `$N` to `args[N - 1]`.
+fn lite_run(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    args: &[Arg],
+    want: Want,
+) -> rusqlite::Result<(Vec<Row>, u64)> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    for i in 1..=stmt.parameter_count() {
+        let n = match stmt.parameter_name(i) {
+            Some(name) => name[1..].parse::<usize>().map_err(|_| {
+                rusqlite::Error::InvalidParameterName(format!("{name} (want $1, $2, …)"))
+            })?,
+            None => i,
+        };
+        match args.get(n.wrapping_sub(1)) {
+            Some(Arg::Int(Some(v))) => stmt.raw_bind_parameter(i, v)?,
+            Some(Arg::Text(Some(v))) => stmt.raw_bind_parameter(i, v.as_str())?,
+            Some(Arg::Int(None) | Arg::Text(None)) => {
+                stmt.raw_bind_parameter(i, rusqlite::types::Null)?
+            }
+            None => return Err(rusqlite::Error::InvalidParameterCount(n, args.len())),
+        }
+    }
+    let ncols = stmt.column_count();
+    let mut rows = stmt.raw_query();
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        if matches!(want, Want::None) {
+            continue;
+        }
+        let mut values = Vec::with_capacity(ncols);
+        for c in 0..ncols {
+            use rusqlite::types::ValueRef;
+            values.push(match r.get_ref(c)? {
+                ValueRef::Null => Value::Null,
+                ValueRef::Integer(i) => Value::Int(i),
+                ValueRef::Real(f) => Value::Real(f),
+                ValueRef::Text(t) | ValueRef::Blob(t) => {
+                    Value::Text(String::from_utf8_lossy(t).into_owned())
+                }
+            });
+        }
+        out.push(Row(values.into_iter()));
+        if matches!(want, Want::One) {
+            break;
+        }
+    }
+    drop(rows);
+    Ok((out, conn.changes()))
+}
+
+/// One statement on PostgreSQL.
+async fn pg_run<'e, E>(
+    sql: &str,
+    args: Vec<Arg>,
+    want: Want,
+    exec: E,
+) -> Result<(Vec<Row>, u64), Error>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Postgres>,
+{
+    let mut q = sqlx::query(sql);
+    for a in args {
+        q = match a {
+            Arg::Int(v) => q.bind(v),
+            Arg::Text(v) => q.bind(v),
+        };
+    }
+    match want {
+        Want::None => Ok((vec![], q.execute(exec).await?.rows_affected())),
+        Want::One => {
+            let row = q.fetch_optional(exec).await?;
+            Ok((
+                row.map(|r| pg_row(&r)).transpose()?.into_iter().collect(),
+                0,
+            ))
+        }
+        Want::All => {
+            let rows = q.fetch_all(exec).await?;
+            Ok((rows.iter().map(pg_row).collect::<Result<_, _>>()?, 0))
+        }
+    }
+}
+
+fn pg_row(row: &sqlx::postgres::PgRow) -> Result<Row, Error> {
+    use sqlx::{Column, Row as _, TypeInfo};
+    let mut values = Vec::with_capacity(row.columns().len());
+    for (i, col) in row.columns().iter().enumerate() {
+        let v = match col.type_info().name() {
+            "INT8" => row.try_get::<Option<i64>, _>(i)?.map(Value::Int),
+            "INT4" => row
+                .try_get::<Option<i32>, _>(i)?
+                .map(|v| Value::Int(v.into())),
+            "INT2" => row
+                .try_get::<Option<i16>, _>(i)?
+                .map(|v| Value::Int(v.into())),
+            "BOOL" => row
+                .try_get::<Option<bool>, _>(i)?
+                .map(|v| Value::Int(v.into())),
+            "FLOAT8" => row.try_get::<Option<f64>, _>(i)?.map(Value::Real),
+            _ => row.try_get::<Option<String>, _>(i)?.map(Value::Text),
+        };
+        values.push(v.unwrap_or(Value::Null));
+    }
+    Ok(Row(values.into_iter()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The store
+
+/// Which database the store talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     /// An embedded SQLite file.
@@ -54,25 +488,18 @@ pub enum Backend {
     Postgres,
 }
 
-/// The database.
+/// The database: a connection pool (cheap to clone).
 #[derive(Debug, Clone)]
 pub struct Store {
-    /// The connection pool.
-    pub pool: AnyPool,
+    inner: Inner,
     /// The backend behind it.
     pub backend: Backend,
-    /// SQLite has one writer at a time: this process's write transactions take turns here, in
-    /// FIFO order, instead of in SQLite's busy handler (which sleeps and retries, and under
-    /// concurrency spends most of its time asleep). Other processes on the same file still meet
-    /// the busy timeout. `None` on PostgreSQL.
-    writer: Option<std::sync::Arc<tokio::sync::Mutex<()>>>,
 }
 
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
-
-/// The current time in epoch milliseconds.
-pub fn now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
+#[derive(Debug, Clone)]
+enum Inner {
+    Sqlite(Arc<Lite>),
+    Postgres(PgPool),
 }
 
 impl Store {
@@ -82,50 +509,414 @@ impl Store {
         pool_size: Option<u32>,
         acquire_timeout: Duration,
     ) -> anyhow::Result<Store> {
-        sqlx::any::install_default_drivers();
-        let (backend, url) = if url.starts_with("sqlite:") {
-            let mut url = url.to_string();
-            if !url.contains("mode=") {
-                url.push(if url.contains('?') { '&' } else { '?' });
-                url.push_str("mode=rwc");
-            }
-            (Backend::Sqlite, url)
+        if url.starts_with("sqlite:") {
+            let lite = Lite::open(url, pool_size.unwrap_or(8), acquire_timeout).await?;
+            Ok(Store {
+                inner: Inner::Sqlite(lite),
+                backend: Backend::Sqlite,
+            })
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            (Backend::Postgres, url.to_string())
+            let options = PgConnectOptions::from_str(url).context("parsing the database URL")?;
+            let pool = PgPoolOptions::new()
+                .max_connections(pool_size.unwrap_or(16))
+                .acquire_timeout(acquire_timeout)
+                .connect_with(options)
+                .await
+                .context("connecting to the database")?;
+            // sqlx holds an advisory lock (`pg_advisory_lock`) around the migrations, so
+            // replicas starting together apply each migration once.
+            MIGRATOR.run(&pool).await.context("running migrations")?;
+            Ok(Store {
+                inner: Inner::Postgres(pool),
+                backend: Backend::Postgres,
+            })
         } else {
             anyhow::bail!("unsupported database URL (want sqlite://… or postgres://…)");
-        };
-        let options = AnyConnectOptions::from_str(&url).context("parsing the database URL")?;
-        let mut pool = AnyPoolOptions::new()
-            .max_connections(pool_size.unwrap_or(match backend {
-                Backend::Sqlite => 8,
-                Backend::Postgres => 16,
-            }))
-            .acquire_timeout(acquire_timeout);
-        if backend == Backend::Sqlite {
-            pool = pool.after_connect(|conn, _meta| {
-                Box::pin(async move {
-                    conn.execute("PRAGMA journal_mode = WAL").await?;
-                    conn.execute("PRAGMA busy_timeout = 30000").await?;
-                    conn.execute("PRAGMA synchronous = NORMAL").await?;
-                    conn.execute("PRAGMA foreign_keys = ON").await?;
-                    Ok(())
-                })
-            });
         }
-        let pool = pool
-            .connect_with(options)
+    }
+
+    /// Begin a transaction that will write.
+    pub async fn begin_write(&self) -> Result<Tx, Error> {
+        let inner = match &self.inner {
+            Inner::Sqlite(lite) => TxInner::Sqlite(LiteTx::begin(lite).await?),
+            Inner::Postgres(pool) => TxInner::Postgres(pool.begin().await?),
+        };
+        Ok(Tx { inner })
+    }
+
+    /// Whether the database answers a trivial statement.
+    pub async fn ping(&self) -> Result<(), Error> {
+        query("SELECT 1").execute(self).await.map(drop)
+    }
+
+    /// Close the pool: waiting and new requests for a connection fail.
+    pub async fn close(&self) {
+        match &self.inner {
+            Inner::Sqlite(lite) => lite.close(),
+            Inner::Postgres(pool) => pool.close().await,
+        }
+    }
+
+    /// Read a setting.
+    pub async fn setting(&self, name: &str) -> Result<Option<String>, Error> {
+        Ok(query("SELECT value FROM settings WHERE name = $1")
+            .bind(name)
+            .fetch_optional::<(String,)>(self)
+            .await?
+            .map(|(v,)| v))
+    }
+
+    /// Store a setting unless one is stored already; true when this call stored it.
+    pub async fn init_setting(&self, name: &str, value: &str) -> Result<bool, Error> {
+        let n = query("INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .bind(name)
+            .bind(value)
+            .execute(self)
+            .await?;
+        Ok(n == 1)
+    }
+
+    /// Forget idempotency keys older than `max_age`.
+    pub async fn purge_idempotency(&self, max_age: Duration) -> Result<u64, Error> {
+        let cutoff = now_ms() - max_age.as_millis() as i64;
+        query("DELETE FROM idempotency_keys WHERE created_at < $1")
+            .bind(cutoff)
+            .execute(self)
             .await
-            .context("connecting to the database")?;
-        // PostgreSQL: sqlx holds an advisory lock (`pg_advisory_lock`) around the migrations, so
-        // replicas starting together apply each migration once. SQLite: sqlx takes no lock, so a
-        // process may try a migration another has just applied; its transaction rolls back and
-        // a second pass finds the migration applied.
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Write transactions
+
+/// A write transaction: commit it, or it rolls back when dropped.
+pub struct Tx {
+    inner: TxInner,
+}
+
+enum TxInner {
+    Sqlite(LiteTx),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+impl Tx {
+    /// The backend it runs on.
+    pub fn backend(&self) -> Backend {
+        match self.inner {
+            TxInner::Sqlite(_) => Backend::Sqlite,
+            TxInner::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Commit; returns once the changes are durable (on SQLite: once the group it joined has
+    /// committed).
+    pub async fn commit(self) -> Result<(), Error> {
+        match self.inner {
+            TxInner::Sqlite(t) => t.finish(true).await,
+            TxInner::Postgres(t) => Ok(t.commit().await?),
+        }
+    }
+
+    /// Roll back. On SQLite this also waits for the group it joined to commit: what this
+    /// transaction read (other members' writes included) is then durable before the caller
+    /// answers on the strength of it.
+    pub async fn rollback(self) -> Result<(), Error> {
+        match self.inner {
+            TxInner::Sqlite(t) => t.finish(false).await,
+            TxInner::Postgres(t) => Ok(t.rollback().await?),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQLite group commit
+//
+// SQLite has one writer at a time, and a commit costs far more than the few statements before
+// it (a WAL append of every page the transaction touched). So in-process writers share
+// transactions: a write takes the writer turn (a FIFO async mutex), runs inside a SAVEPOINT of
+// the group's open `BEGIN IMMEDIATE` transaction (starting one if none is open), releases the
+// savepoint (or rolls back to it) and hands the turn on, then waits. A committer task takes the
+// turn after the writers queued before it, commits the whole group once and tells every member
+// the outcome; nobody hears "done" before its changes are committed, and a failed group commit
+// fails every member of it (none of their changes are kept). Savepoints keep members apart: one
+// member's error rolls back only its own statements.
+
+/// The state the writer turn guards.
+#[derive(Default)]
+struct WriterState {
+    /// The open group transaction, between members.
+    group: Option<Group>,
+    /// Rows changed by the groups committed since the last checkpoint.
+    since_checkpoint: u64,
+}
+
+impl std::fmt::Debug for WriterState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WriterState")
+            .field(
+                "group_members",
+                &self.group.as_ref().map(|g| g.waiters.len()),
+            )
+            .field("since_checkpoint", &self.since_checkpoint)
+            .finish()
+    }
+}
+
+/// An open group transaction: its connection, the members waiting for its commit, and the
+/// connection's change counter when the group began.
+struct Group {
+    conn: LiteConn,
+    waiters: Vec<tokio::sync::oneshot::Sender<Result<(), String>>>,
+    changes_before: u64,
+}
+
+/// How many times the committer lets other tasks run before it takes the turn.
+const COMMIT_YIELDS: usize = 3;
+
+/// Rows changed between checkpoints. A checkpoint copies the WAL's pages into the database file
+/// and fsyncs both, holding the writer turn so that it completes and the WAL starts over (rather
+/// than growing for as long as writes keep coming); a few thousand rows keep the WAL at a few
+/// megabytes and the pause rare.
+pub const CHECKPOINT_EVERY: u64 = 5000;
+
+/// One member of a group transaction: while open it holds the writer turn.
+struct LiteTx {
+    lite: Arc<Lite>,
+    turn: Option<tokio::sync::OwnedMutexGuard<WriterState>>,
+    conn: Option<LiteConn>,
+    waiters: Vec<tokio::sync::oneshot::Sender<Result<(), String>>>,
+    changes_before: u64,
+}
+
+impl LiteTx {
+    async fn begin(lite: &Arc<Lite>) -> Result<LiteTx, Error> {
+        let mut turn = lite.writer.clone().lock_owned().await;
+        let Group {
+            conn,
+            waiters,
+            changes_before,
+        } = match turn.group.take() {
+            // SQLite rolls a transaction back by itself on some errors (I/O, full disk): then
+            // the group's earlier members have lost their changes, and hear so.
+            Some(g) if g.conn.with(|c| c.is_autocommit()) => {
+                fail_group(g, "SQLite rolled the transaction back");
+                lite.start_group().await?
+            }
+            Some(g) => g,
+            None => lite.start_group().await?,
+        };
+        if let Err(e) = conn.with(|c| c.execute_batch("SAVEPOINT member")) {
+            turn.group = Some(Group {
+                conn,
+                waiters,
+                changes_before,
+            });
+            lite.wake.notify_one();
+            return Err(e.into());
+        }
+        Ok(LiteTx {
+            lite: lite.clone(),
+            turn: Some(turn),
+            conn: Some(conn),
+            waiters,
+            changes_before,
+        })
+    }
+
+    /// End this member (keeping or undoing its changes), hand the group and the turn on, and
+    /// wake the committer. The receiver hears the group's outcome.
+    fn leave(
+        &mut self,
+        keep: bool,
+    ) -> Result<tokio::sync::oneshot::Receiver<Result<(), String>>, Error> {
+        let (Some(conn), Some(mut turn)) = (self.conn.take(), self.turn.take()) else {
+            return Err(Error::Commit("the transaction was already finished".into()));
+        };
+        let undo = |conn: &LiteConn| {
+            conn.with(|c| c.execute_batch("ROLLBACK TO member; RELEASE member"))
+                .inspect_err(|_| {
+                    // This member's changes could not be taken out of the group: end the whole
+                    // group (every member hears that it failed) rather than commit them.
+                    let _ = conn.with(|c| c.execute_batch("ROLLBACK"));
+                })
+        };
+        let ended = if keep {
+            conn.with(|c| c.execute_batch("RELEASE member"))
+                .inspect_err(|_| {
+                    let _ = undo(&conn);
+                })
+        } else {
+            undo(&conn)
+        };
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let mut waiters = std::mem::take(&mut self.waiters);
+        waiters.push(tx);
+        turn.group = Some(Group {
+            conn,
+            waiters,
+            changes_before: self.changes_before,
+        });
+        drop(turn);
+        self.lite.wake.notify_one();
+        ended?;
+        Ok(rx)
+    }
+
+    async fn finish(mut self, keep: bool) -> Result<(), Error> {
+        let rx = self.leave(keep)?;
+        match rx.await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(Error::Commit(e)),
+            Err(_) => Err(Error::Commit("the committer stopped".into())),
+        }
+    }
+}
+
+impl Drop for LiteTx {
+    fn drop(&mut self) {
+        // Abandoned (an error answer, a cancelled request): undo this member only.
+        if self.conn.is_some()
+            && let Err(e) = self.leave(false)
+        {
+            tracing::warn!(error = %e, "rolling back an abandoned write failed");
+        }
+    }
+}
+
+/// Tell every member of a group that it failed; roll back what is left of it.
+fn fail_group(g: Group, why: &str) {
+    if !g.conn.with(|c| c.is_autocommit()) {
+        let _ = g.conn.with(|c| c.execute_batch("ROLLBACK"));
+    }
+    for w in g.waiters {
+        let _ = w.send(Err(why.to_string()));
+    }
+}
+
+/// Commit open groups as they come; checkpoint the WAL now and then, holding the turn, so that
+/// the checkpoint completes and the WAL starts over instead of growing while writes continue.
+async fn committer(lite: Arc<Lite>) {
+    loop {
+        lite.wake.notified().await;
+        // Let the requests that are runnable now reach their writes first: they join this
+        // group instead of each paying a commit of their own.
+        for _ in 0..COMMIT_YIELDS {
+            tokio::task::yield_now().await;
+        }
+        let mut turn = lite.writer.clone().lock_owned().await;
+        if let Some(g) = turn.group.take() {
+            if g.conn.with(|c| c.is_autocommit()) {
+                fail_group(g, "SQLite rolled the transaction back");
+            } else {
+                match retry_busy(|| g.conn.with(|c| c.execute_batch("COMMIT"))).await {
+                    Ok(()) => {
+                        let changes = g.conn.with(|c| c.total_changes()) - g.changes_before;
+                        tracing::trace!(members = g.waiters.len(), changes, "group committed");
+                        turn.since_checkpoint += changes;
+                        for w in g.waiters {
+                            let _ = w.send(Ok(()));
+                        }
+                    }
+                    Err(e) => {
+                        tracing::error!(error = %e, "a group commit failed");
+                        fail_group(g, &format!("the commit failed: {e}"));
+                    }
+                }
+            }
+            if turn.since_checkpoint >= CHECKPOINT_EVERY {
+                turn.since_checkpoint = 0;
+                let conn = lite.checkpoint.clone();
+                let done = tokio::task::spawn_blocking(move || {
+                    let conn = conn.lock().unwrap_or_else(|p| p.into_inner());
+                    conn.execute_batch("PRAGMA wal_checkpoint(RESTART)")
+                })
+                .await;
+                if let Ok(Err(e)) = done {
+                    tracing::debug!(error = %e, "WAL checkpoint incomplete");
+                }
+            }
+        }
+        drop(turn);
+        if lite.closed.load(Ordering::Relaxed) {
+            break;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The SQLite pool
+
+/// SQLite connections to one file, opened lazily up to the pool size.
+#[derive(Debug)]
+struct Lite {
+    path: std::path::PathBuf,
+    idle: Mutex<Vec<rusqlite::Connection>>,
+    permits: Arc<tokio::sync::Semaphore>,
+    acquire_timeout: Duration,
+    /// This process's writer turn, and the open group transaction.
+    writer: Arc<tokio::sync::Mutex<WriterState>>,
+    /// Wakes the committer.
+    wake: tokio::sync::Notify,
+    /// The connection that checkpoints (busy timeout: a moment for readers to move on).
+    checkpoint: Arc<Mutex<rusqlite::Connection>>,
+    closed: AtomicBool,
+}
+
+/// A pooled SQLite connection; back to the pool when dropped. (In a mutex only because
+/// `rusqlite::Connection` is not `Sync`; it is never contended.)
+struct LiteConn {
+    conn: Option<Mutex<rusqlite::Connection>>,
+    lite: Arc<Lite>,
+    _permit: tokio::sync::OwnedSemaphorePermit,
+}
+
+impl LiteConn {
+    /// Use the connection.
+    fn with<T>(&self, f: impl FnOnce(&rusqlite::Connection) -> T) -> T {
+        let conn = self.conn.as_ref().expect("present until dropped");
+        f(&conn.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+}
+
+impl Drop for LiteConn {
+    fn drop(&mut self) {
+        if let Some(conn) = self.conn.take() {
+            let conn = conn.into_inner().unwrap_or_else(|p| p.into_inner());
+            // Never hand on a connection inside a transaction.
+            if conn.is_autocommit() && !self.lite.closed.load(Ordering::Relaxed) {
+                if let Ok(mut idle) = self.lite.idle.lock() {
+                    idle.push(conn);
+                }
+            } else {
+                tracing::warn!("discarding a SQLite connection left inside a transaction");
+            }
+        }
+    }
+}
+
+impl Lite {
+    async fn open(url: &str, size: u32, acquire_timeout: Duration) -> anyhow::Result<Arc<Lite>> {
+        let options = SqliteConnectOptions::from_str(url)
+            .context("parsing the database URL")?
+            .create_if_missing(true)
+            .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+            .busy_timeout(BUSY_WINDOW);
+        let path = options.get_filename().to_path_buf();
+        if path.as_os_str().is_empty() || path.to_string_lossy().contains(":memory:") {
+            anyhow::bail!("an in-memory SQLite database is not supported; give a file path");
+        }
+        // Migrations (and WAL mode, which the file keeps) through sqlx. sqlx takes no lock on
+        // SQLite, so a process may try a migration another has just applied; its transaction
+        // rolls back and a second pass finds the migration applied.
+        let mut conn = options
+            .connect()
+            .await
+            .context("opening the SQLite database")?;
         let mut attempt = 0;
         loop {
-            match MIGRATOR.run(&pool).await {
+            match MIGRATOR.run(&mut conn).await {
                 Ok(()) => break,
-                Err(e) if backend == Backend::Sqlite && attempt < 5 => {
+                Err(e) if attempt < 5 => {
                     attempt += 1;
                     tracing::debug!(error = %e, attempt, "migrations raced another process; retrying");
                     tokio::time::sleep(Duration::from_millis(50 * attempt)).await;
@@ -133,55 +924,82 @@ impl Store {
                 Err(e) => return Err(e).context("running migrations"),
             }
         }
-        let writer = (backend == Backend::Sqlite).then(Default::default);
-        Ok(Store {
-            pool,
-            backend,
-            writer,
+        sqlx::Connection::close(conn).await.ok();
+        let checkpoint = Self::open_connection(&path).context("opening the SQLite database")?;
+        checkpoint.busy_timeout(Duration::from_millis(100))?;
+        let lite = Arc::new(Lite {
+            path,
+            idle: Mutex::new(Vec::new()),
+            permits: Arc::new(tokio::sync::Semaphore::new(size.max(1) as usize)),
+            acquire_timeout,
+            writer: Default::default(),
+            wake: tokio::sync::Notify::new(),
+            checkpoint: Arc::new(Mutex::new(checkpoint)),
+            closed: AtomicBool::new(false),
+        });
+        // Fail now, not on the first request, when the file cannot be opened.
+        let first = lite.connect()?;
+        lite.idle.lock().expect("fresh").push(first);
+        tokio::spawn(committer(lite.clone()));
+        Ok(lite)
+    }
+
+    fn connect(&self) -> rusqlite::Result<rusqlite::Connection> {
+        Self::open_connection(&self.path)
+    }
+
+    fn open_connection(path: &std::path::Path) -> rusqlite::Result<rusqlite::Connection> {
+        let conn = rusqlite::Connection::open(path)?;
+        conn.execute_batch(
+            "PRAGMA busy_timeout = 0; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+             PRAGMA wal_autocheckpoint = 0; \
+             PRAGMA temp_store = MEMORY;",
+        )?;
+        conn.set_prepared_statement_cache_capacity(64);
+        Ok(conn)
+    }
+
+    async fn acquire(self: &Arc<Self>) -> Result<LiteConn, Error> {
+        let permit =
+            tokio::time::timeout(self.acquire_timeout, self.permits.clone().acquire_owned())
+                .await
+                .map_err(|_| {
+                    Error::Unavailable(format!(
+                        "no database connection was free within {:?}",
+                        self.acquire_timeout
+                    ))
+                })?
+                .map_err(|_| Error::Unavailable("the pool is closed".into()))?;
+        let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
+        let conn = match idle {
+            Some(c) => c,
+            None => self.connect()?,
+        };
+        Ok(LiteConn {
+            conn: Some(Mutex::new(conn)),
+            lite: self.clone(),
+            _permit: permit,
         })
     }
 
-    /// Begin a transaction that will write.
-    pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
-        // The turn first, then a connection: waiting writers hold no pooled connection.
-        let turn = match &self.writer {
-            Some(m) => Some(m.clone().lock_owned().await),
-            None => None,
-        };
-        let tx = match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
-        };
-        Ok(Tx { tx, _turn: turn })
+    /// A connection in a new group transaction (`BEGIN IMMEDIATE`).
+    async fn start_group(self: &Arc<Self>) -> Result<Group, Error> {
+        let conn = self.acquire().await?;
+        retry_busy(|| conn.with(|c| c.execute_batch("BEGIN IMMEDIATE"))).await?;
+        let changes_before = conn.with(|c| c.total_changes());
+        Ok(Group {
+            conn,
+            waiters: Vec::new(),
+            changes_before,
+        })
     }
 
-    /// Read a setting.
-    pub async fn setting(&self, name: &str) -> Result<Option<String>, sqlx::Error> {
-        sqlx::query_scalar("SELECT value FROM settings WHERE name = $1")
-            .bind(name)
-            .fetch_optional(&self.pool)
-            .await
-    }
-
-    /// Store a setting unless one is stored already; true when this call stored it.
-    pub async fn init_setting(&self, name: &str, value: &str) -> Result<bool, sqlx::Error> {
-        let r = sqlx::query(
-            "INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-        )
-        .bind(name)
-        .bind(value)
-        .execute(&self.pool)
-        .await?;
-        Ok(r.rows_affected() == 1)
-    }
-
-    /// Forget idempotency keys older than `max_age`.
-    pub async fn purge_idempotency(&self, max_age: Duration) -> Result<u64, sqlx::Error> {
-        let cutoff = now_ms() - max_age.as_millis() as i64;
-        let r = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
-            .bind(cutoff)
-            .execute(&self.pool)
-            .await?;
-        Ok(r.rows_affected())
+    fn close(&self) {
+        self.closed.store(true, Ordering::Relaxed);
+        self.wake.notify_one();
+        self.permits.close();
+        if let Ok(mut idle) = self.idle.lock() {
+            idle.clear();
+        }
     }
 }

@@ -148,28 +148,12 @@ impl ApiError {
     }
 }
 
-/// Whether the database, not the request, is at fault and a retry soon may succeed: no pooled
-/// connection within the acquire timeout, the pool closing, or the connection lost (I/O errors,
-/// PostgreSQL's connection-exception and operator-intervention classes, too many connections).
-fn database_unavailable(e: &sqlx::Error) -> bool {
-    match e {
-        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => true,
-        sqlx::Error::Database(d) => d
-            .code()
-            .is_some_and(|c| c.starts_with("08") || c.starts_with("57P") || c == "53300"),
-        _ => false,
-    }
-}
-
-impl From<sqlx::Error> for ApiError {
-    fn from(e: sqlx::Error) -> Self {
-        if database_unavailable(&e) {
-            if !matches!(e, sqlx::Error::PoolTimedOut) {
-                tracing::warn!(error = %e, "database unavailable");
-            }
-            return ApiError::Unavailable(1);
+impl From<crate::db::Error> for ApiError {
+    fn from(e: crate::db::Error) -> Self {
+        match e {
+            crate::db::Error::Unavailable(_) => ApiError::Unavailable(1),
+            e => ApiError::Internal(e.into()),
         }
-        ApiError::Internal(e.into())
     }
 }
 

@@ -13,7 +13,7 @@ use std::time::Duration;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::db::{Store, Tx, now_ms};
+use crate::db::{Store, Tx, now_ms, query};
 use crate::error::ApiError;
 use crate::secrets::{Sealer, hash_parts};
 
@@ -118,19 +118,16 @@ impl Idem {
         )
     }
 
-    async fn find<'e, E>(&self, exec: E) -> Result<Option<Reply>, ApiError>
-    where
-        E: sqlx::Executor<'e, Database = sqlx::Any>,
-    {
+    async fn find(&self, store: &Store) -> Result<Option<Reply>, ApiError> {
         let cutoff = now_ms() - KEY_TTL.as_millis() as i64;
-        let row: Option<(String, i64, String)> = sqlx::query_as(
+        let row: Option<(String, i64, String)> = query(
             "SELECT request_hash, status, body FROM idempotency_keys \
              WHERE scope = $1 AND idem_key = $2 AND created_at >= $3",
         )
         .bind(&self.scope)
         .bind(&self.key)
         .bind(cutoff)
-        .fetch_optional(exec)
+        .fetch_optional(store)
         .await?;
         let Some((hash, status, body)) = row else {
             return Ok(None);
@@ -163,7 +160,7 @@ impl Idem {
 /// was used with another request.
 pub async fn replay(store: &Store, idem: Option<&Idem>) -> Result<Option<Reply>, ApiError> {
     match idem {
-        Some(idem) => idem.find(&store.pool).await,
+        Some(idem) => idem.find(store).await,
         None => Ok(None),
     }
 }
@@ -173,20 +170,18 @@ pub async fn begin(store: &Store, idem: Option<&Idem>) -> Result<Begun, ApiError
     let Some(idem) = idem else {
         return Ok(Begun::Tx(store.begin_write().await?));
     };
-    if let Some(reply) = idem.find(&store.pool).await? {
+    if let Some(reply) = idem.find(store).await? {
         return Ok(Begun::Replay(reply));
     }
     let mut tx = store.begin_write().await?;
     let now = now_ms();
-    sqlx::query(
-        "DELETE FROM idempotency_keys WHERE scope = $1 AND idem_key = $2 AND created_at < $3",
-    )
-    .bind(&idem.scope)
-    .bind(&idem.key)
-    .bind(now - KEY_TTL.as_millis() as i64)
-    .execute(&mut *tx)
-    .await?;
-    let claimed = sqlx::query(
+    query("DELETE FROM idempotency_keys WHERE scope = $1 AND idem_key = $2 AND created_at < $3")
+        .bind(&idem.scope)
+        .bind(&idem.key)
+        .bind(now - KEY_TTL.as_millis() as i64)
+        .execute(&mut tx)
+        .await?;
+    let claimed = query(
         "INSERT INTO idempotency_keys (scope, idem_key, request_hash, status, body, created_at) \
          VALUES ($1, $2, $3, 0, '', $4) ON CONFLICT DO NOTHING",
     )
@@ -194,16 +189,15 @@ pub async fn begin(store: &Store, idem: Option<&Idem>) -> Result<Begun, ApiError
     .bind(&idem.key)
     .bind(&idem.hash)
     .bind(now)
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?
-    .rows_affected()
         == 1;
     if claimed {
         return Ok(Begun::Tx(tx));
     }
     // Someone else committed this key meanwhile.
     tx.rollback().await?;
-    match idem.find(&store.pool).await? {
+    match idem.find(store).await? {
         Some(reply) => Ok(Begun::Replay(reply)),
         None => Err(ApiError::conflict(
             Some("Idempotency-Key"),
@@ -215,14 +209,14 @@ pub async fn begin(store: &Store, idem: Option<&Idem>) -> Result<Begun, ApiError
 /// Record the reply under the key (if any) and commit the transaction with it.
 pub async fn commit(mut tx: Tx, idem: Option<&Idem>, reply: Reply) -> Result<Reply, ApiError> {
     if let Some(idem) = idem {
-        sqlx::query(
+        query(
             "UPDATE idempotency_keys SET status = $1, body = $2 WHERE scope = $3 AND idem_key = $4",
         )
         .bind(i64::from(reply.status.as_u16()))
         .bind(idem.sealer().seal(reply.body.as_bytes()))
         .bind(&idem.scope)
         .bind(&idem.key)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     }
     tx.commit().await?;

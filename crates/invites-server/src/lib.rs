@@ -77,6 +77,7 @@ impl Server {
                 config.rate_limit_window(),
             ),
             keys: Default::default(),
+            orgs: Default::default(),
         });
         Ok(Server {
             listener,
@@ -115,7 +116,7 @@ impl Server {
             .with_graceful_shutdown(shutdown)
             .await;
         purger.abort();
-        store.pool.close().await;
+        store.close().await;
         result.context("serving")
     }
 }

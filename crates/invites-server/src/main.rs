@@ -9,6 +9,11 @@ use clap::Parser;
 use invites_server::{Config, Server, shutdown_signal};
 use tracing_subscriber::EnvFilter;
 
+/// mimalloc instead of the system allocator: under load, glibc's malloc and free took about 12 %
+/// of the server's CPU (per-request strings, JSON values, SQLite's page buffers).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()

@@ -145,4 +145,78 @@ async fn concurrent_invites_for_one_address_leave_one_pending() {
     }
     assert_eq!(ok, 1);
 }
+
+/// Writers that fail half-way through their transaction undo only their own statements, while
+/// the writers beside them (on SQLite: in the same group commit) keep theirs. The same new
+/// address accepted 24 times at once: every attempt passes the checks made before the write, so
+/// each one claims a use and only then meets the member already inserted; those must give the
+/// use back. Beside them, 24 distinct addresses must all become members.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn writers_failing_mid_transaction_undo_only_their_own_changes() {
+    let server = TestServer::start();
+    let org = server.org("Mixed").await;
+    let inv = invite(&org.client, json!({"roles": ["user"], "max_uses": 1000})).await;
+    let code = inv.code.clone().unwrap();
+    let mut tasks = Vec::new();
+    for i in 0..48 {
+        let client = org.client.clone();
+        let code = code.clone();
+        let email = if i % 2 == 0 {
+            "same@example.com".to_string()
+        } else {
+            format!("distinct{i}@example.com")
+        };
+        tasks.push(tokio::spawn(async move {
+            let r = client.invites().accept(&accept_body(&code, &email)).await;
+            (email, r)
+        }));
+    }
+    let (mut same_ok, mut distinct_ok) = (0, 0);
+    for t in tasks {
+        let (email, r) = t.await.unwrap();
+        match r {
+            Ok(m) if email == "same@example.com" => {
+                assert_eq!(m.email, email);
+                same_ok += 1;
+            }
+            Ok(m) => {
+                assert_eq!(m.email, email);
+                distinct_ok += 1;
+            }
+            Err(e) => {
+                assert_eq!(email, "same@example.com", "{e}");
+                assert_eq!(e.error_type(), Some("already_member"), "{e}");
+            }
+        }
+    }
+    assert_eq!(same_ok, 1, "one of the 24 identical accepts wins");
+    assert_eq!(distinct_ok, 24, "no distinct accept is lost beside the failures");
+    let after = org.client.invites().get(&inv.id).await.unwrap();
+    let members = org
+        .client
+        .members()
+        .list_page(&ListMembers {
+            limit: Some(100),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .data;
+    let redemptions = org
+        .client
+        .invites()
+        .redemptions_page(
+            &inv.id,
+            &ListRedemptions {
+                limit: Some(100),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .data;
+    assert_eq!(members.len(), 25);
+    assert_eq!(redemptions.len(), 25);
+    assert_eq!(after.use_count, 25, "failed attempts gave their use back");
+}
 }

@@ -34,7 +34,8 @@ async fn an_exhausted_pool_answers_503_with_retry_after() {
     };
 
     let http = server.raw();
-    let url = format!("{}/v1/organization", server.base_url);
+    // A read that needs a connection (organizations and API keys are cached once read).
+    let url = format!("{}/v1/invites/{}", server.base_url, inv.id);
     let mut refused = None;
     for _ in 0..50 {
         let started = Instant::now();
@@ -96,7 +97,7 @@ async fn an_exhausted_pool_answers_503_with_retry_after() {
     let revoked = revoking.await.unwrap().expect("the revoke completes once the lock is gone");
     assert_eq!(revoked.status, invites_sdk::types::InviteStatus::Revoked);
     // and the pool serves again
-    org.client.organizations().get().await.unwrap();
+    org.client.invites().get(&inv.id).await.unwrap();
 }
 }
 

@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use super::members::{MEMBER_COLS, MemberRow};
 use super::organizations::{check_role, load_org};
 use super::{AppState, Caller, authenticate};
-use crate::db::{Tx, now_ms};
+use crate::db::{Backend, On, Tx, now_ms, query};
 use crate::email::{self, Entry};
 use crate::error::ApiError;
 use crate::idempotency::{self, Begun, Idem, Reply};
@@ -26,7 +26,7 @@ use crate::secrets::{INVITE_CODE_PREFIX, hash_secret, new_id, new_secret};
 const DEFAULT_TTL_MS: i64 = 7 * 24 * 3600 * 1000;
 
 /// An invite row.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 struct InviteRow {
     id: String,
     organization_id: String,
@@ -48,9 +48,29 @@ struct InviteRow {
     last_used_at: Option<i64>,
 }
 
-const INVITE_COLS: &str = "id, organization_id, code_hash, name, description, message, emails, \
-    roles, teams, metadata, expires_at, max_uses, use_count, enabled, revoked_at, created_at, \
-    updated_at, last_used_at";
+crate::row_type!(
+    InviteRow,
+    INVITE_COLS {
+        id,
+        organization_id,
+        code_hash,
+        name,
+        description,
+        message,
+        emails,
+        roles,
+        teams,
+        metadata,
+        expires_at,
+        max_uses,
+        use_count,
+        enabled,
+        revoked_at,
+        created_at,
+        updated_at,
+        last_used_at,
+    }
+);
 
 /// The derived status in SQL, first match wins; `$NOW` is replaced by the placeholder of now.
 const STATUS_SQL: &str = "CASE WHEN revoked_at IS NOT NULL THEN 'revoked' \
@@ -416,9 +436,12 @@ fn validate_create(
 /// Serialize invite creation in an organization (a row lock on PostgreSQL; SQLite's write lock
 /// is held already).
 async fn lock_org(tx: &mut Tx, org_id: &str) -> Result<(), ApiError> {
-    sqlx::query("UPDATE organizations SET lock_seq = lock_seq + 1 WHERE id = $1")
+    if tx.backend() == Backend::Sqlite {
+        return Ok(());
+    }
+    query("UPDATE organizations SET lock_seq = lock_seq + 1 WHERE id = $1")
         .bind(org_id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     Ok(())
 }
@@ -446,13 +469,11 @@ async fn check_no_pending(
              ORDER BY i.created_at LIMIT 1",
             placeholders.join(", ")
         );
-        let mut q = sqlx::query_as::<_, (String, String)>(&sql)
-            .bind(org_id)
-            .bind(now);
+        let mut q = query(&sql).bind(org_id).bind(now);
         for a in chunk {
             q = q.bind(a);
         }
-        if let Some((address, invite_id)) = q.fetch_optional(&mut **tx).await? {
+        if let Some((address, invite_id)) = q.fetch_optional::<(String, String)>(&mut *tx).await? {
             return Err(ApiError::conflict(
                 Some("emails"),
                 format!(
@@ -493,7 +514,7 @@ async fn insert_invite(
         updated_at: now,
         last_used_at: None,
     };
-    sqlx::query(&format!(
+    query(format!(
         "INSERT INTO invites ({INVITE_COLS}) VALUES \
          ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
     ))
@@ -515,46 +536,45 @@ async fn insert_invite(
     .bind(row.created_at)
     .bind(row.updated_at)
     .bind(row.last_used_at)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     for e in &new.entries {
-        sqlx::query(
+        query(
             "INSERT INTO invite_emails (invite_id, organization_id, email, is_domain) VALUES ($1, $2, $3, $4)",
         )
         .bind(&row.id)
         .bind(org_id)
         .bind(e.as_string())
         .bind(i64::from(e.is_domain()))
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     Ok((row, code))
 }
 
-async fn load_invite<'e, E>(exec: E, org_id: &str, id: &str) -> Result<InviteRow, ApiError>
-where
-    E: sqlx::Executor<'e, Database = sqlx::Any>,
-{
-    sqlx::query_as::<_, InviteRow>(&format!(
+async fn load_invite<'a>(
+    on: impl Into<On<'a>>,
+    org_id: &str,
+    id: &str,
+) -> Result<InviteRow, ApiError> {
+    query(format!(
         "SELECT {INVITE_COLS} FROM invites WHERE id = $1 AND organization_id = $2"
     ))
     .bind(id)
     .bind(org_id)
-    .fetch_optional(exec)
+    .fetch_optional(on)
     .await?
     .ok_or_else(|| ApiError::not_found("invite"))
 }
 
 /// Lock an invite row for this transaction (PostgreSQL) and load it; 404 when not the caller's.
 async fn lock_invite(tx: &mut Tx, org_id: &str, id: &str) -> Result<InviteRow, ApiError> {
-    sqlx::query(
-        "UPDATE invites SET updated_at = updated_at WHERE id = $1 AND organization_id = $2",
-    )
-    .bind(id)
-    .bind(org_id)
-    .execute(&mut **tx)
-    .await?;
-    load_invite(&mut **tx, org_id, id).await
+    query("UPDATE invites SET updated_at = updated_at WHERE id = $1 AND organization_id = $2")
+        .bind(id)
+        .bind(org_id)
+        .execute(&mut *tx)
+        .await?;
+    load_invite(&mut *tx, org_id, id).await
 }
 
 async fn find_by_code(
@@ -562,12 +582,12 @@ async fn find_by_code(
     org_id: &str,
     code: &str,
 ) -> Result<Option<InviteRow>, ApiError> {
-    Ok(sqlx::query_as::<_, InviteRow>(&format!(
+    Ok(query(format!(
         "SELECT {INVITE_COLS} FROM invites WHERE code_hash = $1 AND organization_id = $2"
     ))
     .bind(hash_secret(code))
     .bind(org_id)
-    .fetch_optional(&state.store.pool)
+    .fetch_optional(&state.store)
     .await?)
 }
 
@@ -585,9 +605,10 @@ pub(super) async fn create(
         return Ok(r);
     }
     let req: InviteCreate = parse_json(&body)?;
-    let (_, org_roles, _) = load_org(&state, &caller.org_id).await?;
+    let org = load_org(&state, &caller.org_id).await?;
+    let org_roles = &org.1;
     let now = now_ms();
-    let new = validate_create(req, &org_roles, now)?;
+    let new = validate_create(req, org_roles, now)?;
     let mut tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
         Begun::Replay(r) => return Ok(r),
         Begun::Tx(tx) => tx,
@@ -613,7 +634,8 @@ pub(super) async fn create_batch(
         return Ok(r);
     }
     let req: InviteBatchCreate = parse_json(&body)?;
-    let (_, org_roles, _) = load_org(&state, &caller.org_id).await?;
+    let org = load_org(&state, &caller.org_id).await?;
+    let org_roles = &org.1;
     let now = now_ms();
     if req.emails.is_empty() {
         return Err(ApiError::invalid(
@@ -636,7 +658,7 @@ pub(super) async fn create_batch(
     }
     check_text("name", &req.name, 200)?;
     check_text("message", &req.message, 2000)?;
-    let roles = check_roles(&req.roles, &org_roles)?;
+    let roles = check_roles(&req.roles, org_roles)?;
     let teams = check_teams(req.teams)?;
     let metadata = check_metadata(req.metadata)?;
     let expires_at = resolve_expiry(
@@ -726,7 +748,7 @@ pub(super) async fn list(
     let lp = next(&mut n);
     ints.push((lp, limit + 1));
     sql.push_str(&format!(" ORDER BY created_at DESC, id DESC LIMIT ${lp}"));
-    let mut query = sqlx::query_as::<_, InviteRow>(&sql);
+    let mut query = query(&sql);
     for i in 1..=n {
         if let Some((_, s)) = strings.iter().find(|(p, _)| *p == i) {
             query = query.bind(s.clone());
@@ -734,7 +756,7 @@ pub(super) async fn list(
             query = query.bind(*v);
         }
     }
-    let mut rows = query.fetch_all(&state.store.pool).await?;
+    let mut rows = query.fetch_all::<InviteRow>(&state.store).await?;
     let next_token = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
         rows.last().map(|r| {
@@ -760,7 +782,7 @@ pub(super) async fn get(
     Path(invite_id): Path<String>,
 ) -> Result<Reply, ApiError> {
     let caller = authenticate(&state, &headers).await?;
-    let row = load_invite(&state.store.pool, &caller.org_id, &invite_id).await?;
+    let row = load_invite(&state.store, &caller.org_id, &invite_id).await?;
     Ok(Reply::json(StatusCode::OK, &row.to_json(now_ms(), None)))
 }
 
@@ -777,11 +799,12 @@ pub(super) async fn update(
     check_text("name", &req.name, 200)?;
     check_text("description", &req.description, 2000)?;
     check_text("message", &req.message, 2000)?;
-    let (_, org_roles, _) = load_org(&state, &caller.org_id).await?;
+    let org = load_org(&state, &caller.org_id).await?;
+    let org_roles = &org.1;
     let roles = req
         .roles
         .as_deref()
-        .map(|r| check_roles(r, &org_roles))
+        .map(|r| check_roles(r, org_roles))
         .transpose()?;
     let teams = match req.teams {
         Some(t) => Some(check_teams(Some(t))?),
@@ -850,7 +873,7 @@ pub(super) async fn update(
         lock_org(&mut tx, &caller.org_id).await?;
         check_no_pending(&mut tx, &caller.org_id, &row.entries(), now).await?;
     }
-    sqlx::query(
+    query(
         "UPDATE invites SET name = $1, description = $2, message = $3, roles = $4, teams = $5, \
          expires_at = $6, max_uses = $7, enabled = $8, updated_at = $9 WHERE id = $10",
     )
@@ -864,7 +887,7 @@ pub(super) async fn update(
     .bind(row.enabled)
     .bind(row.updated_at)
     .bind(&row.id)
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?;
     tx.commit().await?;
     Ok(Reply::json(StatusCode::OK, &row.to_json(now, None)))
@@ -880,10 +903,10 @@ pub(super) async fn revoke(
     let mut tx = state.store.begin_write().await?;
     let mut row = lock_invite(&mut tx, &caller.org_id, &invite_id).await?;
     if row.revoked_at.is_none() {
-        sqlx::query("UPDATE invites SET revoked_at = $1, updated_at = $1 WHERE id = $2")
+        query("UPDATE invites SET revoked_at = $1, updated_at = $1 WHERE id = $2")
             .bind(now)
             .bind(&row.id)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
         row.revoked_at = Some(now);
         row.updated_at = now;
@@ -913,11 +936,11 @@ pub(super) async fn rotate(
     let code = new_secret(INVITE_CODE_PREFIX);
     row.code_hash = hash_secret(&code);
     row.updated_at = now;
-    sqlx::query("UPDATE invites SET code_hash = $1, updated_at = $2 WHERE id = $3")
+    query("UPDATE invites SET code_hash = $1, updated_at = $2 WHERE id = $3")
         .bind(&row.code_hash)
         .bind(now)
         .bind(&row.id)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     let reply = Reply::json(
         StatusCode::OK,
@@ -971,7 +994,8 @@ pub(super) async fn lookup(
     let row = find_by_code(&state, &caller.org_id, &req.code)
         .await?
         .ok_or_else(|| failed(&state, &caller, &req.code))?;
-    let (org_name, _, _) = load_org(&state, &caller.org_id).await?;
+    let org = load_org(&state, &caller.org_id).await?;
+    let org_name = &org.0;
     let now = now_ms();
     let reply = Reply::json(
         StatusCode::OK,
@@ -1009,11 +1033,12 @@ async fn accept_checks(
     let allowed = email::allowed(&row.entries(), address);
     if allowed {
         let member: Option<String> =
-            sqlx::query_scalar("SELECT id FROM members WHERE organization_id = $1 AND email = $2")
+            query("SELECT id FROM members WHERE organization_id = $1 AND email = $2")
                 .bind(org_id)
                 .bind(address)
-                .fetch_optional(&state.store.pool)
-                .await?;
+                .fetch_optional::<(String,)>(&state.store)
+                .await?
+                .map(|(id,)| id);
         if let Some(id) = member {
             return Err(ApiError::AlreadyMember(format!(
                 "{address} is already member {id}"
@@ -1075,7 +1100,7 @@ pub(super) async fn accept(
     };
     let now = now_ms();
     // The one atomic, conditional claim of a use: exact under any concurrency.
-    let claimed = sqlx::query(
+    let claimed = query(
         "UPDATE invites SET use_count = use_count + 1, last_used_at = $1, updated_at = $1 \
          WHERE id = $2 AND organization_id = $3 AND code_hash = $4 AND revoked_at IS NULL \
          AND enabled = 1 AND (expires_at IS NULL OR expires_at > $1) \
@@ -1085,13 +1110,12 @@ pub(super) async fn accept(
     .bind(&row.id)
     .bind(&caller.org_id)
     .bind(&row.code_hash)
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?
-    .rows_affected()
         == 1;
     if !claimed {
         tx.rollback().await?;
-        let fresh = load_invite(&state.store.pool, &caller.org_id, &row.id).await?;
+        let fresh = load_invite(&state.store, &caller.org_id, &row.id).await?;
         if fresh.code_hash != row.code_hash {
             return Err(failed(&state, &caller, &req.code));
         }
@@ -1107,7 +1131,7 @@ pub(super) async fn accept(
         invite_id: Some(row.id.clone()),
         created_at: now,
     };
-    let inserted = sqlx::query(&format!(
+    let inserted = query(format!(
         "INSERT INTO members ({MEMBER_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
          ON CONFLICT (organization_id, email) DO NOTHING"
     ))
@@ -1119,9 +1143,8 @@ pub(super) async fn accept(
     .bind(&member.teams)
     .bind(&member.invite_id)
     .bind(member.created_at)
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?
-    .rows_affected()
         == 1;
     if !inserted {
         tx.rollback().await?;
@@ -1129,7 +1152,7 @@ pub(super) async fn accept(
             "{address} is already a member"
         )));
     }
-    sqlx::query(
+    query(
         "INSERT INTO redemptions (id, organization_id, invite_id, member_id, email, user_id, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
@@ -1140,13 +1163,13 @@ pub(super) async fn accept(
     .bind(&member.email)
     .bind(&member.user_id)
     .bind(now)
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?;
     let reply = Reply::json(StatusCode::CREATED, &member.to_json());
     idempotency::commit(tx, idem.as_ref(), reply).await
 }
 
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug)]
 struct RedemptionRow {
     id: String,
     invite_id: String,
@@ -1155,6 +1178,18 @@ struct RedemptionRow {
     user_id: Option<String>,
     created_at: i64,
 }
+
+crate::row_type!(
+    RedemptionRow,
+    REDEMPTION_COLS {
+        id,
+        invite_id,
+        member_id,
+        email,
+        user_id,
+        created_at
+    }
+);
 
 pub(super) async fn redemptions(
     State(state): State<Arc<AppState>>,
@@ -1165,22 +1200,21 @@ pub(super) async fn redemptions(
     let caller = authenticate(&state, &headers).await?;
     let limit = limit(q.get("limit"))?;
     let cursor = Cursor::decode(q.get("page_token"))?;
-    load_invite(&state.store.pool, &caller.org_id, &invite_id).await?;
-    let base = "SELECT id, invite_id, member_id, email, user_id, created_at FROM redemptions \
-                WHERE invite_id = $1 AND organization_id = $2";
+    load_invite(&state.store, &caller.org_id, &invite_id).await?;
+    let base = format!(
+        "SELECT {REDEMPTION_COLS} FROM redemptions WHERE invite_id = $1 AND organization_id = $2"
+    );
     let mut rows = match &cursor {
         None => {
-            sqlx::query_as::<_, RedemptionRow>(&format!(
-                "{base} ORDER BY created_at DESC, id DESC LIMIT $3"
-            ))
-            .bind(&invite_id)
-            .bind(&caller.org_id)
-            .bind(limit + 1)
-            .fetch_all(&state.store.pool)
-            .await?
+            query(format!("{base} ORDER BY created_at DESC, id DESC LIMIT $3"))
+                .bind(&invite_id)
+                .bind(&caller.org_id)
+                .bind(limit + 1)
+                .fetch_all::<RedemptionRow>(&state.store)
+                .await?
         }
         Some(c) => {
-            sqlx::query_as::<_, RedemptionRow>(&format!(
+            query(format!(
                 "{base} AND (created_at < $3 OR (created_at = $3 AND id < $4)) \
                  ORDER BY created_at DESC, id DESC LIMIT $5"
             ))
@@ -1189,7 +1223,7 @@ pub(super) async fn redemptions(
             .bind(c.created_at)
             .bind(&c.id)
             .bind(limit + 1)
-            .fetch_all(&state.store.pool)
+            .fetch_all::<RedemptionRow>(&state.store)
             .await?
         }
     };

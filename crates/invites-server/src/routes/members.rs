@@ -8,13 +8,14 @@ use axum::http::{HeaderMap, StatusCode};
 use serde_json::{Value, json};
 
 use super::{AppState, authenticate};
+use crate::db::query;
 use crate::email;
 use crate::error::ApiError;
 use crate::idempotency::Reply;
 use crate::input::{Cursor, limit, rfc3339};
 
 /// A member row.
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug)]
 pub(crate) struct MemberRow {
     pub id: String,
     pub organization_id: String,
@@ -26,8 +27,9 @@ pub(crate) struct MemberRow {
     pub created_at: i64,
 }
 
-pub(crate) const MEMBER_COLS: &str =
-    "id, organization_id, email, user_id, roles, teams, invite_id, created_at";
+crate::row_type!(pub(crate) MemberRow, MEMBER_COLS {
+    id, organization_id, email, user_id, roles, teams, invite_id, created_at
+});
 
 fn json_list(s: &str) -> Value {
     serde_json::from_str(s).unwrap_or_else(|_| json!([]))
@@ -76,14 +78,17 @@ pub(super) async fn list(
         " ORDER BY created_at DESC, id DESC LIMIT ${}",
         n + 1
     ));
-    let mut query = sqlx::query_as::<_, MemberRow>(&sql);
+    let mut query = query(&sql);
     for s in &strings {
         query = query.bind(s);
     }
     if let Some(c) = &cursor {
         query = query.bind(c.created_at).bind(&c.id);
     }
-    let mut rows = query.bind(limit + 1).fetch_all(&state.store.pool).await?;
+    let mut rows = query
+        .bind(limit + 1)
+        .fetch_all::<MemberRow>(&state.store)
+        .await?;
     let next = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
         rows.last().map(|r| {
@@ -104,12 +109,12 @@ pub(super) async fn list(
 }
 
 async fn load(state: &AppState, org_id: &str, id: &str) -> Result<MemberRow, ApiError> {
-    sqlx::query_as::<_, MemberRow>(&format!(
+    query(format!(
         "SELECT {MEMBER_COLS} FROM members WHERE id = $1 AND organization_id = $2"
     ))
     .bind(id)
     .bind(org_id)
-    .fetch_optional(&state.store.pool)
+    .fetch_optional(&state.store)
     .await?
     .ok_or_else(|| ApiError::not_found("member"))
 }
@@ -131,20 +136,19 @@ pub(super) async fn remove(
 ) -> Result<Reply, ApiError> {
     let caller = authenticate(&state, &headers).await?;
     let mut tx = state.store.begin_write().await?;
-    let m = sqlx::query_as::<_, MemberRow>(&format!(
+    let m: MemberRow = query(format!(
         "SELECT {MEMBER_COLS} FROM members WHERE id = $1 AND organization_id = $2"
     ))
     .bind(&member_id)
     .bind(&caller.org_id)
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut tx)
     .await?
     .ok_or_else(|| ApiError::not_found("member"))?;
-    let deleted = sqlx::query("DELETE FROM members WHERE id = $1 AND organization_id = $2")
+    let deleted = query("DELETE FROM members WHERE id = $1 AND organization_id = $2")
         .bind(&member_id)
         .bind(&caller.org_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        .execute(&mut tx)
+        .await?;
     if deleted == 0 {
         // PostgreSQL: a concurrent removal (another replica) deleted it after the read above.
         return Err(ApiError::not_found("member"));

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use tower_http::catch_panic::CatchPanicLayer;
 
-use crate::db::Store;
+use crate::db::{Store, query};
 use crate::error::{ApiError, ErrorBody};
 use crate::ratelimit::FailureLimiter;
 use crate::secrets::{hash_secret, new_id};
@@ -38,32 +38,42 @@ pub struct AppState {
     /// Failed lookups/accepts per invite code (keyed by the code's hash).
     pub code_limiter: FailureLimiter,
     /// API keys already seen: key hash → organization id.
-    pub keys: KeyCache,
+    pub keys: InsertOnlyCache<String>,
+    /// Organizations already read: id → (name, roles, created_at).
+    pub orgs: InsertOnlyCache<Arc<organizations::Org>>,
 }
 
-/// API-key hash → organization id, for keys the database has confirmed. API keys are
-/// insert-only (no operation deletes or rotates one), so an entry can never go stale on this or
-/// any other replica; unknown keys are never cached and always ask the database. Bounded: when
-/// full it starts over.
-#[derive(Debug, Default)]
-pub struct KeyCache {
-    map: std::sync::RwLock<std::collections::HashMap<String, String>>,
+/// Rows that never change once written, kept in process after the database returned them: API
+/// keys (key hash → organization id) and organizations (id → name, roles, created_at). Neither
+/// has an update or delete operation, so an entry can never go stale on this or any other
+/// replica; a miss always asks the database. Bounded: when full it starts over.
+#[derive(Debug)]
+pub struct InsertOnlyCache<V> {
+    map: std::sync::RwLock<std::collections::HashMap<String, V>>,
 }
 
-impl KeyCache {
+impl<V> Default for InsertOnlyCache<V> {
+    fn default() -> Self {
+        InsertOnlyCache {
+            map: Default::default(),
+        }
+    }
+}
+
+impl<V: Clone> InsertOnlyCache<V> {
     /// Most entries kept.
     const CAPACITY: usize = 10_000;
 
-    fn get(&self, key_hash: &str) -> Option<String> {
-        self.map.read().ok()?.get(key_hash).cloned()
+    pub(crate) fn get(&self, key: &str) -> Option<V> {
+        self.map.read().ok()?.get(key).cloned()
     }
 
-    fn insert(&self, key_hash: &str, org_id: &str) {
+    pub(crate) fn insert(&self, key: &str, value: V) {
         if let Ok(mut map) = self.map.write() {
             if map.len() >= Self::CAPACITY {
                 map.clear();
             }
-            map.insert(key_hash.to_owned(), org_id.to_owned());
+            map.insert(key.to_owned(), value);
         }
     }
 }
@@ -94,13 +104,12 @@ pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Calle
     if let Some(org_id) = state.keys.get(&key_hash) {
         return Ok(Caller { org_id, key_hash });
     }
-    let org_id: Option<String> =
-        sqlx::query_scalar("SELECT organization_id FROM api_keys WHERE key_hash = $1")
-            .bind(&key_hash)
-            .fetch_optional(&state.store.pool)
-            .await?;
-    let org_id = org_id.ok_or(ApiError::Unauthorized)?;
-    state.keys.insert(&key_hash, &org_id);
+    let (org_id,) = query("SELECT organization_id FROM api_keys WHERE key_hash = $1")
+        .bind(&key_hash)
+        .fetch_optional::<(String,)>(&state.store)
+        .await?
+        .ok_or(ApiError::Unauthorized)?;
+    state.keys.insert(&key_hash, org_id.clone());
     Ok(Caller { org_id, key_hash })
 }
 
@@ -199,7 +208,7 @@ async fn deadline(limit: Duration, req: Request, next: Next) -> Response {
 }
 
 async fn healthz(State(state): State<Arc<AppState>>) -> Result<Response, ApiError> {
-    sqlx::query("SELECT 1").execute(&state.store.pool).await?;
+    state.store.ping().await?;
     Ok(axum::Json(serde_json::json!({"status": "ok"})).into_response())
 }
 

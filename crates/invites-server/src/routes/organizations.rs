@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{AppState, authenticate, authenticate_admin};
-use crate::db::now_ms;
+use crate::db::{now_ms, query};
 use crate::error::ApiError;
 use crate::idempotency::{self, Begun, Idem, Reply};
 use crate::input::{check_len, parse_json, rfc3339};
@@ -84,19 +84,19 @@ pub(super) async fn create(
     let id = new_id("org");
     let now = now_ms();
     let roles = json!(roles);
-    sqlx::query("INSERT INTO organizations (id, name, roles, created_at) VALUES ($1, $2, $3, $4)")
+    query("INSERT INTO organizations (id, name, roles, created_at) VALUES ($1, $2, $3, $4)")
         .bind(&id)
         .bind(&req.name)
         .bind(roles.to_string())
         .bind(now)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     let api_key = new_secret(API_KEY_PREFIX);
-    sqlx::query("INSERT INTO api_keys (key_hash, organization_id, created_at) VALUES ($1, $2, $3)")
+    query("INSERT INTO api_keys (key_hash, organization_id, created_at) VALUES ($1, $2, $3)")
         .bind(hash_secret(&api_key))
         .bind(&id)
         .bind(now)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     let reply = Reply::json(
         StatusCode::CREATED,
@@ -106,17 +106,23 @@ pub(super) async fn create(
 }
 
 /// The organization's name and roles.
-pub(crate) async fn load_org(
-    state: &AppState,
-    org_id: &str,
-) -> Result<(String, Vec<String>, i64), ApiError> {
+/// An organization: name, roles, created_at (epoch ms).
+pub(crate) type Org = (String, Vec<String>, i64);
+
+/// The caller's organization (from the in-process cache once read: organizations never change).
+pub(crate) async fn load_org(state: &AppState, org_id: &str) -> Result<Arc<Org>, ApiError> {
+    if let Some(org) = state.orgs.get(org_id) {
+        return Ok(org);
+    }
     let (name, roles, created_at): (String, String, i64) =
-        sqlx::query_as("SELECT name, roles, created_at FROM organizations WHERE id = $1")
+        query("SELECT name, roles, created_at FROM organizations WHERE id = $1")
             .bind(org_id)
-            .fetch_one(&state.store.pool)
+            .fetch_one(&state.store)
             .await?;
     let roles: Vec<String> = serde_json::from_str(&roles).map_err(anyhow::Error::from)?;
-    Ok((name, roles, created_at))
+    let org = Arc::new((name, roles, created_at));
+    state.orgs.insert(org_id, org.clone());
+    Ok(org)
 }
 
 pub(super) async fn get(
@@ -124,9 +130,10 @@ pub(super) async fn get(
     headers: HeaderMap,
 ) -> Result<Reply, ApiError> {
     let caller = authenticate(&state, &headers).await?;
-    let (name, roles, created_at) = load_org(&state, &caller.org_id).await?;
+    let org = load_org(&state, &caller.org_id).await?;
+    let (name, roles, created_at) = &*org;
     Ok(Reply::json(
         StatusCode::OK,
-        &org_json(&caller.org_id, &name, &json!(roles), created_at),
+        &org_json(&caller.org_id, name, &json!(roles), *created_at),
     ))
 }

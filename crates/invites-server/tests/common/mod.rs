@@ -69,6 +69,7 @@ pub async fn on_backend(backend: Backend, body: impl Future<Output = ()>) {
 
 /// Expand each test into a module with two tests, `sqlite` and `postgres`, running the same
 /// body on each backend.
+#[allow(unused_macros)]
 macro_rules! both_backends {
     ($( $(#[$attr:meta])* async fn $name:ident() $body:block )*) => {$(
         mod $name {
@@ -88,6 +89,7 @@ macro_rules! both_backends {
         }
     )*};
 }
+#[allow(unused_imports)]
 pub(crate) use both_backends;
 
 /// Run a future to completion on a runtime of its own, on another thread (usable from sync code
