@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use super::members::{MEMBER_COLS, MemberRow};
 use super::organizations::{check_role, load_org};
 use super::{AppState, Caller, authenticate};
-use crate::db::{Backend, On, Tx, now_ms, query};
+use crate::db::{self, Backend, FromRow, On, Row, Tx, now_ms, query};
 use crate::email::{self, Entry};
 use crate::error::ApiError;
 use crate::idempotency::{self, Begun, Idem, Reply};
@@ -1020,30 +1020,32 @@ pub(super) async fn lookup(
     idempotency::commit(tx, idem.as_ref(), reply).await
 }
 
+/// An invite found by its code for an accept, with the member the accepting address already
+/// is in the organization, if any (one read for both).
+struct Found {
+    invite: InviteRow,
+    member_id: Option<String>,
+}
+
+impl FromRow for Found {
+    fn from_row(row: &mut Row) -> Result<Self, db::Error> {
+        Ok(Found {
+            invite: InviteRow::from_row(row)?,
+            member_id: row.take()?,
+        })
+    }
+}
+
 /// The checks of an accept that need no lock, in the documented order.
-async fn accept_checks(
-    state: &AppState,
-    org_id: &str,
-    row: &InviteRow,
-    address: &str,
-    now: i64,
-) -> Result<(), ApiError> {
+fn accept_checks(found: &Found, address: &str, now: i64) -> Result<(), ApiError> {
+    let row = &found.invite;
     // An address the invite admits that is already a member hears exactly that, whatever the
     // invite's state (a used single-use invite accepted again by its own invitee included).
     let allowed = email::allowed(&row.entries(), address);
-    if allowed {
-        let member: Option<String> =
-            query("SELECT id FROM members WHERE organization_id = $1 AND email = $2")
-                .bind(org_id)
-                .bind(address)
-                .fetch_optional::<(String,)>(&state.store)
-                .await?
-                .map(|(id,)| id);
-        if let Some(id) = member {
-            return Err(ApiError::AlreadyMember(format!(
-                "{address} is already member {id}"
-            )));
-        }
+    if allowed && let Some(id) = &found.member_id {
+        return Err(ApiError::AlreadyMember(format!(
+            "{address} is already member {id}"
+        )));
     }
     if let Some(e) = row.unusable(now) {
         return Err(e);
@@ -1078,10 +1080,18 @@ pub(super) async fn accept(
     let address =
         email::normalize_address(&req.email).map_err(|m| ApiError::invalid("email", m))?;
     check_code_attempts(&state, &req.code)?;
-    let row = find_by_code(&state, &caller.org_id, &req.code)
-        .await?
-        .ok_or_else(|| failed(&state, &caller, &req.code))?;
-    if let Err(e) = accept_checks(&state, &caller.org_id, &row, &address, now_ms()).await {
+    let found: Found = query(format!(
+        "SELECT {INVITE_COLS}, \
+         (SELECT id FROM members WHERE organization_id = $2 AND email = $3) \
+         FROM invites WHERE code_hash = $1 AND organization_id = $2"
+    ))
+    .bind(hash_secret(&req.code))
+    .bind(&caller.org_id)
+    .bind(&address)
+    .fetch_optional(&state.store)
+    .await?
+    .ok_or_else(|| failed(&state, &caller, &req.code))?;
+    if let Err(e) = accept_checks(&found, &address, now_ms()) {
         // A twin with the same key (on any replica) may have committed since the replay check
         // above: its member, or its taking the last use, is what failed these checks, and its
         // stored answer is this request's answer.
@@ -1094,6 +1104,7 @@ pub(super) async fn accept(
         return Err(e);
     }
 
+    let row = found.invite;
     let mut tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
         Begun::Replay(r) => return Ok(r),
         Begun::Tx(tx) => tx,
