@@ -716,7 +716,7 @@ impl LiteTx {
             Some(g) => g,
             None => lite.start_group().await?,
         };
-        if let Err(e) = conn.with(|c| c.execute_batch("SAVEPOINT member")) {
+        if let Err(e) = conn.with(|c| exec_cached(c, "SAVEPOINT member")) {
             turn.group = Some(Group {
                 conn,
                 waiters,
@@ -752,7 +752,7 @@ impl LiteTx {
                 })
         };
         let ended = if keep {
-            conn.with(|c| c.execute_batch("RELEASE member"))
+            conn.with(|c| exec_cached(c, "RELEASE member"))
                 .inspect_err(|_| {
                     let _ = undo(&conn);
                 })
@@ -794,6 +794,11 @@ impl Drop for LiteTx {
     }
 }
 
+/// Run one statement through the connection's statement cache (no parse per call).
+fn exec_cached(conn: &rusqlite::Connection, sql: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached(sql)?.raw_execute().map(drop)
+}
+
 /// Tell every member of a group that it failed; roll back what is left of it.
 fn fail_group(g: Group, why: &str) {
     if !g.conn.with(|c| c.is_autocommit()) {
@@ -819,7 +824,7 @@ async fn committer(lite: Arc<Lite>) {
             if g.conn.with(|c| c.is_autocommit()) {
                 fail_group(g, "SQLite rolled the transaction back");
             } else {
-                match retry_busy(|| g.conn.with(|c| c.execute_batch("COMMIT"))).await {
+                match retry_busy(|| g.conn.with(|c| exec_cached(c, "COMMIT"))).await {
                     Ok(()) => {
                         let changes = g.conn.with(|c| c.total_changes()) - g.changes_before;
                         tracing::trace!(members = g.waiters.len(), changes, "group committed");
@@ -1033,7 +1038,7 @@ impl Lite {
     /// A connection in a new group transaction (`BEGIN IMMEDIATE`).
     async fn start_group(self: &Arc<Self>) -> Result<Group, Error> {
         let conn = self.acquire().await?;
-        retry_busy(|| conn.with(|c| c.execute_batch("BEGIN IMMEDIATE"))).await?;
+        retry_busy(|| conn.with(|c| exec_cached(c, "BEGIN IMMEDIATE"))).await?;
         let changes_before = conn.with(|c| c.total_changes());
         Ok(Group {
             conn,
