@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use invites_sdk::{ListMembers, ListRedemptions, RequestOptions};
+use invites_sdk::RequestOptions;
 use serde_json::json;
 
 async fn race(max_uses: serde_json::Value, n: usize) -> (usize, usize, i64, usize, usize) {
@@ -37,31 +37,7 @@ async fn race(max_uses: serde_json::Value, n: usize) -> (usize, usize, i64, usiz
         }
     }
     let after = org.client.invites().get(&inv.id).await.unwrap();
-    let members = org
-        .client
-        .members()
-        .list_page(&ListMembers {
-            limit: Some(100),
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .data
-        .len();
-    let redemptions = org
-        .client
-        .invites()
-        .redemptions_page(
-            &inv.id,
-            &ListRedemptions {
-                limit: Some(100),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap()
-        .data
-        .len();
+    let (members, redemptions) = members_and_redemptions(&org.client, &inv.id).await;
     (ok, exhausted, after.use_count, members, redemptions)
 }
 
@@ -192,31 +168,9 @@ async fn writers_failing_mid_transaction_undo_only_their_own_changes() {
     assert_eq!(same_ok, 1, "one of the 24 identical accepts wins");
     assert_eq!(distinct_ok, 24, "no distinct accept is lost beside the failures");
     let after = org.client.invites().get(&inv.id).await.unwrap();
-    let members = org
-        .client
-        .members()
-        .list_page(&ListMembers {
-            limit: Some(100),
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .data;
-    let redemptions = org
-        .client
-        .invites()
-        .redemptions_page(
-            &inv.id,
-            &ListRedemptions {
-                limit: Some(100),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap()
-        .data;
-    assert_eq!(members.len(), 25);
-    assert_eq!(redemptions.len(), 25);
+    let (members, redemptions) = members_and_redemptions(&org.client, &inv.id).await;
+    assert_eq!(members, 25);
+    assert_eq!(redemptions, 25);
     assert_eq!(after.use_count, 25, "failed attempts gave their use back");
 }
 }

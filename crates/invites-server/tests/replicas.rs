@@ -8,7 +8,7 @@ mod common;
 use std::time::Instant;
 
 use common::*;
-use invites_sdk::{Client, ListMembers, ListRedemptions, RequestOptions};
+use invites_sdk::{Client, RequestOptions};
 use serde_json::json;
 
 /// Replica `i % 2` of two.
@@ -56,29 +56,7 @@ async fn two_hundred_accepts_of_ten_uses_across_two_replicas() {
     assert_eq!((ok[0] + ok[1], exhausted), (10, 190));
     for c in &clients {
         assert_eq!(c.invites().get(&inv.id).await.unwrap().use_count, 10);
-        let members = c
-            .members()
-            .list_page(&ListMembers {
-                limit: Some(100),
-                ..Default::default()
-            })
-            .await
-            .unwrap()
-            .data;
-        assert_eq!(members.len(), 10);
-        let redemptions = c
-            .invites()
-            .redemptions_page(
-                &inv.id,
-                &ListRedemptions {
-                    limit: Some(100),
-                    ..Default::default()
-                },
-            )
-            .await
-            .unwrap()
-            .data;
-        assert_eq!(redemptions.len(), 10);
+        assert_eq!(members_and_redemptions(c, &inv.id).await, (10, 10));
     }
 
     // The migrations ran once, whichever replica got there first.

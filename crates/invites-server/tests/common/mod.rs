@@ -581,6 +581,34 @@ pub fn accept_body(code: &str, email: &str) -> types::InviteAcceptRequest {
     body(json!({ "code": code, "email": email }))
 }
 
+/// How many members the organization has and how many redemptions the invite has (the first
+/// page of 100 of each).
+#[allow(dead_code)]
+pub async fn members_and_redemptions(client: &Client, invite_id: &str) -> (usize, usize) {
+    let members = client
+        .members()
+        .list_page(&invites_sdk::ListMembers {
+            limit: Some(100),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .data;
+    let redemptions = client
+        .invites()
+        .redemptions_page(
+            invite_id,
+            &invites_sdk::ListRedemptions {
+                limit: Some(100),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .data;
+    (members.len(), redemptions.len())
+}
+
 /// Create an invite from JSON.
 pub async fn invite(client: &Client, v: Value) -> types::Invite {
     client
