@@ -167,6 +167,16 @@ fn fixture(url: &str) -> Result<Fixture> {
     })
 }
 
+/// `invites-bench load` (a closed loop of requests, 32 wide unless `extra` says otherwise)
+/// against `url`; its JSON report.
+fn load(url: &str, key: &str, op: &str, extra: &[&str]) -> Result<Value> {
+    json_of(
+        Command::new(release_bin("invites-bench"))
+            .args(["load", "--url", url, "--key", key, "--op", op])
+            .args(extra),
+    )
+}
+
 /// Load of the server vs an axum hello-world, alternating rounds.
 fn server_rows(backend: &str, url: &str, fx: &Fixture, rows: &mut Vec<Row>) -> Result<()> {
     let bench = release_bin("invites-bench");
@@ -180,30 +190,10 @@ fn server_rows(backend: &str, url: &str, fx: &Fixture, rows: &mut Vec<Row>) -> R
     let mut op_rps: Vec<Vec<f64>> = vec![vec![]; ops.len()];
     let mut op_lat: Vec<(Vec<f64>, Vec<f64>)> = vec![(vec![], vec![]); ops.len()];
     for _round in 0..3 {
-        let h = json_of(Command::new(&bench).args([
-            "load",
-            "--url",
-            &hello.url,
-            "--op",
-            "hello",
-            "--seconds",
-            "2",
-        ]))?;
+        let h = load(&hello.url, "", "hello", &["--seconds", "2"])?;
         hello_rps.push(h["req_per_s"].as_f64().unwrap_or(0.0));
         for (i, (op, target)) in ops.iter().enumerate() {
-            let r = json_of(Command::new(&bench).args([
-                "load",
-                "--url",
-                url,
-                "--key",
-                &fx.key,
-                "--op",
-                op,
-                "--target",
-                target,
-                "--seconds",
-                "2",
-            ]))?;
+            let r = load(url, &fx.key, op, &["--target", target, "--seconds", "2"])?;
             if r["errors"].as_u64().unwrap_or(0) > 0 {
                 eprintln!(
                     "warning: {op}: {} failed requests: {}",
@@ -454,6 +444,20 @@ fn node_rows(
             .arg(modules)
             .args(["--url", url, "--key", &fx.key, "--invite-id", &fx.invite_id]),
     )?;
+    // The server's own createInvite ceiling at the same width, with a bare Rust client that
+    // also sends an Idempotency-Key per call: no Node client can go past it.
+    let ceiling = load(
+        url,
+        &fx.key,
+        "create",
+        &[
+            "--concurrency",
+            "256",
+            "--idempotency-keys",
+            "--seconds",
+            "3",
+        ],
+    )?;
     for (op, name) in [("get", "getInvite"), ("create", "createInvite")] {
         rows.push(calls_row(
             &format!("Node: sequential {name} calls/s vs openapi-fetch"),
@@ -462,37 +466,19 @@ fn node_rows(
             &format!("{op}_seq_peer"),
             1.2,
         ));
+        let note = match op {
+            "create" => format!(
+                " (server ceiling, bare Rust client with Idempotency-Keys: {:.0}/s)",
+                ceiling["req_per_s"].as_f64().unwrap_or(0.0)
+            ),
+            _ => String::new(),
+        };
         rows.push(calls_row(
-            &format!("Node: {name} calls/s, 256 in flight, vs openapi-fetch"),
+            &format!("Node: {name} calls/s, 256 in flight, vs openapi-fetch{note}"),
             &r,
             &format!("{op}_par_ours"),
             &format!("{op}_par_peer"),
             1.2,
-        ));
-    }
-    // The server's own createInvite ceiling at the same width, with a bare Rust client that
-    // also sends an Idempotency-Key per call: no Node client can go past it.
-    let ceiling = json_of(Command::new(release_bin("invites-bench")).args([
-        "load",
-        "--url",
-        url,
-        "--key",
-        &fx.key,
-        "--op",
-        "create",
-        "--concurrency",
-        "256",
-        "--idempotency-keys",
-        "--seconds",
-        "3",
-    ]))?;
-    if let Some(row) = rows
-        .iter_mut()
-        .find(|r| r.what == "Node: createInvite calls/s, 256 in flight, vs openapi-fetch")
-    {
-        row.what.push_str(&format!(
-            " (server ceiling, bare Rust client with Idempotency-Keys: {:.0}/s)",
-            ceiling["req_per_s"].as_f64().unwrap_or(0.0)
         ));
     }
     let r = json_of(
