@@ -809,8 +809,7 @@ fn fail_group(g: Group, why: &str) {
     }
 }
 
-/// Commit open groups as they come; checkpoint the WAL now and then, holding the turn, so that
-/// the checkpoint completes and the WAL starts over instead of growing while writes continue.
+/// Commit open groups as they come; checkpoint the WAL every [`CHECKPOINT_EVERY`] changed rows.
 async fn committer(lite: Arc<Lite>) {
     loop {
         lite.wake.notified().await;
@@ -826,7 +825,10 @@ async fn committer(lite: Arc<Lite>) {
             } else {
                 match retry_busy(|| g.conn.with(|c| exec_cached(c, "COMMIT"))).await {
                     Ok(()) => {
-                        let changes = g.conn.with(|c| c.total_changes()) - g.changes_before;
+                        let changes = g
+                            .conn
+                            .with(|c| c.total_changes())
+                            .saturating_sub(g.changes_before);
                         tracing::trace!(members = g.waiters.len(), changes, "group committed");
                         turn.since_checkpoint += changes;
                         for w in g.waiters {
@@ -967,14 +969,10 @@ impl Lite {
             closed: AtomicBool::new(false),
         });
         // Fail now, not on the first request, when the file cannot be opened.
-        let first = lite.connect()?;
+        let first = Self::open_connection(&lite.path)?;
         lite.idle.lock().expect("fresh").push(first);
         tokio::spawn(committer(lite.clone()));
         Ok(lite)
-    }
-
-    fn connect(&self) -> rusqlite::Result<rusqlite::Connection> {
-        Self::open_connection(&self.path)
     }
 
     fn open_connection(path: &std::path::Path) -> rusqlite::Result<rusqlite::Connection> {
@@ -1002,7 +1000,7 @@ impl Lite {
         let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
         let conn = match idle {
             Some(c) => c,
-            None => self.connect()?,
+            None => Self::open_connection(&self.path)?,
         };
         Ok(LiteConn {
             conn: Some(Mutex::new(conn)),
