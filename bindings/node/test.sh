@@ -21,12 +21,11 @@ export INVITES_SERVER_BIN
 
 step() { echo; echo "==> node: $*"; }
 
-step "npm ci (dev dependencies from package-lock.json; the addon is built next)"
-# The install script would build a release addon; the suite builds a debug one instead.
-INVITES_NODE_SKIP_BUILD=1 npm ci --no-audit --no-fund --loglevel=error
+step "npm ci (dev dependencies from package-lock.json; the package has no install script)"
+npm ci --no-audit --no-fund --loglevel=error
 
-step "build the addon (debug, CARGO_TARGET_DIR=target/node)"
-CARGO_TARGET_DIR="$repo/target/node" npx --no-install napi build --platform --js native.js --dts native.d.ts
+step "build the addon (npm run build:debug, into target/node)"
+npm run --silent build:debug
 
 step "index.d.ts is what the spec generates"
 node scripts/gen-dts.mjs --check

@@ -2,6 +2,7 @@
 //! (Rust, then Python and Node when `--lang` asks for them) run against it.
 
 use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
 use anyhow::{Context, Result, bail};
@@ -9,9 +10,10 @@ use anyhow::{Context, Result, bail};
 use crate::{cargo, root, run_cmd};
 
 /// A server process killed on drop.
-struct Server {
+pub struct Server {
     child: Child,
-    url: String,
+    /// `http://127.0.0.1:PORT`.
+    pub url: String,
 }
 
 impl Drop for Server {
@@ -21,7 +23,8 @@ impl Drop for Server {
     }
 }
 
-fn random_token() -> Result<String> {
+/// A random admin token (`iat_` and 48 hex digits).
+pub fn random_token() -> Result<String> {
     let mut bytes = [0u8; 24];
     std::fs::File::open("/dev/urandom")?.read_exact(&mut bytes)?;
     Ok(format!(
@@ -30,10 +33,10 @@ fn random_token() -> Result<String> {
     ))
 }
 
-fn start_server(dir: &std::path::Path, admin_token: &str) -> Result<Server> {
-    let bin = root().join("target/debug/invites-server");
+/// Start `bin` on a SQLite file in `dir`, on an ephemeral port.
+pub fn start_server(bin: &Path, dir: &Path, admin_token: &str) -> Result<Server> {
     let db = format!("sqlite://{}/invites.db?mode=rwc", dir.display());
-    let mut child = Command::new(&bin)
+    let mut child = Command::new(bin)
         .args(["--listen", "127.0.0.1:0", "--database-url", &db])
         .env("INVITES_ADMIN_TOKEN", admin_token)
         .current_dir(dir)
@@ -63,34 +66,44 @@ pub enum Lang {
     Node,
 }
 
+/// Create an organization through the admin API; its first API key.
+pub fn new_org(server: &Server, admin_token: &str, name: &str) -> Result<String> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async {
+        let admin = invites_sdk::Client::new(&server.url, admin_token)?;
+        let body = serde_json::from_value(serde_json::json!({ "name": name }))?;
+        Ok::<_, invites_sdk::Error>(admin.organizations().create(&body).await?.api_key)
+    })
+    .with_context(|| format!("creating the organization {name:?}"))
+}
+
 pub fn run(langs: &[Lang], serve: bool) -> Result<()> {
+    // The server binary and the Rust example: what the demo runs, built from nothing if need be.
     run_cmd(cargo().args([
         "build",
         "--quiet",
         "-p",
         "invites-server",
-        "-p",
-        "invites-sdk",
-        "--examples",
+        "--bin",
+        "invites-server",
     ]))?;
+    run_cmd(cargo().args(["build", "--quiet", "-p", "invites-sdk", "--example", "demo"]))?;
     let dir = tempfile::tempdir()?;
     let admin_token = random_token()?;
-    let server = start_server(dir.path(), &admin_token)?;
+    let server = start_server(
+        &root().join("target/debug/invites-server"),
+        dir.path(),
+        &admin_token,
+    )?;
     println!(
         "invites-server is running at {} on {}/invites.db",
         server.url,
         dir.path().display()
     );
 
-    let rt = tokio::runtime::Runtime::new()?;
-    let new_org = |name: &str| -> Result<String> {
-        rt.block_on(async {
-            let admin = invites_sdk::Client::new(&server.url, &admin_token)?;
-            let body = serde_json::from_value(serde_json::json!({ "name": name }))?;
-            Ok::<_, invites_sdk::Error>(admin.organizations().create(&body).await?.api_key)
-        })
-        .context("creating the demo organization")
-    };
+    let new_org = |name: &str| new_org(&server, &admin_token, name);
 
     for lang in langs {
         let key = new_org(&format!("Acme ({lang:?} demo)"))?;
@@ -102,13 +115,7 @@ pub fn run(langs: &[Lang], serve: bool) -> Result<()> {
                 let venv = crate::test::venv()?;
                 let py = venv.join("bin/python");
                 let wheels = root().join("target/python/wheels");
-                run_cmd(Command::new(&py).args([
-                    "-m",
-                    "pip",
-                    "install",
-                    "--quiet",
-                    "maturin==1.16.0",
-                ]))?;
+                crate::test::pip_install(&venv, &[crate::test::MATURIN])?;
                 let _ = std::fs::remove_dir_all(&wheels);
                 run_cmd(
                     Command::new(venv.join("bin/maturin"))
@@ -147,13 +154,13 @@ pub fn run(langs: &[Lang], serve: bool) -> Result<()> {
                 c
             }
             Lang::Node => {
-                // A debug addon, into the target dir the Node suite uses.
+                // The dev dependencies, then a debug addon into the target dir the Node suite uses.
+                let pkg = root().join("bindings/node");
+                crate::test::npm_ci(&pkg)?;
                 run_cmd(
                     Command::new("npm")
-                        .args(["install", "--no-audit", "--no-fund", "--loglevel=error"])
-                        .env("INVITES_NODE_PROFILE", "debug")
-                        .env("CARGO_TARGET_DIR", root().join("target/node"))
-                        .current_dir(root().join("bindings/node")),
+                        .args(["run", "--silent", "build:debug"])
+                        .current_dir(&pkg),
                 )?;
                 let mut c = Command::new("node");
                 c.arg("bindings/node/examples/demo.mjs");

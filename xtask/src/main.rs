@@ -3,9 +3,11 @@
 //! - `regen [--check]`: generate the Rust client from `spec/invites.yaml` with progenitor.
 //! - `test`: the one test command (format, lint, regen check, spec validation, every suite).
 //! - `demo`: start a server on a temporary SQLite file and walk through the SDK.
+//! - `dist`: the release artifacts users install (wheel, sdist, npm tarballs, server archive).
 
 mod bench;
 mod demo;
+mod dist;
 mod regen;
 mod test;
 
@@ -34,6 +36,13 @@ enum Cmd {
     Test,
     /// Benchmarks against named peers; prints a table and writes docs/benchmarks.md.
     Bench,
+    /// Build the artifacts users install into target/dist: the release abi3 wheel and sdist,
+    /// the npm main and platform packages, the server/CLI archive and SHA256SUMS.
+    Dist {
+        /// Then install them with no cargo on PATH and run the demos (a step of `test`).
+        #[arg(long)]
+        test: bool,
+    },
     /// Start a server on a temporary SQLite file and run the SDK demos against it.
     Demo {
         /// Which SDKs to demo (default: all three).
@@ -51,6 +60,10 @@ fn main() -> Result<()> {
         Cmd::Regen { check } => regen::run(check),
         Cmd::Test => test::run(),
         Cmd::Bench => bench::run(),
+        Cmd::Dist { test } => {
+            dist::run()?;
+            if test { dist::verify() } else { Ok(()) }
+        }
         Cmd::Demo { lang, serve } => {
             let all = [demo::Lang::Rust, demo::Lang::Python, demo::Lang::Node];
             demo::run(if lang.is_empty() { &all } else { &lang }, serve)

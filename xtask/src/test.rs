@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 
-use crate::{cargo, regen, root, run_cmd};
+use crate::{cargo, dist, regen, root, run_cmd};
 
 /// Suites with their own runners, each a script given `INVITES_SERVER_BIN` and `INVITES_VENV`.
 const SUITES: &[(&str, &str)] = &[
@@ -24,6 +24,9 @@ const SUITES: &[(&str, &str)] = &[
         "crates/invites-server/fuzz-api/test.sh",
     ),
 ];
+
+/// Pinned maturin (PyPI), the wheel builder.
+pub const MATURIN: &str = "maturin==1.16.0";
 
 /// Pinned spec validator (PyPI).
 const SPEC_VALIDATOR: &str = "openapi-spec-validator==0.8.4";
@@ -69,7 +72,8 @@ pub fn venv() -> Result<PathBuf> {
     Ok(dir)
 }
 
-fn pip_install(venv: &Path, packages: &[&str]) -> Result<()> {
+/// `pip install` into the venv, quietly.
+pub fn pip_install(venv: &Path, packages: &[&str]) -> Result<()> {
     run_cmd(
         Command::new(venv.join("bin/python"))
             .args([
@@ -80,6 +84,15 @@ fn pip_install(venv: &Path, packages: &[&str]) -> Result<()> {
                 "--disable-pip-version-check",
             ])
             .args(packages),
+    )
+}
+
+/// The npm dev dependencies of a package folder, from its committed lockfile.
+pub fn npm_ci(dir: &Path) -> Result<()> {
+    run_cmd(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+            .current_dir(dir),
     )
 }
 
@@ -169,6 +182,14 @@ pub fn run() -> Result<()> {
             )
         });
     }
+    steps.run(
+        "cargo xtask dist (release wheel, sdist, npm tarballs, server archive)",
+        dist::run,
+    );
+    steps.run(
+        "installed packages (target/dist, no cargo on PATH: Python and Node demos)",
+        dist::verify,
+    );
     eprintln!();
     for f in &steps.failed {
         eprintln!("failed step: {f}");

@@ -29,6 +29,14 @@ try {
     `lookup: join ${shown.organizationName} as ${shown.roles.join(', ')}; restricted to certain addresses: ${shown.emailRestricted}; status ${shown.status}`,
   )
 
+  try {
+    await client.invites.accept({ code: invite.code, email: 'mallory@evil.example' })
+    throw new Error('a stranger was let in')
+  } catch (e) {
+    if (!(e instanceof InvitesError)) throw e
+    console.log(`stranger mallory@evil.example refused: ${e.name} ${e.status} ${e.type}`)
+  }
+
   const member = await client.invites.accept({ code: invite.code, email, userId: `user-${stamp}` })
   console.log(`accepted: member ${member.id} (${member.email}) with roles ${member.roles.join(', ')}`)
 

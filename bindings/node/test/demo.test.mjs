@@ -23,6 +23,7 @@ test('the demo creates, looks up, accepts and lists', async () => {
   })
   assert.match(out, /^created invite inv_\w+ for ada-\w+@example\.com, status pending/m)
   assert.match(out, /^lookup: join .* as developer; restricted to certain addresses: true; status pending$/m)
+  assert.match(out, /^stranger mallory@evil\.example refused: PermissionDeniedError 403 email_not_allowed$/m)
   assert.match(out, /^accepted: member mem_\w+/m)
   assert.match(out, /is now accepted \(1\/1 uses\)$/m)
   assert.match(out, /^all pages: 1 invite\(s\), 1 member\(s\)$/m)

@@ -28,6 +28,13 @@ def main() -> None:
             f"restricted={shown.email_restricted}, expires {shown.expires_at:%Y-%m-%d %H:%M} UTC"
         )
 
+        try:
+            client.invites.accept(code=invite.code, email="mallory@evil.example")
+        except InvitesError as e:
+            print(f"stranger mallory@evil.example refused: {type(e).__name__} {e.status} {e.type}")
+        else:
+            raise SystemExit("a stranger was let in")
+
         member = client.invites.accept(code=invite.code, email=email, user_id="user_42")
         print(f"accepted {member.email} is member {member.id} with roles {member.roles}")
 

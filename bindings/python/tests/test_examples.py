@@ -28,6 +28,9 @@ def test_demo(org: Org) -> None:
     out = run_example("demo.py", org)
     assert "created  inv_" in out
     assert "lookup   " in out
+    assert (
+        "stranger mallory@evil.example refused: PermissionDeniedError 403 email_not_allowed" in out
+    )
     assert "accepted " in out
     assert (
         "again    refused: ConflictError 409 already_member" in out
