@@ -96,6 +96,33 @@ pub fn npm_ci(dir: &Path) -> Result<()> {
     )
 }
 
+/// Install a Debian package when `command` is not on `PATH` (as root, or through sudo).
+pub fn apt_install_if_missing(command: &str, package: &str) -> Result<()> {
+    let found = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+        .any(|d| d.join(command).is_file());
+    if found {
+        return Ok(());
+    }
+    eprintln!("{command} is missing: installing Debian's {package}");
+    let root_user = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0"));
+    let apt = |args: &[&str]| {
+        let mut c = if root_user {
+            Command::new("apt-get")
+        } else {
+            let mut c = Command::new("sudo");
+            c.arg("apt-get");
+            c
+        };
+        c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        run_cmd(&mut c)
+    };
+    apt(&["update", "-qq"])?;
+    apt(&["install", "-y", "-qq", "--no-install-recommends", package])
+}
+
 /// The binding crates (under `bindings/`), from `cargo metadata`. `cargo test` skips them: they
 /// are cdylibs that link against Python / Node at load time, tested by those languages' runners.
 fn binding_packages() -> Result<Vec<String>> {
@@ -158,6 +185,8 @@ pub fn run() -> Result<()> {
         run_cmd(&mut cmd)
     });
     steps.run("cargo test --workspace", || {
+        // tests/fsync.rs watches the server's fsyncs under strace.
+        apt_install_if_missing("strace", "strace")?;
         let mut cmd = cargo();
         cmd.args(["test", "--workspace"]);
         for b in binding_packages()? {

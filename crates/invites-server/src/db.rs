@@ -12,10 +12,12 @@
 //!   handler here (`busy_timeout = 0`): a statement that finds the file locked by another process
 //!   is retried after an async pause, for up to [`BUSY_WINDOW`]. Write transactions are members
 //!   of a *group commit* (see below): in-process writers take turns on a FIFO async mutex, and one
-//!   `BEGIN IMMEDIATE … COMMIT` carries every write that queued meanwhile. WAL checkpoints (the
-//!   only fsyncs in WAL mode with `synchronous = NORMAL`) run every [`CHECKPOINT_EVERY`] changed
-//!   rows on a blocking thread: the bulk beside the writers, the last few frames holding the
-//!   writer turn, so that the checkpoint completes and the WAL starts over.
+//!   `BEGIN IMMEDIATE … COMMIT` carries every write that queued meanwhile. Each COMMIT fsyncs the
+//!   WAL (`synchronous = FULL`) before any member of the group answers, so an answered write
+//!   survives a power loss at the cost of one fsync per group. WAL checkpoints run every
+//!   [`CHECKPOINT_EVERY`] changed rows on a blocking thread: the bulk beside the writers, the
+//!   last few frames holding the writer turn, so that the checkpoint completes and the WAL
+//!   starts over.
 //! - **PostgreSQL** runs through sqlx's Postgres driver: ordinary READ COMMITTED transactions
 //!   whose invariants rest on conditional updates and row locks.
 //!
@@ -978,7 +980,7 @@ impl Lite {
     fn open_connection(path: &std::path::Path) -> rusqlite::Result<rusqlite::Connection> {
         let conn = rusqlite::Connection::open(path)?;
         conn.execute_batch(
-            "PRAGMA busy_timeout = 0; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+            "PRAGMA busy_timeout = 0; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
              PRAGMA wal_autocheckpoint = 0; \
              PRAGMA temp_store = MEMORY;",
         )?;
