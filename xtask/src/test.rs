@@ -96,9 +96,11 @@ pub fn npm_ci(dir: &Path) -> Result<()> {
     )
 }
 
-/// Install a Debian package when `command` is not on `PATH` (as root, or through sudo).
+/// Install a Debian package when `command` is neither on `PATH` nor in `/usr/sbin` (as root, or
+/// through sudo).
 pub fn apt_install_if_missing(command: &str, package: &str) -> Result<()> {
     let found = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+        .chain(["/usr/sbin".into(), "/sbin".into()])
         .any(|d| d.join(command).is_file());
     if found {
         return Ok(());
@@ -185,8 +187,10 @@ pub fn run() -> Result<()> {
         run_cmd(&mut cmd)
     });
     steps.run("cargo test --workspace", || {
-        // tests/fsync.rs watches the server's fsyncs under strace.
+        // tests/fsync.rs watches the server's fsyncs under strace; tests/pgbouncer.rs runs a
+        // real PgBouncer.
         apt_install_if_missing("strace", "strace")?;
+        apt_install_if_missing("pgbouncer", "pgbouncer")?;
         let mut cmd = cargo();
         cmd.args(["test", "--workspace"]);
         for b in binding_packages()? {

@@ -64,6 +64,21 @@ pub struct Config {
     /// Seconds to wait for a pooled connection before answering 503.
     #[arg(long, env = "INVITES_DB_ACQUIRE_TIMEOUT_SECS", default_value_t = 10)]
     pub db_acquire_timeout_secs: u64,
+
+    /// PostgreSQL: prepared statements kept per connection. 0 turns the cache off, which a
+    /// PgBouncer in transaction pooling mode needs (a named statement prepared on one server
+    /// connection is missing on the next); give `--migrate-database-url` with it.
+    #[arg(
+        long,
+        env = "INVITES_PG_STATEMENT_CACHE_CAPACITY",
+        default_value_t = 100
+    )]
+    pub pg_statement_cache_capacity: usize,
+
+    /// PostgreSQL: a direct URL (not through a transaction-pooling PgBouncer) for the schema
+    /// migrations, which hold a session advisory lock; default: the database URL.
+    #[arg(long, env = "INVITES_MIGRATE_DATABASE_URL", hide_env_values = true)]
+    pub migrate_database_url: Option<String>,
 }
 
 impl Config {
@@ -81,12 +96,25 @@ impl Config {
             request_timeout_ms: 30_000,
             db_pool_size: None,
             db_acquire_timeout_secs: 10,
+            pg_statement_cache_capacity: 100,
+            migrate_database_url: None,
         }
     }
 
     /// The per-request timeout, if any.
     pub fn request_timeout(&self) -> Option<Duration> {
         (self.request_timeout_ms > 0).then(|| Duration::from_millis(self.request_timeout_ms))
+    }
+
+    /// How the store reaches the database.
+    pub fn store_options(&self) -> crate::db::StoreOptions {
+        crate::db::StoreOptions {
+            url: self.database_url.clone(),
+            pool_size: self.db_pool_size,
+            acquire_timeout: Duration::from_secs(self.db_acquire_timeout_secs.max(1)),
+            pg_statement_cache_capacity: self.pg_statement_cache_capacity,
+            migrate_url: self.migrate_database_url.clone(),
+        }
     }
 
     /// The rate-limit window.

@@ -34,6 +34,38 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, PgPool};
 
+/// How [`Store::connect`] reaches the database.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// `sqlite://PATH` or `postgres://…`.
+    pub url: String,
+    /// Connections in the pool (default: 8 on SQLite, 16 on PostgreSQL).
+    pub pool_size: Option<u32>,
+    /// How long a request waits for a pooled connection before a 503.
+    pub acquire_timeout: Duration,
+    /// PostgreSQL: prepared statements cached per connection (0: none, for PgBouncer).
+    pub pg_statement_cache_capacity: usize,
+    /// PostgreSQL: a direct URL for the migrations (default: `url`).
+    pub migrate_url: Option<String>,
+}
+
+impl StoreOptions {
+    /// The defaults for `url`.
+    pub fn new(url: impl Into<String>) -> Self {
+        StoreOptions {
+            url: url.into(),
+            pool_size: None,
+            acquire_timeout: Duration::from_secs(10),
+            pg_statement_cache_capacity: 100,
+            migrate_url: None,
+        }
+    }
+}
+
+fn is_postgres(url: &str) -> bool {
+    url.starts_with("postgres:") || url.starts_with("postgresql:")
+}
+
 /// How long a statement keeps retrying while another process holds the SQLite file's lock.
 pub const BUSY_WINDOW: Duration = Duration::from_secs(30);
 
@@ -341,14 +373,24 @@ impl Query {
                     let conn = lite.acquire().await?;
                     retry_busy(|| conn.with(|c| lite_run(c, &self.sql, &self.args, want))).await
                 }
-                Inner::Postgres(pool) => pg_run(&self.sql, self.args, want, pool).await,
+                Inner::Postgres(pool, Pooled(false)) => {
+                    pg_run(&self.sql, self.args, want, true, pool).await
+                }
+                Inner::Postgres(pool, Pooled(true)) => {
+                    let mut tx = pool.begin().await?;
+                    let out = pg_run(&self.sql, self.args, want, false, &mut *tx).await?;
+                    tx.commit().await?;
+                    Ok(out)
+                }
             },
             On::Tx(tx) => match &mut tx.inner {
                 TxInner::Sqlite(t) => {
                     let conn = t.conn.as_ref().expect("open until finished");
                     retry_busy(|| conn.with(|c| lite_run(c, &self.sql, &self.args, want))).await
                 }
-                TxInner::Postgres(t) => pg_run(&self.sql, self.args, want, &mut **t).await,
+                TxInner::Postgres(t, Pooled(pooled)) => {
+                    pg_run(&self.sql, self.args, want, !*pooled, &mut **t).await
+                }
             },
         }
     }
@@ -426,17 +468,18 @@ fn lite_run(
     Ok((out, conn.changes()))
 }
 
-/// One statement on PostgreSQL.
+/// One statement on PostgreSQL; `persistent`: as a named, cached prepared statement.
 async fn pg_run<'e, E>(
     sql: &str,
     args: Vec<Arg>,
     want: Want,
+    persistent: bool,
     exec: E,
 ) -> Result<(Vec<Row>, u64), Error>
 where
     E: sqlx::Executor<'e, Database = sqlx::Postgres>,
 {
-    let mut q = sqlx::query(sql);
+    let mut q = sqlx::query(sql).persistent(persistent);
     for a in args {
         q = match a {
             Arg::Int(v) => q.bind(v),
@@ -505,35 +548,68 @@ pub struct Store {
 #[derive(Debug, Clone)]
 enum Inner {
     Sqlite(Arc<Lite>),
-    Postgres(PgPool),
+    /// The pool, and whether it runs behind a transaction pooler (see [`Pooled`]).
+    Postgres(PgPool, Pooled),
 }
+
+/// On PostgreSQL: whether the server connections behind the pool change between transactions
+/// (PgBouncer in transaction mode, chosen by `--pg-statement-cache-capacity 0`). Then every
+/// statement uses the unnamed prepared statement (never a named one, which would stay behind
+/// on a server connection another client gets next), and a statement outside a transaction
+/// runs in one of its own: sqlx parses and executes it in two exchanges, which a transaction
+/// keeps on one server connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pooled(pub bool);
 
 impl Store {
     /// Connect, configure and migrate.
-    pub async fn connect(
-        url: &str,
-        pool_size: Option<u32>,
-        acquire_timeout: Duration,
-    ) -> anyhow::Result<Store> {
+    pub async fn connect(opts: &StoreOptions) -> anyhow::Result<Store> {
+        let url = opts.url.as_str();
         if url.starts_with("sqlite:") {
-            let lite = Lite::open(url, pool_size.unwrap_or(8), acquire_timeout).await?;
+            anyhow::ensure!(
+                opts.migrate_url.is_none(),
+                "--migrate-database-url is for PostgreSQL; SQLite migrates its own file"
+            );
+            let lite = Lite::open(url, opts.pool_size.unwrap_or(8), opts.acquire_timeout).await?;
             Ok(Store {
                 inner: Inner::Sqlite(lite),
                 backend: Backend::Sqlite,
             })
-        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            let options = PgConnectOptions::from_str(url).context("parsing the database URL")?;
+        } else if is_postgres(url) {
+            let options = PgConnectOptions::from_str(url)
+                .context("parsing the database URL")?
+                .statement_cache_capacity(opts.pg_statement_cache_capacity);
             let pool = PgPoolOptions::new()
-                .max_connections(pool_size.unwrap_or(16))
-                .acquire_timeout(acquire_timeout)
+                .max_connections(opts.pool_size.unwrap_or(16))
+                .acquire_timeout(opts.acquire_timeout)
                 .connect_with(options)
                 .await
                 .context("connecting to the database")?;
-            // sqlx holds an advisory lock (`pg_advisory_lock`) around the migrations, so
-            // replicas starting together apply each migration once.
-            MIGRATOR.run(&pool).await.context("running migrations")?;
+            // sqlx holds a session advisory lock (`pg_advisory_lock`) around the migrations, so
+            // replicas starting together apply each migration once. Through a transaction
+            // pooler the lock and its unlock may land on different server connections: hence a
+            // direct URL for them.
+            match &opts.migrate_url {
+                Some(direct) => {
+                    anyhow::ensure!(
+                        is_postgres(direct),
+                        "--migrate-database-url must be a postgres:// URL"
+                    );
+                    let mut conn = PgConnectOptions::from_str(direct)
+                        .context("parsing the migration database URL")?
+                        .connect()
+                        .await
+                        .context("connecting to the migration database URL")?;
+                    MIGRATOR
+                        .run(&mut conn)
+                        .await
+                        .context("running migrations")?;
+                    sqlx::Connection::close(conn).await.ok();
+                }
+                None => MIGRATOR.run(&pool).await.context("running migrations")?,
+            }
             Ok(Store {
-                inner: Inner::Postgres(pool),
+                inner: Inner::Postgres(pool, Pooled(opts.pg_statement_cache_capacity == 0)),
                 backend: Backend::Postgres,
             })
         } else {
@@ -545,7 +621,7 @@ impl Store {
     pub async fn begin_write(&self) -> Result<Tx, Error> {
         let inner = match &self.inner {
             Inner::Sqlite(lite) => TxInner::Sqlite(LiteTx::begin(lite).await?),
-            Inner::Postgres(pool) => TxInner::Postgres(pool.begin().await?),
+            Inner::Postgres(pool, pooled) => TxInner::Postgres(pool.begin().await?, *pooled),
         };
         Ok(Tx { inner })
     }
@@ -559,7 +635,7 @@ impl Store {
     pub async fn close(&self) {
         match &self.inner {
             Inner::Sqlite(lite) => lite.close(),
-            Inner::Postgres(pool) => pool.close().await,
+            Inner::Postgres(pool, _) => pool.close().await,
         }
     }
 
@@ -602,7 +678,7 @@ pub struct Tx {
 
 enum TxInner {
     Sqlite(LiteTx),
-    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>, Pooled),
 }
 
 impl Tx {
@@ -610,7 +686,7 @@ impl Tx {
     pub fn backend(&self) -> Backend {
         match self.inner {
             TxInner::Sqlite(_) => Backend::Sqlite,
-            TxInner::Postgres(_) => Backend::Postgres,
+            TxInner::Postgres(..) => Backend::Postgres,
         }
     }
 
@@ -619,7 +695,7 @@ impl Tx {
     pub async fn commit(self) -> Result<(), Error> {
         match self.inner {
             TxInner::Sqlite(t) => t.finish(true).await,
-            TxInner::Postgres(t) => Ok(t.commit().await?),
+            TxInner::Postgres(t, _) => Ok(t.commit().await?),
         }
     }
 
@@ -629,7 +705,7 @@ impl Tx {
     pub async fn rollback(self) -> Result<(), Error> {
         match self.inner {
             TxInner::Sqlite(t) => t.finish(false).await,
-            TxInner::Postgres(t) => Ok(t.rollback().await?),
+            TxInner::Postgres(t, _) => Ok(t.rollback().await?),
         }
     }
 }

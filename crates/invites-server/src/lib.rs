@@ -54,12 +54,7 @@ impl Server {
     /// Like [`Server::bind`], on a listener the caller bound.
     pub async fn with_listener(config: &Config, listener: TcpListener) -> anyhow::Result<Server> {
         let addr = listener.local_addr()?;
-        let store = Store::connect(
-            &config.database_url,
-            config.db_pool_size,
-            Duration::from_secs(config.db_acquire_timeout_secs.max(1)),
-        )
-        .await?;
+        let store = Store::connect(&config.store_options()).await?;
         let admin_token_hash = admin_token_hash(&store, config.admin_token.as_deref()).await?;
         let public_url = config
             .public_url

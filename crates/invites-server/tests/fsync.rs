@@ -54,13 +54,15 @@ fn events(log: &str) -> Vec<Event> {
         let is_write = ["write(", "writev(", "sendto(", "sendmsg("]
             .iter()
             .any(|s| rest.starts_with(s));
-        if is_write && (rest.contains("<TCP") || rest.contains("<socket")) {
-            if let Some(i) = rest.find("HTTP/1.1 ") {
-                let code = rest[i + 9..].get(..3).and_then(|c| c.parse().ok());
-                if let Some(code) = code {
-                    out.push(Event::Answer(code));
-                }
-            }
+        let code = rest
+            .find("HTTP/1.1 ")
+            .and_then(|i| rest[i + 9..].get(..3))
+            .and_then(|c| c.parse().ok());
+        if is_write
+            && (rest.contains("<TCP") || rest.contains("<socket"))
+            && let Some(code) = code
+        {
+            out.push(Event::Answer(code));
         }
     }
     out
