@@ -5,6 +5,15 @@ use std::time::Duration;
 
 use clap::Parser;
 
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line (for log collectors).
+    Json,
+}
+
 /// The server's configuration.
 #[derive(Debug, Clone, Parser)]
 #[command(
@@ -65,6 +74,10 @@ pub struct Config {
     #[arg(long, env = "INVITES_DB_ACQUIRE_TIMEOUT_SECS", default_value_t = 10)]
     pub db_acquire_timeout_secs: u64,
 
+    /// Log lines on stderr: `text` (human-readable) or `json` (one object per line).
+    #[arg(long, env = "INVITES_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+
     /// PostgreSQL: prepared statements kept per connection. 0 turns the cache off, which a
     /// PgBouncer in transaction pooling mode needs (a named statement prepared on one server
     /// connection is missing on the next); give `--migrate-database-url` with it.
@@ -98,6 +111,7 @@ impl Config {
             db_acquire_timeout_secs: 10,
             pg_statement_cache_capacity: 100,
             migrate_database_url: None,
+            log_format: LogFormat::Text,
         }
     }
 

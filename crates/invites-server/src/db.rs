@@ -66,6 +66,17 @@ fn is_postgres(url: &str) -> bool {
     url.starts_with("postgres:") || url.starts_with("postgresql:")
 }
 
+/// A snapshot of the database pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolStats {
+    /// Connections lent to requests.
+    pub in_use: usize,
+    /// Open connections waiting in the pool.
+    pub idle: usize,
+    /// The pool's size limit.
+    pub max: usize,
+}
+
 /// How long a statement keeps retrying while another process holds the SQLite file's lock.
 pub const BUSY_WINDOW: Duration = Duration::from_secs(30);
 
@@ -617,6 +628,26 @@ impl Store {
         }
     }
 
+    /// The pool's connections now.
+    pub fn pool_stats(&self) -> PoolStats {
+        match &self.inner {
+            Inner::Sqlite(lite) => {
+                let max = lite.size;
+                let in_use = max.saturating_sub(lite.permits.available_permits());
+                let idle = lite.idle.lock().map(|v| v.len()).unwrap_or(0);
+                PoolStats { in_use, idle, max }
+            }
+            Inner::Postgres(pool, _) => {
+                let idle = pool.num_idle();
+                PoolStats {
+                    in_use: (pool.size() as usize).saturating_sub(idle),
+                    idle,
+                    max: pool.options().get_max_connections() as usize,
+                }
+            }
+        }
+    }
+
     /// Begin a transaction that will write.
     pub async fn begin_write(&self) -> Result<Tx, Error> {
         let inner = match &self.inner {
@@ -958,6 +989,8 @@ struct Lite {
     path: std::path::PathBuf,
     idle: Mutex<Vec<rusqlite::Connection>>,
     permits: Arc<tokio::sync::Semaphore>,
+    /// The pool size (permits in all).
+    size: usize,
     acquire_timeout: Duration,
     /// This process's writer turn, and the open group transaction.
     writer: Arc<tokio::sync::Mutex<WriterState>>,
@@ -1039,6 +1072,7 @@ impl Lite {
             path,
             idle: Mutex::new(Vec::new()),
             permits: Arc::new(tokio::sync::Semaphore::new(size.max(1) as usize)),
+            size: size.max(1) as usize,
             acquire_timeout,
             writer: Default::default(),
             wake: tokio::sync::Notify::new(),

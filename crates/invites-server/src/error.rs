@@ -60,8 +60,11 @@ pub enum ApiError {
     #[error("the server is overloaded; retry after {0} s")]
     Unavailable(u64),
     /// 503 `unavailable`: the request ran over the per-request timeout (milliseconds) and was
-    /// abandoned, its transaction rolled back.
-    #[error("the request took longer than {0} ms and was abandoned; nothing was changed")]
+    /// abandoned. An open transaction is rolled back, but one that had committed stays, so the
+    /// answer does not say which: a retry with the same `Idempotency-Key` tells.
+    #[error(
+        "the request took longer than {0} ms and was abandoned; a change it was making may or          may not have been kept: retry with the same Idempotency-Key to learn which"
+    )]
     TimedOut(u64),
     /// 500 `internal`; the cause goes to the log only.
     #[error("internal error")]

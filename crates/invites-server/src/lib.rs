@@ -12,6 +12,7 @@ pub mod email;
 pub mod error;
 pub mod idempotency;
 pub mod input;
+pub mod metrics;
 pub mod ratelimit;
 pub mod routes;
 pub mod secrets;
@@ -54,6 +55,7 @@ impl Server {
     /// Like [`Server::bind`], on a listener the caller bound.
     pub async fn with_listener(config: &Config, listener: TcpListener) -> anyhow::Result<Server> {
         let addr = listener.local_addr()?;
+        metrics::init();
         let store = Store::connect(&config.store_options()).await?;
         let admin_token_hash = admin_token_hash(&store, config.admin_token.as_deref()).await?;
         let public_url = config

@@ -140,6 +140,8 @@ pub fn router(
 ) -> Router {
     let routes = Router::new()
         .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
         .route("/openapi.yaml", get(openapi))
         .merge(crate::console::router())
         .route("/v1/organizations", post(organizations::create))
@@ -212,6 +214,34 @@ async fn healthz(State(state): State<Arc<AppState>>) -> Result<Response, ApiErro
     Ok(axum::Json(serde_json::json!({"status": "ok"})).into_response())
 }
 
+/// Ready for traffic: the database answers within 2 s (503 `unavailable` otherwise).
+async fn readyz(State(state): State<Arc<AppState>>) -> Result<Response, ApiError> {
+    match tokio::time::timeout(Duration::from_secs(2), state.store.ping()).await {
+        Ok(Ok(())) => {
+            let pool = state.store.pool_stats();
+            Ok(axum::Json(serde_json::json!({
+                "status": "ready",
+                "db_pool": {"in_use": pool.in_use, "idle": pool.idle, "max": pool.max},
+            }))
+            .into_response())
+        }
+        Ok(Err(e)) => Err(e.into()),
+        Err(_) => Err(ApiError::Unavailable(1)),
+    }
+}
+
+/// Prometheus metrics (see [`crate::metrics`]).
+async fn metrics(State(state): State<Arc<AppState>>) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; version=0.0.4"),
+        )],
+        crate::metrics::render(&state.store),
+    )
+        .into_response()
+}
+
 async fn openapi() -> Response {
     (
         [(
@@ -244,6 +274,12 @@ async fn envelope(req: Request, next: Next) -> Response {
     let request_id = new_id("req");
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
+    // The route's template (`/v1/invites/{invite_id}`): the operation, with no id in it.
+    let operation = req
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map(|m| format!("{method} {}", m.as_str()))
+        .unwrap_or_else(|| "unmatched".to_string());
     let resp = next.run(req).await;
     let mut status = resp.status();
     let mut resp = if status.is_client_error() || status.is_server_error() {
@@ -288,6 +324,7 @@ async fn envelope(req: Request, next: Next) -> Response {
     if let Ok(v) = HeaderValue::from_str(&request_id) {
         resp.headers_mut().insert("x-request-id", v);
     }
+    crate::metrics::record(&operation, status.as_u16(), started.elapsed().as_secs_f64());
     tracing::info!(
         request_id = %request_id,
         method = %method,
