@@ -74,6 +74,20 @@ pub struct Config {
     #[arg(long, env = "INVITES_DB_ACQUIRE_TIMEOUT_SECS", default_value_t = 10)]
     pub db_acquire_timeout_secs: u64,
 
+    /// Longest wait, in milliseconds, for a client to send a request's headers; a slower one
+    /// is disconnected (slow clients would otherwise hold sockets without end).
+    #[arg(long, env = "INVITES_HEADER_READ_TIMEOUT_MS", default_value_t = 10_000)]
+    pub header_read_timeout_ms: u64,
+
+    /// Open client connections served at once; further ones wait to be accepted.
+    #[arg(long, env = "INVITES_MAX_CONNECTIONS", default_value_t = 10_000)]
+    pub max_connections: usize,
+
+    /// On SIGTERM/SIGINT: seconds to let requests in flight finish before the remaining
+    /// connections are closed. Answered writes are committed before they are answered.
+    #[arg(long, env = "INVITES_SHUTDOWN_GRACE_SECS", default_value_t = 30)]
+    pub shutdown_grace_secs: u64,
+
     /// Log lines on stderr: `text` (human-readable) or `json` (one object per line).
     #[arg(long, env = "INVITES_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -112,6 +126,9 @@ impl Config {
             pg_statement_cache_capacity: 100,
             migrate_database_url: None,
             log_format: LogFormat::Text,
+            header_read_timeout_ms: 10_000,
+            max_connections: 10_000,
+            shutdown_grace_secs: 30,
         }
     }
 

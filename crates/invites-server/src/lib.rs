@@ -41,6 +41,9 @@ pub struct Server {
     state: Arc<AppState>,
     max_body_bytes: usize,
     request_timeout: Option<Duration>,
+    header_read_timeout: Duration,
+    max_connections: usize,
+    shutdown_grace: Duration,
 }
 
 impl Server {
@@ -82,6 +85,9 @@ impl Server {
             state,
             max_body_bytes: config.max_body_bytes,
             request_timeout: config.request_timeout(),
+            header_read_timeout: Duration::from_millis(config.header_read_timeout_ms.max(1)),
+            max_connections: config.max_connections.max(1),
+            shutdown_grace: Duration::from_secs(config.shutdown_grace_secs),
         })
     }
 
@@ -109,12 +115,91 @@ impl Server {
             })
         };
         let app = routes::router(self.state, self.max_body_bytes, self.request_timeout);
-        let result = axum::serve(self.listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await;
+        serve(
+            self.listener,
+            app,
+            ServeLimits {
+                header_read_timeout: self.header_read_timeout,
+                max_connections: self.max_connections,
+                shutdown_grace: self.shutdown_grace,
+            },
+            shutdown,
+        )
+        .await;
         purger.abort();
         store.close().await;
-        result.context("serving")
+        Ok(())
+    }
+}
+
+/// What [`serve`] allows its clients.
+struct ServeLimits {
+    header_read_timeout: Duration,
+    max_connections: usize,
+    shutdown_grace: Duration,
+}
+
+/// Accept connections (at most `max_connections` open at once) and serve HTTP/1 and HTTP/2 on
+/// them until `shutdown`; then stop accepting, let the requests in flight finish for up to
+/// `shutdown_grace`, and close what is left. A client that does not send a request's headers
+/// within `header_read_timeout` is disconnected.
+async fn serve(
+    listener: TcpListener,
+    app: axum::Router,
+    limits: ServeLimits,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.header_read_timeout);
+    builder.http2().timer(TokioTimer::new());
+    let builder = Arc::new(builder);
+    let slots = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let slot = tokio::select! {
+            slot = slots.clone().acquire_owned() => slot.expect("never closed"),
+            () = &mut shutdown => break,
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    // Out of file descriptors and the like: pause rather than spin.
+                    tracing::warn!(error = %e, "accepting a connection failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let watcher = graceful.watcher();
+        let builder = builder.clone();
+        tokio::spawn(async move {
+            let conn = builder.serve_connection_with_upgrades(TokioIo::new(stream), service);
+            if let Err(e) = watcher.watch(conn).await {
+                tracing::debug!(error = %e, "connection ended with an error");
+            }
+            drop(slot);
+        });
+    }
+    drop(listener);
+    let open = graceful.count();
+    if tokio::time::timeout(limits.shutdown_grace, graceful.shutdown())
+        .await
+        .is_err()
+    {
+        tracing::warn!(
+            open,
+            grace_secs = limits.shutdown_grace.as_secs(),
+            "connections still open after the shutdown grace period; closing them"
+        );
     }
 }
 
