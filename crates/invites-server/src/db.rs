@@ -256,6 +256,11 @@ pub trait IntoArg {
     fn into_arg(self) -> Arg;
 }
 
+impl IntoArg for Arg {
+    fn into_arg(self) -> Arg {
+        self
+    }
+}
 impl IntoArg for i64 {
     fn into_arg(self) -> Arg {
         Arg::Int(Some(self))

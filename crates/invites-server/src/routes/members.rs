@@ -7,12 +7,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use serde_json::{Value, json};
 
+use super::page::Keyset;
 use super::{AppState, authenticate};
-use crate::db::query;
+use crate::db::{Arg, query};
 use crate::email;
 use crate::error::ApiError;
 use crate::idempotency::Reply;
-use crate::input::{Cursor, limit, rfc3339};
+use crate::input::rfc3339;
 
 /// A member row.
 #[derive(Debug)]
@@ -50,61 +51,29 @@ impl MemberRow {
     }
 }
 
+/// `listMembers`: newest first, optionally the one member with an address.
 pub(super) async fn list(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Reply, ApiError> {
     let caller = authenticate(&state, &headers).await?;
-    let limit = limit(q.get("limit"))?;
-    let cursor = Cursor::decode(q.get("page_token"))?;
+    let keyset = Keyset::from_query(&q)?;
     let mut sql = format!("SELECT {MEMBER_COLS} FROM members WHERE organization_id = $1");
-    let mut strings = vec![caller.org_id.clone()];
+    let mut args = vec![Arg::Text(Some(caller.org_id.clone()))];
     if let Some(e) = q.get("email") {
         let normalized = email::normalize_address(e).map_err(|m| ApiError::invalid("email", m))?;
-        strings.push(normalized);
-        sql.push_str(&format!(" AND email = ${}", strings.len()));
+        args.push(Arg::Text(Some(normalized)));
+        sql.push_str(&format!(" AND email = ${}", args.len()));
     }
-    let mut n = strings.len();
-    if cursor.is_some() {
-        sql.push_str(&format!(
-            " AND (created_at < ${a} OR (created_at = ${a} AND id < ${b}))",
-            a = n + 1,
-            b = n + 2
-        ));
-        n += 2;
-    }
-    sql.push_str(&format!(
-        " ORDER BY created_at DESC, id DESC LIMIT ${}",
-        n + 1
-    ));
-    let mut query = query(&sql);
-    for s in &strings {
-        query = query.bind(s);
-    }
-    if let Some(c) = &cursor {
-        query = query.bind(c.created_at).bind(&c.id);
-    }
-    let mut rows = query
-        .bind(limit + 1)
-        .fetch_all::<MemberRow>(&state.store)
-        .await?;
-    let next = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|r| {
-            Cursor {
-                created_at: r.created_at,
-                id: r.id.clone(),
-            }
-            .encode()
+    let page = keyset
+        .fetch(&state.store, &sql, args, |r: &MemberRow| {
+            (r.created_at, r.id.as_str())
         })
-    } else {
-        None
-    };
-    let data: Vec<Value> = rows.iter().map(MemberRow::to_json).collect();
+        .await?;
     Ok(Reply::json(
         StatusCode::OK,
-        &json!({"data": data, "next_page_token": next}),
+        &page.to_json(MemberRow::to_json),
     ))
 }
 

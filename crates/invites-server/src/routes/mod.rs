@@ -3,6 +3,8 @@
 mod invites;
 mod members;
 mod organizations;
+mod page;
+mod post;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};

@@ -8,10 +8,11 @@ use axum::http::{HeaderMap, StatusCode};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::{AppState, authenticate, authenticate_admin};
+use super::post::{self, Route, Start};
+use super::{AppState, authenticate};
 use crate::db::{now_ms, query};
 use crate::error::ApiError;
-use crate::idempotency::{self, Begun, Idem, Reply};
+use crate::idempotency::{self, Begun, Reply};
 use crate::input::{check_len, parse_json, rfc3339};
 use crate::secrets::{API_KEY_PREFIX, hash_secret, new_id, new_secret};
 
@@ -48,13 +49,17 @@ pub(crate) fn org_json(id: &str, name: &str, roles: &Value, created_at: i64) -> 
     json!({"id": id, "name": name, "roles": roles, "created_at": rfc3339(created_at)})
 }
 
+/// `createOrganization` (admin token): the organization and its first API key.
 pub(super) async fn create(
     State(state): State<Arc<AppState>>,
+    route: Route,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Reply, ApiError> {
-    authenticate_admin(&state, &headers)?;
-    let idem = Idem::from_request(&headers, "admin", "POST", "/v1/organizations", &body)?;
+    let idem = match post::start_admin(&state, &headers, &route, &body).await? {
+        Start::Run { idem, .. } => idem,
+        Start::Replay(r) => return Ok(r),
+    };
     let req: OrganizationCreate = parse_json(&body)?;
     check_len("name", &req.name, 1, 200)?;
     let roles = match req.roles {

@@ -1,0 +1,189 @@
+//! The changes to one invite: `updateInvite`, `revokeInvite`, `rotateInviteCode`.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use serde_json::json;
+
+use super::store::{check_no_pending, lock_invite, lock_org};
+use super::validate::{
+    InviteUpdate, check_future, check_max_uses, check_roles, check_teams, check_text,
+};
+use crate::db::{now_ms, query};
+use crate::error::ApiError;
+use crate::idempotency::{self, Begun, Reply};
+use crate::input::parse_json_nullable;
+use crate::routes::organizations::load_org;
+use crate::routes::post::{self, Route, Start};
+use crate::routes::{AppState, authenticate};
+use crate::secrets::{INVITE_CODE_PREFIX, hash_secret, new_secret};
+
+/// `updateInvite`: omitted fields stay as they are.
+pub(crate) async fn update(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(invite_id): Path<String>,
+    body: Bytes,
+) -> Result<Reply, ApiError> {
+    let caller = authenticate(&state, &headers).await?;
+    // roles and teams are nullable in the spec (null: unchanged).
+    let req: InviteUpdate = parse_json_nullable(&body, &["roles", "teams"])?;
+    let now = now_ms();
+    check_text("name", &req.name, 200)?;
+    check_text("description", &req.description, 2000)?;
+    check_text("message", &req.message, 2000)?;
+    let org = load_org(&state, &caller.org_id).await?;
+    let org_roles = &org.1;
+    let roles = req
+        .roles
+        .as_deref()
+        .map(|r| check_roles(r, org_roles))
+        .transpose()?;
+    let teams = match req.teams {
+        Some(t) => Some(check_teams(Some(t))?),
+        None => None,
+    };
+    let expires_at = req
+        .expires_at
+        .as_deref()
+        .map(|raw| check_future("expires_at", raw, now))
+        .transpose()?;
+    let max_uses = req.max_uses.map(check_max_uses).transpose()?;
+
+    let mut tx = state.store.begin_write().await?;
+    let mut row = lock_invite(&mut tx, &caller.org_id, &invite_id).await?;
+    if row.revoked_at.is_some() {
+        return Err(ApiError::InviteRevoked);
+    }
+    if let Some(m) = max_uses
+        && m < row.use_count
+    {
+        return Err(ApiError::invalid(
+            "max_uses",
+            format!("max_uses cannot go below use_count ({})", row.use_count),
+        ));
+    }
+    let changed = req.name.is_some()
+        || req.description.is_some()
+        || req.message.is_some()
+        || roles.is_some()
+        || teams.is_some()
+        || expires_at.is_some()
+        || max_uses.is_some()
+        || req.enabled.is_some();
+    if !changed {
+        return Ok(Reply::json(StatusCode::OK, &row.to_json(now, None)));
+    }
+    let was_pending = row.status(now) == "pending";
+    if let Some(v) = req.name {
+        row.name = Some(v);
+    }
+    if let Some(v) = req.description {
+        row.description = Some(v);
+    }
+    if let Some(v) = req.message {
+        row.message = Some(v);
+    }
+    if let Some(v) = roles {
+        row.roles = json!(v).to_string();
+    }
+    if let Some(v) = teams {
+        row.teams = json!(v).to_string();
+    }
+    if expires_at.is_some() {
+        row.expires_at = expires_at;
+    }
+    if max_uses.is_some() {
+        row.max_uses = max_uses;
+    }
+    if let Some(v) = req.enabled {
+        row.enabled = i64::from(v);
+    }
+    row.updated_at = now;
+    if !was_pending && row.status(now) == "pending" {
+        // Becoming pending again (enabled, extended, more uses) must not make a second pending
+        // invite for one of its addresses.
+        lock_org(&mut tx, &caller.org_id).await?;
+        check_no_pending(&mut tx, &caller.org_id, &row.entries(), now).await?;
+    }
+    query(
+        "UPDATE invites SET name = $1, description = $2, message = $3, roles = $4, teams = $5, \
+         expires_at = $6, max_uses = $7, enabled = $8, updated_at = $9 WHERE id = $10",
+    )
+    .bind(&row.name)
+    .bind(&row.description)
+    .bind(&row.message)
+    .bind(&row.roles)
+    .bind(&row.teams)
+    .bind(row.expires_at)
+    .bind(row.max_uses)
+    .bind(row.enabled)
+    .bind(row.updated_at)
+    .bind(&row.id)
+    .execute(&mut tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Reply::json(StatusCode::OK, &row.to_json(now, None)))
+}
+
+/// `revokeInvite`: for good; repeating it is harmless.
+pub(crate) async fn revoke(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(invite_id): Path<String>,
+) -> Result<Reply, ApiError> {
+    let caller = authenticate(&state, &headers).await?;
+    let now = now_ms();
+    let mut tx = state.store.begin_write().await?;
+    let mut row = lock_invite(&mut tx, &caller.org_id, &invite_id).await?;
+    if row.revoked_at.is_none() {
+        query("UPDATE invites SET revoked_at = $1, updated_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(&row.id)
+            .execute(&mut tx)
+            .await?;
+        row.revoked_at = Some(now);
+        row.updated_at = now;
+    }
+    tx.commit().await?;
+    Ok(Reply::json(StatusCode::OK, &row.to_json(now, None)))
+}
+
+/// `rotateInviteCode`: a new code; the old one stops working at once.
+pub(crate) async fn rotate(
+    State(state): State<Arc<AppState>>,
+    route: Route,
+    headers: HeaderMap,
+    Path(invite_id): Path<String>,
+    body: Bytes,
+) -> Result<Reply, ApiError> {
+    let (caller, idem) = match post::start(&state, &headers, &route, &body).await? {
+        Start::Run { caller, idem } => (caller, idem),
+        Start::Replay(r) => return Ok(r),
+    };
+    let mut tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
+        Begun::Replay(r) => return Ok(r),
+        Begun::Tx(tx) => tx,
+    };
+    let now = now_ms();
+    let mut row = lock_invite(&mut tx, &caller.org_id, &invite_id).await?;
+    if row.revoked_at.is_some() {
+        return Err(ApiError::InviteRevoked);
+    }
+    let code = new_secret(INVITE_CODE_PREFIX);
+    row.code_hash = hash_secret(&code);
+    row.updated_at = now;
+    query("UPDATE invites SET code_hash = $1, updated_at = $2 WHERE id = $3")
+        .bind(&row.code_hash)
+        .bind(now)
+        .bind(&row.id)
+        .execute(&mut tx)
+        .await?;
+    let reply = Reply::json(
+        StatusCode::OK,
+        &row.to_json(now, Some((&code, &state.public_url))),
+    );
+    idempotency::commit(tx, idem.as_ref(), reply).await
+}

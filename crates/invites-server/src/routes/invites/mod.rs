@@ -1,0 +1,16 @@
+//! Invite operations, one job per module: the row and its JSON ([`row`]), request bodies and
+//! their validation ([`validate`]), the SQL ([`store`]), and the handlers: creating ([`create`]),
+//! reading ([`read`]), changing one invite ([`manage`]), redeeming codes ([`redeem`]).
+
+mod create;
+mod manage;
+mod read;
+mod redeem;
+mod row;
+mod store;
+mod validate;
+
+pub(super) use create::{create, create_batch};
+pub(super) use manage::{revoke, rotate, update};
+pub(super) use read::{get, list, redemptions};
+pub(super) use redeem::{accept, lookup};
