@@ -34,8 +34,9 @@ pub struct Config {
     )]
     pub database_url: String,
 
-    /// The admin token for creating organizations. When unset and none is stored yet, one is
-    /// generated on first start and printed once to stderr; only its hash is kept.
+    /// The admin token for creating organizations, at least 32 characters. When unset and none
+    /// is stored yet, one is generated on first start and printed once on stdout (never on the
+    /// log stream); only its hash is kept.
     #[arg(long, env = "INVITES_ADMIN_TOKEN", hide_env_values = true)]
     pub admin_token: Option<String>,
 

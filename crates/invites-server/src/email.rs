@@ -1,9 +1,15 @@
 //! Email addresses and domain patterns: validation, normalization and matching.
 //!
-//! Normal form: the local part lower-cased, the domain converted to ASCII with IDNA (UTS 46) and
-//! lower-cased. An exact entry matches an address whose normal form is equal; a pattern
+//! Normal form: the whole address in Unicode NFC, the local part lower-cased (and NFC again), the
+//! domain converted to ASCII with IDNA (UTS 46) and lower-cased. Invisible and control
+//! characters (zero-width characters, bidi controls, format and private-use characters,
+//! unassigned code points, fillers) are refused anywhere, so two addresses that look the same
+//! are the same. `*` alone is never a local part (`*@example.com` is a pattern, not an address),
+//! and a pattern's domain may not be a public suffix (`*@co.uk`; the Public Suffix List). An exact entry matches an address whose normal form is equal; a pattern
 //! `*@example.com` matches every address whose domain is exactly `example.com` (not
 //! `sub.example.com`, not `example.com.evil.org`). Plus-addresses are distinct addresses.
+
+use unicode_normalization::UnicodeNormalization;
 
 /// Longest address accepted.
 pub const MAX_ADDRESS_LEN: usize = 254;
@@ -20,8 +26,16 @@ pub enum Entry {
 impl Entry {
     /// Parse an entry: an address, or `*@domain`.
     pub fn parse(s: &str) -> Result<Entry, String> {
+        check_visible(s)?;
         if let Some(domain) = s.strip_prefix("*@") {
-            return Ok(Entry::Domain(normalize_domain(domain)?));
+            let domain = normalize_domain(domain)?;
+            if is_public_suffix(&domain) {
+                return Err(format!(
+                    "*@{domain} is a pattern on a public suffix (anyone can register a domain \
+                     under it); name a registrable domain such as *@example.{domain}"
+                ));
+            }
+            return Ok(Entry::Domain(domain));
         }
         if s.contains('*') && !s.starts_with('"') {
             return Err("a pattern must have the form *@example.com".into());
@@ -69,6 +83,9 @@ pub fn allowed(entries: &[Entry], normalized: &str) -> bool {
 
 /// Validate an address and return its normal form.
 pub fn normalize_address(s: &str) -> Result<String, String> {
+    check_visible(s)?;
+    let nfc: String = s.nfc().collect();
+    let s = nfc.as_str();
     if s.len() > MAX_ADDRESS_LEN {
         return Err(format!(
             "an address has at most {MAX_ADDRESS_LEN} characters"
@@ -77,6 +94,11 @@ pub fn normalize_address(s: &str) -> Result<String, String> {
     let (local, domain) = s
         .rsplit_once('@')
         .ok_or_else(|| format!("{s:?} is not an email address (no @)"))?;
+    if local == "*" {
+        return Err(format!(
+            "{s:?} is a domain pattern, not an address; give the address that accepts"
+        ));
+    }
     let local =
         normalize_local(local).map_err(|m| format!("{s:?} is not an email address: {m}"))?;
     let domain = normalize_domain(domain).map_err(|m| format!("{s:?}: {m}"))?;
@@ -132,13 +154,62 @@ fn normalize_local(local: &str) -> Result<String, String> {
     lower_local(local)
 }
 
-/// The local part lower-cased, still within 64 characters (some characters lower-case into two).
+/// The local part lower-cased (in NFC), still within 64 characters (some characters lower-case
+/// into two).
 fn lower_local(local: &str) -> Result<String, String> {
-    let lower = local.to_lowercase();
+    let lower: String = local.to_lowercase().nfc().collect();
     if lower.chars().count() > 64 {
         return Err("the local part has more than 64 characters once lower-cased".into());
     }
     Ok(lower)
+}
+
+/// Refuse invisible and control characters: every control (Cc), format (Cf: zero-width
+/// characters, bidi controls, the BOM, the soft hyphen), private-use (Co), surrogate (Cs) or
+/// unassigned (Cn) code point, line and paragraph separators, spaces other than U+0020, and the
+/// invisible fillers and joiners of other categories (Hangul fillers, the combining grapheme
+/// joiner, variation selectors).
+pub fn check_visible(s: &str) -> Result<(), String> {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    for c in s.chars() {
+        let invisible = match c.general_category() {
+            GeneralCategory::Control
+            | GeneralCategory::Format
+            | GeneralCategory::PrivateUse
+            | GeneralCategory::Surrogate
+            | GeneralCategory::Unassigned
+            | GeneralCategory::LineSeparator
+            | GeneralCategory::ParagraphSeparator => true,
+            GeneralCategory::SpaceSeparator => c != ' ',
+            _ => matches!(
+                c,
+                '\u{034F}'
+                    | '\u{115F}'
+                    | '\u{1160}'
+                    | '\u{17B4}'
+                    | '\u{17B5}'
+                    | '\u{180B}'..='\u{180F}'
+                    | '\u{2800}'
+                    | '\u{3164}'
+                    | '\u{FE00}'..='\u{FE0F}'
+                    | '\u{FFA0}'
+                    | '\u{E0100}'..='\u{E01EF}'
+            ),
+        };
+        if invisible {
+            return Err(format!(
+                "U+{:04X} is an invisible or control character, not allowed in an address",
+                c as u32
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether an ASCII domain is itself a public suffix (`com`, `co.uk`, `github.io`) by the
+/// Public Suffix List, ICANN and private sections alike.
+pub fn is_public_suffix(domain: &str) -> bool {
+    psl::suffix(domain.as_bytes()).is_some_and(|s| s.as_bytes().len() == domain.len())
 }
 
 /// Validate a domain and return it in ASCII (IDNA), lower-case.

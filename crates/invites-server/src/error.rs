@@ -142,12 +142,68 @@ impl ApiError {
         }
     }
 
+    /// Whether this error is the outcome of a request that ran (403, 404, 409, 410), as opposed
+    /// to a request refused before it ran (400, 401, 413, 429, 5xx) or a clash of its
+    /// `Idempotency-Key`: the answers an `Idempotency-Key` keeps for replays.
+    pub fn is_outcome(&self) -> bool {
+        match self {
+            ApiError::NotFound(_)
+            | ApiError::AlreadyMember(_)
+            | ApiError::InviteExhausted
+            | ApiError::InviteExpired
+            | ApiError::InviteRevoked
+            | ApiError::InviteDisabled
+            | ApiError::EmailNotAllowed => true,
+            ApiError::Conflict { param, .. } => param.as_deref() != Some("Idempotency-Key"),
+            _ => false,
+        }
+    }
+
+    /// The error as stored for replays: `{"error": {"type", "message", "param"}}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "error": {"type": self.error_type(), "message": self.to_string(), "param": self.param()},
+        })
+    }
+
     fn param(&self) -> Option<String> {
         match self {
             ApiError::Invalid { param, .. } => Some(param.clone()),
             ApiError::Conflict { param, .. } => param.clone(),
             _ => None,
         }
+    }
+}
+
+/// Every error type of the API, as [`ApiError::error_type`] names them.
+pub const ERROR_TYPES: [&str; 14] = [
+    "invalid_request",
+    "unauthorized",
+    "not_found",
+    "conflict",
+    "already_member",
+    "invite_exhausted",
+    "invite_expired",
+    "invite_revoked",
+    "invite_disabled",
+    "email_not_allowed",
+    "payload_too_large",
+    "rate_limited",
+    "unavailable",
+    "internal",
+];
+
+impl ErrorBody {
+    /// The error body of a stored error answer (`{"error": {...}}`), if it is one.
+    pub fn from_stored(body: &str) -> Option<ErrorBody> {
+        let v: serde_json::Value = serde_json::from_str(body).ok()?;
+        let e = v.get("error")?;
+        let name = e.get("type")?.as_str()?;
+        Some(ErrorBody {
+            error_type: ERROR_TYPES.into_iter().find(|t| *t == name)?,
+            message: e.get("message")?.as_str()?.to_string(),
+            param: e.get("param").and_then(|p| p.as_str()).map(str::to_owned),
+        })
     }
 }
 

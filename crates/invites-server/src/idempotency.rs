@@ -5,8 +5,10 @@
 //! statement of its write transaction and records its response in that same transaction, so the
 //! effect and the stored response commit together or not at all. A concurrent request with the
 //! same key blocks on that insert (SQLite: the write lock; PostgreSQL: the unique index) and then
-//! replays the committed response. Error responses are not stored: the transaction that decided
-//! them is rolled back, claim included, and a retry is evaluated afresh.
+//! replays the committed response. An error that is the outcome of a request that ran (403, 404,
+//! 409, 410) is stored too, by [`settle`], in a transaction of its own after the one that decided
+//! it rolled back, so a retry replays it whatever changed meanwhile; errors of requests that
+//! never ran (400, 401, 413, 429, 5xx) are not stored, and a retry is evaluated afresh.
 
 use std::time::Duration;
 
@@ -14,7 +16,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::db::{Store, Tx, now_ms, query};
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 use crate::secrets::{Sealer, hash_parts};
 
 /// How long keys are kept.
@@ -41,11 +43,18 @@ impl Reply {
 
 impl IntoResponse for Reply {
     fn into_response(self) -> Response {
+        // A replayed error answer goes out through the error envelope like a fresh one.
+        let error = (self.status.is_client_error() || self.status.is_server_error())
+            .then(|| ErrorBody::from_stored(&self.body))
+            .flatten();
         let mut r = (self.status, self.body).into_response();
         r.headers_mut().insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/json"),
         );
+        if let Some(e) = error {
+            r.extensions_mut().insert(e);
+        }
         r
     }
 }
@@ -221,4 +230,52 @@ pub async fn commit(mut tx: Tx, idem: Option<&Idem>, reply: Reply) -> Result<Rep
     }
     tx.commit().await?;
     Ok(reply)
+}
+
+/// The answer of a request that ran, with its optional key: a success was stored by [`commit`];
+/// an error that is the request's outcome ([`ApiError::is_outcome`]) is stored here, so a retry
+/// with the same key replays it. When a twin with the same key committed first, its answer is
+/// this request's answer.
+pub async fn settle(
+    store: &Store,
+    idem: Option<&Idem>,
+    result: Result<Reply, ApiError>,
+) -> Result<Reply, ApiError> {
+    let (Some(idem), Err(e)) = (idem, &result) else {
+        return result;
+    };
+    if !e.is_outcome() {
+        return result;
+    }
+    let reply = Reply::json(e.status(), &e.to_json());
+    let mut tx = store.begin_write().await?;
+    let now = now_ms();
+    query("DELETE FROM idempotency_keys WHERE scope = $1 AND idem_key = $2 AND created_at < $3")
+        .bind(&idem.scope)
+        .bind(&idem.key)
+        .bind(now - KEY_TTL.as_millis() as i64)
+        .execute(&mut tx)
+        .await?;
+    let stored = query(
+        "INSERT INTO idempotency_keys (scope, idem_key, request_hash, status, body, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+    )
+    .bind(&idem.scope)
+    .bind(&idem.key)
+    .bind(&idem.hash)
+    .bind(i64::from(reply.status.as_u16()))
+    .bind(idem.sealer().seal(reply.body.as_bytes()))
+    .bind(now)
+    .execute(&mut tx)
+    .await?
+        == 1;
+    if stored {
+        tx.commit().await?;
+        return result;
+    }
+    tx.rollback().await?;
+    match idem.find(store).await? {
+        Some(twin) => Ok(twin),
+        None => result,
+    }
 }

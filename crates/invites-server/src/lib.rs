@@ -44,7 +44,11 @@ pub struct Server {
     header_read_timeout: Duration,
     max_connections: usize,
     shutdown_grace: Duration,
+    generated_admin_token: Option<String>,
 }
+
+/// The shortest admin token accepted.
+pub const MIN_ADMIN_TOKEN_LEN: usize = 32;
 
 impl Server {
     /// Bind `config.listen`, connect and migrate the database, settle the admin token.
@@ -59,8 +63,12 @@ impl Server {
     pub async fn with_listener(config: &Config, listener: TcpListener) -> anyhow::Result<Server> {
         let addr = listener.local_addr()?;
         metrics::init();
+        if let Some(token) = config.admin_token.as_deref() {
+            check_admin_token(token)?;
+        }
         let store = Store::connect(&config.store_options()).await?;
-        let admin_token_hash = admin_token_hash(&store, config.admin_token.as_deref()).await?;
+        let (admin_token_hash, generated_admin_token) =
+            admin_token_hash(&store, config.admin_token.as_deref()).await?;
         let public_url = config
             .public_url
             .clone()
@@ -88,7 +96,14 @@ impl Server {
             header_read_timeout: Duration::from_millis(config.header_read_timeout_ms.max(1)),
             max_connections: config.max_connections.max(1),
             shutdown_grace: Duration::from_secs(config.shutdown_grace_secs),
+            generated_admin_token,
         })
+    }
+
+    /// The admin token this server generated and stored (as a hash) on this start, if it did:
+    /// the caller shows it once (the binary prints it on stdout, never on the log stream).
+    pub fn take_generated_admin_token(&mut self) -> Option<String> {
+        self.generated_admin_token.take()
     }
 
     /// The address the server listens on.
@@ -165,9 +180,9 @@ async fn serve(
             slot = slots.clone().acquire_owned() => slot.expect("never closed"),
             () = &mut shutdown => break,
         };
-        let stream = tokio::select! {
+        let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => stream,
+                Ok(accepted) => accepted,
                 Err(e) => {
                     // Out of file descriptors and the like: pause rather than spin.
                     tracing::warn!(error = %e, "accepting a connection failed");
@@ -178,7 +193,11 @@ async fn serve(
             () = &mut shutdown => break,
         };
         let _ = stream.set_nodelay(true);
-        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        // The peer address, for the handlers that limit by it (wrong admin tokens).
+        let service = hyper_util::service::TowerToHyperService::new(
+            app.clone()
+                .layer(axum::Extension(axum::extract::ConnectInfo(peer))),
+        );
         let watcher = graceful.watcher();
         let builder = builder.clone();
         tokio::spawn(async move {
@@ -203,30 +222,41 @@ async fn serve(
     }
 }
 
+/// Refuse an admin token shorter than [`MIN_ADMIN_TOKEN_LEN`] characters (without echoing it).
+fn check_admin_token(token: &str) -> anyhow::Result<()> {
+    let n = token.trim().chars().count();
+    anyhow::ensure!(
+        n >= MIN_ADMIN_TOKEN_LEN,
+        "INVITES_ADMIN_TOKEN (--admin-token) must have at least {MIN_ADMIN_TOKEN_LEN} characters, \
+         it has {n}; leave it unset to have one generated"
+    );
+    Ok(())
+}
+
 /// The admin token's hash: from the configured token, else the stored one, else a new token
-/// generated, printed once to stderr, and stored as a hash.
-async fn admin_token_hash(store: &Store, configured: Option<&str>) -> anyhow::Result<String> {
+/// generated and stored as a hash (returned too, for the caller to show once).
+async fn admin_token_hash(
+    store: &Store,
+    configured: Option<&str>,
+) -> anyhow::Result<(String, Option<String>)> {
     if let Some(token) = configured {
-        let token = token.trim();
-        anyhow::ensure!(!token.is_empty(), "INVITES_ADMIN_TOKEN is empty");
-        return Ok(hash_secret(token));
+        check_admin_token(token)?;
+        return Ok((hash_secret(token.trim()), None));
     }
     if let Some(h) = store.setting(ADMIN_TOKEN_SETTING).await? {
-        return Ok(h);
+        return Ok((h, None));
     }
     let token = new_secret(ADMIN_TOKEN_PREFIX);
     let hash = hash_secret(&token);
     if store.init_setting(ADMIN_TOKEN_SETTING, &hash).await? {
-        eprintln!(
-            "invites-server: generated the admin token (shown only this once, keep it): {token}"
-        );
-        return Ok(hash);
+        return Ok((hash, Some(token)));
     }
     // Another replica stored one first.
-    store
+    let stored = store
         .setting(ADMIN_TOKEN_SETTING)
         .await?
-        .context("the admin token setting vanished")
+        .context("the admin token setting vanished")?;
+    Ok((stored, None))
 }
 
 /// Completes on SIGTERM or SIGINT.

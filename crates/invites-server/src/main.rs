@@ -28,10 +28,18 @@ async fn main() -> anyhow::Result<()> {
         LogFormat::Text => logs.with_ansi(std::io::stderr().is_terminal()).init(),
         LogFormat::Json => logs.json().with_ansi(false).init(),
     }
-    let server = Server::bind(&config).await?;
+    let mut server = Server::bind(&config).await?;
     {
+        // One write: the listening line, then a generated admin token (stdout only, never the
+        // log stream), so that a reader of the first line has the second one buffered too.
+        let mut text = format!("listening on http://{}\n", server.local_addr());
+        if let Some(token) = server.take_generated_admin_token() {
+            text.push_str(&format!(
+                "admin token (generated on this first start, shown only this once): {token}\n"
+            ));
+        }
         let mut out = std::io::stdout().lock();
-        writeln!(out, "listening on http://{}", server.local_addr())?;
+        out.write_all(text.as_bytes())?;
         out.flush()?;
     }
     tracing::info!(addr = %server.local_addr(), "ready");

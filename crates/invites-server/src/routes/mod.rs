@@ -270,12 +270,42 @@ fn fallback_type(status: StatusCode) -> &'static str {
     }
 }
 
+/// The path as logged: a segment stays only when it cannot carry a secret (a route's literal
+/// word such as `invites` or `app.js`, or an object id such as `inv_…`); any other segment (an
+/// invite code in `/invite/ic_…`, or wherever a client put one, percent-encoded or not) becomes
+/// `[redacted]`, so no code, key or token reaches the log through a path.
+pub(crate) fn loggable_path(path: &str) -> String {
+    fn literal(seg: &str) -> bool {
+        seg.len() <= 32
+            && seg
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+    }
+    fn object_id(seg: &str) -> bool {
+        seg.split_once('_').is_some_and(|(prefix, rest)| {
+            ["inv", "mem", "org", "red", "req"].contains(&prefix)
+                && rest.len() == 24
+                && rest.bytes().all(|b| b.is_ascii_hexdigit())
+        })
+    }
+    path.split('/')
+        .map(|seg| {
+            if seg.is_empty() || literal(seg) || object_id(seg) {
+                seg
+            } else {
+                "[redacted]"
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Give every response an `x-request-id`, every error the JSON envelope, and log one line.
 async fn envelope(req: Request, next: Next) -> Response {
     let started = Instant::now();
     let request_id = new_id("req");
     let method = req.method().clone();
-    let path = req.uri().path().to_owned();
+    let path = loggable_path(req.uri().path());
     // The route's template (`/v1/invites/{invite_id}`): the operation, with no id in it.
     let operation = req
         .extensions()

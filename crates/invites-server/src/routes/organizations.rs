@@ -60,54 +60,58 @@ pub(super) async fn create(
         Start::Run { idem, .. } => idem,
         Start::Replay(r) => return Ok(r),
     };
-    let req: OrganizationCreate = parse_json(&body)?;
-    check_len("name", &req.name, 1, 200)?;
-    let roles = match req.roles {
-        None => DEFAULT_ROLES.iter().map(|s| s.to_string()).collect(),
-        Some(roles) => {
-            if roles.is_empty() || roles.len() > 50 {
-                return Err(ApiError::invalid(
-                    "roles",
-                    "roles must have 1 to 50 entries",
-                ));
-            }
-            let mut out: Vec<String> = Vec::new();
-            for r in roles {
-                check_role("roles", &r)?;
-                if !out.contains(&r) {
-                    out.push(r);
+    let result: Result<Reply, ApiError> = async {
+        let req: OrganizationCreate = parse_json(&body)?;
+        check_len("name", &req.name, 1, 200)?;
+        let roles = match req.roles {
+            None => DEFAULT_ROLES.iter().map(|s| s.to_string()).collect(),
+            Some(roles) => {
+                if roles.is_empty() || roles.len() > 50 {
+                    return Err(ApiError::invalid(
+                        "roles",
+                        "roles must have 1 to 50 entries",
+                    ));
                 }
+                let mut out: Vec<String> = Vec::new();
+                for r in roles {
+                    check_role("roles", &r)?;
+                    if !out.contains(&r) {
+                        out.push(r);
+                    }
+                }
+                out
             }
-            out
-        }
-    };
-    let tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
-        Begun::Replay(r) => return Ok(r),
-        Begun::Tx(tx) => tx,
-    };
-    let mut tx = tx;
-    let id = new_id("org");
-    let now = now_ms();
-    let roles = json!(roles);
-    query("INSERT INTO organizations (id, name, roles, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(&id)
-        .bind(&req.name)
-        .bind(roles.to_string())
-        .bind(now)
-        .execute(&mut tx)
-        .await?;
-    let api_key = new_secret(API_KEY_PREFIX);
-    query("INSERT INTO api_keys (key_hash, organization_id, created_at) VALUES ($1, $2, $3)")
-        .bind(hash_secret(&api_key))
-        .bind(&id)
-        .bind(now)
-        .execute(&mut tx)
-        .await?;
-    let reply = Reply::json(
-        StatusCode::CREATED,
-        &json!({"organization": org_json(&id, &req.name, &roles, now), "api_key": api_key}),
-    );
-    idempotency::commit(tx, idem.as_ref(), reply).await
+        };
+        let tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
+            Begun::Replay(r) => return Ok(r),
+            Begun::Tx(tx) => tx,
+        };
+        let mut tx = tx;
+        let id = new_id("org");
+        let now = now_ms();
+        let roles = json!(roles);
+        query("INSERT INTO organizations (id, name, roles, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(&id)
+            .bind(&req.name)
+            .bind(roles.to_string())
+            .bind(now)
+            .execute(&mut tx)
+            .await?;
+        let api_key = new_secret(API_KEY_PREFIX);
+        query("INSERT INTO api_keys (key_hash, organization_id, created_at) VALUES ($1, $2, $3)")
+            .bind(hash_secret(&api_key))
+            .bind(&id)
+            .bind(now)
+            .execute(&mut tx)
+            .await?;
+        let reply = Reply::json(
+            StatusCode::CREATED,
+            &json!({"organization": org_json(&id, &req.name, &roles, now), "api_key": api_key}),
+        );
+        idempotency::commit(tx, idem.as_ref(), reply).await
+    }
+    .await;
+    idempotency::settle(&state.store, idem.as_ref(), result).await
 }
 
 /// The organization's name and roles.

@@ -1,7 +1,9 @@
 //! The prologue every POST shares: authenticate the caller, read the `Idempotency-Key` (bound to
 //! the route axum matched, never to a path spelled out again by hand) and replay a stored answer.
 
-use axum::extract::{FromRequestParts, MatchedPath, RawPathParams};
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::{ConnectInfo, FromRequestParts, MatchedPath, RawPathParams};
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
@@ -16,6 +18,8 @@ use crate::idempotency::{self, Idem, Reply};
 pub(crate) struct Route {
     method: String,
     path: String,
+    /// The peer's IP address (the admin token's failures are limited per peer).
+    peer: Option<IpAddr>,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Route {
@@ -35,9 +39,14 @@ impl<S: Send + Sync> FromRequestParts<S> for Route {
         for (name, value) in &params {
             path = path.replace(&format!("{{{name}}}"), value);
         }
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip());
         Ok(Route {
             method: parts.method.as_str().to_owned(),
             path,
+            peer,
         })
     }
 }
@@ -69,13 +78,23 @@ pub(crate) async fn start(
 }
 
 /// The prologue of an admin POST (`createOrganization`): the admin token, then as [`start`].
+/// Wrong tokens count as failed attempts of the peer address (the same limit and window as
+/// failed lookups and accepts); past the limit that peer gets 429 until the window ends.
 pub(crate) async fn start_admin(
     state: &AppState,
     headers: &HeaderMap,
     route: &Route,
     body: &[u8],
 ) -> Result<Start<()>, ApiError> {
-    super::authenticate_admin(state, headers)?;
+    let peer = match route.peer {
+        Some(ip) => format!("admin\0{ip}"),
+        None => "admin\0unknown".to_owned(),
+    };
+    state.limiter.check(&peer)?;
+    if let Err(e) = super::authenticate_admin(state, headers) {
+        state.limiter.fail(&peer)?;
+        return Err(e);
+    }
     let idem = Idem::from_request(headers, "admin", &route.method, &route.path, body)?;
     resume(state, (), idem).await
 }

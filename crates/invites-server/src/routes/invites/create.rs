@@ -32,23 +32,27 @@ pub(crate) async fn create(
         Start::Run { caller, idem } => (caller, idem),
         Start::Replay(r) => return Ok(r),
     };
-    let req: InviteCreate = parse_json(&body)?;
-    let org = load_org(&state, &caller.org_id).await?;
-    let org_roles = &org.1;
-    let now = now_ms();
-    let new = validate_create(req, org_roles, now)?;
-    let mut tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
-        Begun::Replay(r) => return Ok(r),
-        Begun::Tx(tx) => tx,
-    };
-    lock_org(&mut tx, &caller.org_id).await?;
-    check_no_pending(&mut tx, &caller.org_id, &new.entries, now).await?;
-    let (row, code) = insert_invite(&mut tx, &caller.org_id, &new, now).await?;
-    let reply = Reply::json(
-        StatusCode::CREATED,
-        &row.to_json(now, Some((&code, &state.public_url))),
-    );
-    idempotency::commit(tx, idem.as_ref(), reply).await
+    let result: Result<Reply, ApiError> = async {
+        let req: InviteCreate = parse_json(&body)?;
+        let org = load_org(&state, &caller.org_id).await?;
+        let org_roles = &org.1;
+        let now = now_ms();
+        let new = validate_create(req, org_roles, now)?;
+        let mut tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
+            Begun::Replay(r) => return Ok(r),
+            Begun::Tx(tx) => tx,
+        };
+        lock_org(&mut tx, &caller.org_id).await?;
+        check_no_pending(&mut tx, &caller.org_id, &new.entries, now).await?;
+        let (row, code) = insert_invite(&mut tx, &caller.org_id, &new, now).await?;
+        let reply = Reply::json(
+            StatusCode::CREATED,
+            &row.to_json(now, Some((&code, &state.public_url))),
+        );
+        idempotency::commit(tx, idem.as_ref(), reply).await
+    }
+    .await;
+    idempotency::settle(&state.store, idem.as_ref(), result).await
 }
 
 /// `createInvites`: one single-use invite per address, all or nothing.
@@ -62,64 +66,68 @@ pub(crate) async fn create_batch(
         Start::Run { caller, idem } => (caller, idem),
         Start::Replay(r) => return Ok(r),
     };
-    let req: InviteBatchCreate = parse_json(&body)?;
-    let org = load_org(&state, &caller.org_id).await?;
-    let org_roles = &org.1;
-    let now = now_ms();
-    if req.emails.is_empty() {
-        return Err(ApiError::invalid(
-            "emails",
-            "emails must have 1 to 1000 addresses",
-        ));
-    }
-    let entries = check_entries("emails", &req.emails, 1000)?;
-    if let Some(i) = entries.iter().position(Entry::is_domain) {
-        return Err(ApiError::invalid(
-            "emails",
-            format!("emails[{i}]: a batch takes exact addresses, not patterns"),
-        ));
-    }
-    if entries.len() != req.emails.len() {
-        return Err(ApiError::invalid(
-            "emails",
-            "emails has duplicate addresses",
-        ));
-    }
-    check_text("name", &req.name, 200)?;
-    check_text("message", &req.message, 2000)?;
-    let roles = check_roles(&req.roles, org_roles)?;
-    let teams = check_teams(req.teams)?;
-    let metadata = check_metadata(req.metadata)?;
-    let expires_at = resolve_expiry(
-        req.expires_at.as_deref(),
-        req.ttl_seconds,
-        false,
-        false,
-        now,
-    )?;
-    let mut tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
-        Begun::Replay(r) => return Ok(r),
-        Begun::Tx(tx) => tx,
-    };
-    lock_org(&mut tx, &caller.org_id).await?;
-    check_no_pending(&mut tx, &caller.org_id, &entries, now).await?;
-    let mut data = Vec::with_capacity(entries.len());
-    for e in entries {
-        let new = NewInvite {
-            name: req.name.clone(),
-            description: None,
-            message: req.message.clone(),
-            entries: vec![e],
-            roles: roles.clone(),
-            teams: teams.clone(),
-            metadata: metadata.clone(),
-            expires_at,
-            max_uses: Some(1),
-            enabled: true,
+    let result: Result<Reply, ApiError> = async {
+        let req: InviteBatchCreate = parse_json(&body)?;
+        let org = load_org(&state, &caller.org_id).await?;
+        let org_roles = &org.1;
+        let now = now_ms();
+        if req.emails.is_empty() {
+            return Err(ApiError::invalid(
+                "emails",
+                "emails must have 1 to 1000 addresses",
+            ));
+        }
+        let entries = check_entries("emails", &req.emails, 1000)?;
+        if let Some(i) = entries.iter().position(Entry::is_domain) {
+            return Err(ApiError::invalid(
+                "emails",
+                format!("emails[{i}]: a batch takes exact addresses, not patterns"),
+            ));
+        }
+        if entries.len() != req.emails.len() {
+            return Err(ApiError::invalid(
+                "emails",
+                "emails has duplicate addresses",
+            ));
+        }
+        check_text("name", &req.name, 200)?;
+        check_text("message", &req.message, 2000)?;
+        let roles = check_roles(&req.roles, org_roles)?;
+        let teams = check_teams(req.teams)?;
+        let metadata = check_metadata(req.metadata)?;
+        let expires_at = resolve_expiry(
+            req.expires_at.as_deref(),
+            req.ttl_seconds,
+            false,
+            false,
+            now,
+        )?;
+        let mut tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
+            Begun::Replay(r) => return Ok(r),
+            Begun::Tx(tx) => tx,
         };
-        let (row, code) = insert_invite(&mut tx, &caller.org_id, &new, now).await?;
-        data.push(row.to_json(now, Some((&code, &state.public_url))));
+        lock_org(&mut tx, &caller.org_id).await?;
+        check_no_pending(&mut tx, &caller.org_id, &entries, now).await?;
+        let mut data = Vec::with_capacity(entries.len());
+        for e in entries {
+            let new = NewInvite {
+                name: req.name.clone(),
+                description: None,
+                message: req.message.clone(),
+                entries: vec![e],
+                roles: roles.clone(),
+                teams: teams.clone(),
+                metadata: metadata.clone(),
+                expires_at,
+                max_uses: Some(1),
+                enabled: true,
+            };
+            let (row, code) = insert_invite(&mut tx, &caller.org_id, &new, now).await?;
+            data.push(row.to_json(now, Some((&code, &state.public_url))));
+        }
+        let reply = Reply::json(StatusCode::CREATED, &json!({ "data": data }));
+        idempotency::commit(tx, idem.as_ref(), reply).await
     }
-    let reply = Reply::json(StatusCode::CREATED, &json!({ "data": data }));
-    idempotency::commit(tx, idem.as_ref(), reply).await
+    .await;
+    idempotency::settle(&state.store, idem.as_ref(), result).await
 }

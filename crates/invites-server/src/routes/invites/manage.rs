@@ -9,7 +9,8 @@ use serde_json::json;
 
 use super::store::{check_no_pending, lock_invite, lock_org};
 use super::validate::{
-    InviteUpdate, check_future, check_max_uses, check_roles, check_teams, check_text,
+    InviteUpdate, check_future, check_max_uses, check_public_expiry, check_roles, check_teams,
+    check_text,
 };
 use crate::db::{now_ms, query};
 use crate::error::ApiError;
@@ -56,6 +57,11 @@ pub(crate) async fn update(
     let mut row = lock_invite(&mut tx, &caller.org_id, &invite_id).await?;
     if row.revoked_at.is_some() {
         return Err(ApiError::InviteRevoked);
+    }
+    if let Some(t) = expires_at
+        && row.entries().is_empty()
+    {
+        check_public_expiry(t, now)?;
     }
     if let Some(m) = max_uses
         && m < row.use_count
@@ -163,27 +169,31 @@ pub(crate) async fn rotate(
         Start::Run { caller, idem } => (caller, idem),
         Start::Replay(r) => return Ok(r),
     };
-    let mut tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
-        Begun::Replay(r) => return Ok(r),
-        Begun::Tx(tx) => tx,
-    };
-    let now = now_ms();
-    let mut row = lock_invite(&mut tx, &caller.org_id, &invite_id).await?;
-    if row.revoked_at.is_some() {
-        return Err(ApiError::InviteRevoked);
+    let result: Result<Reply, ApiError> = async {
+        let mut tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
+            Begun::Replay(r) => return Ok(r),
+            Begun::Tx(tx) => tx,
+        };
+        let now = now_ms();
+        let mut row = lock_invite(&mut tx, &caller.org_id, &invite_id).await?;
+        if row.revoked_at.is_some() {
+            return Err(ApiError::InviteRevoked);
+        }
+        let code = new_secret(INVITE_CODE_PREFIX);
+        row.code_hash = hash_secret(&code);
+        row.updated_at = now;
+        query("UPDATE invites SET code_hash = $1, updated_at = $2 WHERE id = $3")
+            .bind(&row.code_hash)
+            .bind(now)
+            .bind(&row.id)
+            .execute(&mut tx)
+            .await?;
+        let reply = Reply::json(
+            StatusCode::OK,
+            &row.to_json(now, Some((&code, &state.public_url))),
+        );
+        idempotency::commit(tx, idem.as_ref(), reply).await
     }
-    let code = new_secret(INVITE_CODE_PREFIX);
-    row.code_hash = hash_secret(&code);
-    row.updated_at = now;
-    query("UPDATE invites SET code_hash = $1, updated_at = $2 WHERE id = $3")
-        .bind(&row.code_hash)
-        .bind(now)
-        .bind(&row.id)
-        .execute(&mut tx)
-        .await?;
-    let reply = Reply::json(
-        StatusCode::OK,
-        &row.to_json(now, Some((&code, &state.public_url))),
-    );
-    idempotency::commit(tx, idem.as_ref(), reply).await
+    .await;
+    idempotency::settle(&state.store, idem.as_ref(), result).await
 }

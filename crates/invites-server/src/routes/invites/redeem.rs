@@ -11,9 +11,9 @@ use super::row::{INVITE_COLS, InviteRow, json_value};
 use super::store::{find_by_code, load_invite};
 use super::validate::{AcceptRequest, LookupRequest, check_text};
 use crate::db::{self, FromRow, Row, now_ms, query};
-use crate::email;
+use crate::email::{self, Entry};
 use crate::error::ApiError;
-use crate::idempotency::{self, Begun, Reply};
+use crate::idempotency::{self, Begun, Idem, Reply};
 use crate::input::{check_len, parse_json, rfc3339};
 use crate::routes::members::{MEMBER_COLS, MemberRow};
 use crate::routes::organizations::load_org;
@@ -26,22 +26,67 @@ fn check_code(code: &str) -> Result<(), ApiError> {
     check_len("code", code, 1, 128)
 }
 
-/// Count a failed attempt (an unknown code, or an address the invite does not allow) against
-/// the caller's key and against the code.
-fn record_failure(state: &AppState, caller: &Caller, code: &str) {
-    state.limiter.record_failure(&caller.key_hash);
-    state.code_limiter.record_failure(&hash_secret(code));
+/// The header naming the end user on whose behalf the caller's backend looks up or accepts.
+const END_USER_HEADER: &str = "invites-forwarded-for";
+
+/// Whom a failed lookup or accept counts against: the end user (named by
+/// `Invites-Forwarded-For`, else the API key) and the code, both within the caller's
+/// organization, so that no tenant's failures ever count against another.
+struct Attempt {
+    end_user: String,
+    code: String,
 }
 
-/// Count a failed attempt with an unknown code; the 404 to answer.
-fn failed(state: &AppState, caller: &Caller, code: &str) -> ApiError {
-    record_failure(state, caller, code);
+impl Attempt {
+    /// The end user's key from the request; 400 for a malformed header. 429 when that end user
+    /// used up its failures.
+    fn start(state: &AppState, caller: &Caller, headers: &HeaderMap) -> Result<Attempt, ApiError> {
+        let end_user = match headers.get(END_USER_HEADER) {
+            None => format!("{}\0key\0{}", caller.org_id, caller.key_hash),
+            Some(v) => {
+                let v = v
+                    .to_str()
+                    .ok()
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty() && v.len() <= 200)
+                    .ok_or_else(|| {
+                        ApiError::invalid(
+                            "Invites-Forwarded-For",
+                            "Invites-Forwarded-For must be 1 to 200 visible ASCII characters \
+                             (the end user's IP address or an opaque id)",
+                        )
+                    })?;
+                format!("{}\0user\0{v}", caller.org_id)
+            }
+        };
+        state.limiter.check(&end_user)?;
+        Ok(Attempt {
+            end_user,
+            code: String::new(),
+        })
+    }
+
+    /// Name the code tried (by its hash); 429 when it used up its failures in this organization.
+    fn code(&mut self, state: &AppState, caller: &Caller, code_hash: &str) -> Result<(), ApiError> {
+        self.code = format!("{}\0{code_hash}", caller.org_id);
+        state.code_limiter.check(&self.code)
+    }
+
+    /// Count this failed attempt against the end user and the code: `answer`, or 429 when this
+    /// failure is past either limit (one atomic step each, so concurrent failures are exact).
+    fn failed(&self, state: &AppState, answer: ApiError) -> ApiError {
+        let by_user = state.limiter.fail(&self.end_user);
+        let by_code = state.code_limiter.fail(&self.code);
+        match by_user.and(by_code) {
+            Ok(()) => answer,
+            Err(limited) => limited,
+        }
+    }
+}
+
+/// The answer to a code no invite of the caller's has.
+fn unknown_code() -> ApiError {
     ApiError::NotFound("no invite has this code".into())
-}
-
-/// 429 when this code had too many failed attempts in the current window.
-fn check_code_attempts(state: &AppState, code: &str) -> Result<(), ApiError> {
-    state.code_limiter.check(&hash_secret(code))
 }
 
 /// `lookupInvite`: what a landing page may show about a code; consumes nothing.
@@ -55,14 +100,25 @@ pub(crate) async fn lookup(
         Start::Run { caller, idem } => (caller, idem),
         Start::Replay(r) => return Ok(r),
     };
-    state.limiter.check(&caller.key_hash)?;
-    let req: LookupRequest = parse_json(&body)?;
+    let result = run_lookup(&state, &caller, &headers, idem.as_ref(), &body).await;
+    idempotency::settle(&state.store, idem.as_ref(), result).await
+}
+
+async fn run_lookup(
+    state: &AppState,
+    caller: &Caller,
+    headers: &HeaderMap,
+    idem: Option<&Idem>,
+    body: &[u8],
+) -> Result<Reply, ApiError> {
+    let mut attempt = Attempt::start(state, caller, headers)?;
+    let req: LookupRequest = parse_json(body)?;
     check_code(&req.code)?;
-    check_code_attempts(&state, &req.code)?;
-    let row = find_by_code(&state, &caller.org_id, &req.code)
+    attempt.code(state, caller, &hash_secret(&req.code))?;
+    let row = find_by_code(state, &caller.org_id, &req.code)
         .await?
-        .ok_or_else(|| failed(&state, &caller, &req.code))?;
-    let org = load_org(&state, &caller.org_id).await?;
+        .ok_or_else(|| attempt.failed(state, unknown_code()))?;
+    let org = load_org(state, &caller.org_id).await?;
     let org_name = &org.0;
     let now = now_ms();
     let reply = Reply::json(
@@ -81,18 +137,19 @@ pub(crate) async fn lookup(
     if idem.is_none() {
         return Ok(reply);
     }
-    let tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
+    let tx = match idempotency::begin(&state.store, idem).await? {
         Begun::Replay(r) => return Ok(r),
         Begun::Tx(tx) => tx,
     };
-    idempotency::commit(tx, idem.as_ref(), reply).await
+    idempotency::commit(tx, idem, reply).await
 }
 
 /// An invite found by its code for an accept, with the member the accepting address already
-/// is in the organization, if any (one read for both).
+/// is in the organization, if any, and whether the address used its place already (one read).
 struct Found {
     invite: InviteRow,
     member_id: Option<String>,
+    address_used: Option<i64>,
 }
 
 impl FromRow for Found {
@@ -100,8 +157,17 @@ impl FromRow for Found {
         Ok(Found {
             invite: InviteRow::from_row(row)?,
             member_id: row.take()?,
+            address_used: row.take()?,
         })
     }
+}
+
+/// Whether the invite names this (normalized) address exactly: its place is then the
+/// address's own, used once.
+fn names_exactly(row: &InviteRow, address: &str) -> bool {
+    row.entries()
+        .iter()
+        .any(|e| matches!(e, Entry::Exact(a) if a == address))
 }
 
 /// The checks of an accept that need no lock, in the documented order.
@@ -114,6 +180,13 @@ fn accept_checks(found: &Found, address: &str, now: i64) -> Result<(), ApiError>
         return Err(ApiError::AlreadyMember(format!(
             "{address} is already member {id}"
         )));
+    }
+    if row.revoked_at.is_some() {
+        return Err(ApiError::InviteRevoked);
+    }
+    // Each exact address is admitted once: a removed member does not get its place back.
+    if allowed && found.address_used.is_some() {
+        return Err(ApiError::InviteExhausted);
     }
     if let Some(e) = row.unusable(now) {
         return Err(e);
@@ -135,73 +208,88 @@ pub(crate) async fn accept(
         Start::Run { caller, idem } => (caller, idem),
         Start::Replay(r) => return Ok(r),
     };
-    state.limiter.check(&caller.key_hash)?;
-    let req: AcceptRequest = parse_json(&body)?;
+    let result = run_accept(&state, &caller, &headers, idem.as_ref(), &body).await;
+    idempotency::settle(&state.store, idem.as_ref(), result).await
+}
+
+async fn run_accept(
+    state: &AppState,
+    caller: &Caller,
+    headers: &HeaderMap,
+    idem: Option<&Idem>,
+    body: &[u8],
+) -> Result<Reply, ApiError> {
+    let mut attempt = Attempt::start(state, caller, headers)?;
+    let req: AcceptRequest = parse_json(body)?;
     check_code(&req.code)?;
     check_len("email", &req.email, 3, 254)?;
     check_text("user_id", &req.user_id, 200)?;
     let address =
         email::normalize_address(&req.email).map_err(|m| ApiError::invalid("email", m))?;
-    check_code_attempts(&state, &req.code)?;
+    let code_hash = hash_secret(&req.code);
+    attempt.code(state, caller, &code_hash)?;
     let found: Found = query(format!(
         "SELECT {INVITE_COLS}, \
-         (SELECT id FROM members WHERE organization_id = $2 AND email = $3) \
+         (SELECT id FROM members WHERE organization_id = $2 AND email = $3), \
+         (SELECT 1 FROM invite_address_uses u WHERE u.invite_id = invites.id AND u.email = $3) \
          FROM invites WHERE code_hash = $1 AND organization_id = $2"
     ))
-    .bind(hash_secret(&req.code))
+    .bind(&code_hash)
     .bind(&caller.org_id)
     .bind(&address)
     .fetch_optional(&state.store)
     .await?
-    .ok_or_else(|| failed(&state, &caller, &req.code))?;
+    .ok_or_else(|| attempt.failed(state, unknown_code()))?;
     if let Err(e) = accept_checks(&found, &address, now_ms()) {
         // A twin with the same key (on any replica) may have committed since the replay check
         // above: its member, or its taking the last use, is what failed these checks, and its
         // stored answer is this request's answer.
-        if let Some(r) = idempotency::replay(&state.store, idem.as_ref()).await? {
+        if let Some(r) = idempotency::replay(&state.store, idem).await? {
             return Ok(r);
         }
         if matches!(e, ApiError::EmailNotAllowed) {
-            record_failure(&state, &caller, &req.code);
+            return Err(attempt.failed(state, e));
         }
         return Err(e);
     }
 
     let row = found.invite;
-    let mut tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
+    let exact = names_exactly(&row, &address);
+    let mut tx = match idempotency::begin(&state.store, idem).await? {
         Begun::Replay(r) => return Ok(r),
         Begun::Tx(tx) => tx,
     };
     let now = now_ms();
-    // The one atomic, conditional claim of a use: exact under any concurrency.
-    let claimed = query(
+    // The one atomic, conditional claim of a use: exact under any concurrency. The member
+    // gets the roles and teams of the row it claimed (a change committed between the read
+    // above and this claim is what the claim sees).
+    let claimed: Option<(String, String)> = query(
         "UPDATE invites SET use_count = use_count + 1, last_used_at = $1, updated_at = $1 \
          WHERE id = $2 AND organization_id = $3 AND code_hash = $4 AND revoked_at IS NULL \
          AND enabled = 1 AND (expires_at IS NULL OR expires_at > $1) \
-         AND (max_uses IS NULL OR use_count < max_uses)",
+         AND (max_uses IS NULL OR use_count < max_uses) RETURNING roles, teams",
     )
     .bind(now)
     .bind(&row.id)
     .bind(&caller.org_id)
     .bind(&row.code_hash)
-    .execute(&mut tx)
-    .await?
-        == 1;
-    if !claimed {
+    .fetch_optional(&mut tx)
+    .await?;
+    let Some((roles, teams)) = claimed else {
         tx.rollback().await?;
         let fresh = load_invite(&state.store, &caller.org_id, &row.id).await?;
         if fresh.code_hash != row.code_hash {
-            return Err(failed(&state, &caller, &req.code));
+            return Err(attempt.failed(state, unknown_code()));
         }
         return Err(fresh.unusable(now).unwrap_or(ApiError::InviteExhausted));
-    }
+    };
     let member = MemberRow {
         id: new_id("mem"),
         organization_id: caller.org_id.clone(),
         email: address.clone(),
         user_id: req.user_id.clone(),
-        roles: row.roles.clone(),
-        teams: row.teams.clone(),
+        roles,
+        teams,
         invite_id: Some(row.id.clone()),
         created_at: now,
     };
@@ -226,6 +314,23 @@ pub(crate) async fn accept(
             "{address} is already a member"
         )));
     }
+    if exact {
+        // The address's own place, once ever (a concurrent twin of another key loses here).
+        let first = query(
+            "INSERT INTO invite_address_uses (invite_id, email, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(&row.id)
+        .bind(&address)
+        .bind(now)
+        .execute(&mut tx)
+        .await?
+            == 1;
+        if !first {
+            tx.rollback().await?;
+            return Err(ApiError::InviteExhausted);
+        }
+    }
     query(
         "INSERT INTO redemptions (id, organization_id, invite_id, member_id, email, user_id, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -240,5 +345,5 @@ pub(crate) async fn accept(
     .execute(&mut tx)
     .await?;
     let reply = Reply::json(StatusCode::CREATED, &member.to_json());
-    idempotency::commit(tx, idem.as_ref(), reply).await
+    idempotency::commit(tx, idem, reply).await
 }

@@ -216,6 +216,20 @@ pub(super) fn check_future(param: &str, raw: &str, now: i64) -> Result<i64, ApiE
     Ok(t)
 }
 
+/// The furthest a public invite (no addresses) may expire: one year (365 days) ahead.
+pub(super) const MAX_PUBLIC_TTL_MS: i64 = 365 * 24 * 3600 * 1000;
+
+/// A public invite's expiry is at most [`MAX_PUBLIC_TTL_MS`] ahead, on create and on update.
+pub(super) fn check_public_expiry(t: i64, now: i64) -> Result<(), ApiError> {
+    if t > now + MAX_PUBLIC_TTL_MS {
+        return Err(ApiError::invalid(
+            "expires_at",
+            "a public invite (no emails) expires at most one year (365 days) ahead",
+        ));
+    }
+    Ok(())
+}
+
 /// A quota of 1 to 1,000,000.
 pub(super) fn check_max_uses(n: i64) -> Result<i64, ApiError> {
     if !(1..=1_000_000).contains(&n) {
@@ -257,7 +271,11 @@ pub(super) fn resolve_expiry(
         return Ok(None);
     }
     if let Some(raw) = expires_at {
-        return check_future("expires_at", raw, now).map(Some);
+        let t = check_future("expires_at", raw, now)?;
+        if public {
+            check_public_expiry(t, now)?;
+        }
+        return Ok(Some(t));
     }
     if let Some(ttl) = ttl_seconds {
         return Ok(Some(now + check_ttl(ttl)?));
