@@ -186,7 +186,9 @@ pub mod types {
     pub struct InviteAcceptRequest {
         ///The invite code from the link.
         pub code: InviteAcceptRequestCode,
-        ///The verified address of the person joining.
+        /**The verified address of the person joining (never a pattern such as `*@example.com`);
+malformed addresses and invisible or control characters are a 400 naming `email`.
+*/
         pub email: InviteAcceptRequestEmail,
         ///The application's own id for the person, at most 200 characters.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -249,7 +251,9 @@ pub mod types {
                 })
         }
     }
-    ///The verified address of the person joining.
+    /**The verified address of the person joining (never a pattern such as `*@example.com`);
+malformed addresses and invisible or control characters are a 400 naming `email`.
+*/
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct InviteAcceptRequestEmail(::std::string::String);
@@ -366,13 +370,17 @@ pub mod types {
         ///One invite per address, in request order, each with `code` and `url`.
         pub data: ::std::vec::Vec<Invite>,
     }
-    ///One single-use invite per address, created all or nothing.
+    /**One single-use invite per address, created all or nothing. Give at most one of
+`expires_at` and `ttl_seconds`.
+*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
     pub struct InviteBatchCreate {
-        ///1 to 1000 exact addresses, no duplicates.
+        /**1 to 1000 exact addresses, no duplicates (in normal form), no patterns; malformed
+addresses and invisible or control characters are a 400 naming `emails`.
+*/
         pub emails: ::std::vec::Vec<InviteBatchCreateEmailsItem>,
-        ///When they stop working. Default: 7 days from now.
+        ///When they stop working; must be in the future. Default: 7 days from now.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub expires_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         ///A message shown to the invitees, at most 2000 characters.
@@ -557,7 +565,10 @@ pub mod types {
                 })
         }
     }
-    ///A new invite. Give at most one of `expires_at`, `ttl_seconds` and `never_expires`.
+    /**A new invite. Give at most one of `expires_at`, `ttl_seconds` and `never_expires: true`
+(more is a 400). `single_use: true` takes no other `max_uses`. `roles` must be the
+organization's (400 otherwise).
+*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(deny_unknown_fields)]
     pub struct InviteCreate {
@@ -566,13 +577,18 @@ pub mod types {
         pub description: ::std::option::Option<InviteCreateDescription>,
         /**Up to 100 exact addresses or domain patterns (`*@example.com`); omit or leave empty
 for a public link. An invite for exact addresses only defaults to one use per address.
+Addresses are compared in one normal form (NFC, lower-cased, IDNA for the domain);
+malformed addresses, invisible or control characters (zero-width, bidi controls) and
+patterns on a public suffix (`*@co.uk`) are a 400 naming `emails`.
 */
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub emails: ::std::vec::Vec<InviteCreateEmailsItem>,
         ///Whether it can be accepted now. Default: true.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub enabled: ::std::option::Option<bool>,
-        ///When it stops working; must be in the future. Default: 7 days from now.
+        /**When it stops working; must be in the future, and for a public invite (no `emails`) at
+most one year (365 days) ahead. Default: 7 days from now.
+*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub expires_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         ///How many accepts it allows, 1 to 1000000; omit for the default.
@@ -993,7 +1009,9 @@ for a public link. An invite for exact addresses only defaults to one use per ad
         ///Enable or disable the invite.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub enabled: ::std::option::Option<bool>,
-        ///A new expiry, in the future.
+        /**A new expiry, in the future; for a public invite (no `emails`) at most one year (365
+days) ahead.
+*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub expires_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         ///A new quota, 1 to 1000000, not below `use_count`.
@@ -1207,7 +1225,7 @@ unchanged.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub next_page_token: ::std::option::Option<::std::string::String>,
     }
-    ///Up to 50 string keys (at most 64 characters each) with string values (at most 500 characters each).
+    ///Up to 50 string keys (1 to 64 characters each) with string values (at most 500 characters each).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(transparent)]
     pub struct Metadata(
@@ -1624,8 +1642,11 @@ Sends a `POST` request to `/v1/organizations`
 Arguments:
 - `idempotency_key`: Makes a POST safe to retry. The first response for a key is stored; a request with the
 same key and the same body gets it back and changes nothing; the same key with another
-body is a 409 `conflict`. 1 to 255 characters; keys are kept for 24 hours. The SDKs send
-one automatically.
+body is a 409 `conflict`. The answer kept is the first one of a request that ran, whatever
+its status (201, 403, 404, 409, 410); answers of requests that never ran (400, 401, 413,
+429, 503) are not kept, and a retry runs afresh. Any value the header can carry (the
+SDKs send a UUID; an empty value is the same as no header); keys are kept for 24 hours.
+The SDKs send one automatically.
 
 - `body`
 */
@@ -1744,7 +1765,10 @@ Sends a `GET` request to `/v1/invites`
 Arguments:
 - `email`: Only invites whose address list holds this exact address or pattern (case-insensitive).
 - `limit`: Page size, 1 to 100.
-- `page_token`: The `next_page_token` of the previous page (at most 512 characters); omit for the first page.
+- `page_token`: The `next_page_token` of the previous page, as the server issued it (an opaque token of at
+most 512 characters; any other value is a 400 naming `page_token`); omit for the first
+page.
+
 - `status`: Only invites with this derived status.
 */
     pub async fn list_invites<'a>(
@@ -1809,8 +1833,11 @@ Sends a `POST` request to `/v1/invites`
 Arguments:
 - `idempotency_key`: Makes a POST safe to retry. The first response for a key is stored; a request with the
 same key and the same body gets it back and changes nothing; the same key with another
-body is a 409 `conflict`. 1 to 255 characters; keys are kept for 24 hours. The SDKs send
-one automatically.
+body is a 409 `conflict`. The answer kept is the first one of a request that ran, whatever
+its status (201, 403, 404, 409, 410); answers of requests that never ran (400, 401, 413,
+429, 503) are not kept, and a retry runs afresh. Any value the header can carry (the
+SDKs send a UUID; an empty value is the same as no header); keys are kept for 24 hours.
+The SDKs send one automatically.
 
 - `body`
 */
@@ -1880,8 +1907,11 @@ Sends a `POST` request to `/v1/invites/batch`
 Arguments:
 - `idempotency_key`: Makes a POST safe to retry. The first response for a key is stored; a request with the
 same key and the same body gets it back and changes nothing; the same key with another
-body is a 409 `conflict`. 1 to 255 characters; keys are kept for 24 hours. The SDKs send
-one automatically.
+body is a 409 `conflict`. The answer kept is the first one of a request that ran, whatever
+its status (201, 403, 404, 409, 410); answers of requests that never ran (400, 401, 413,
+429, 503) are not kept, and a retry runs afresh. Any value the header can carry (the
+SDKs send a UUID; an empty value is the same as no header); keys are kept for 24 hours.
+The SDKs send one automatically.
 
 - `body`
 */
@@ -1946,13 +1976,23 @@ one automatically.
     }
     /**What a landing page may show about a code. Consumes nothing
 
+Failed lookups and accepts (an unknown code, an address the invite does not allow) are
+limited per code within the caller's organization and per end user: the caller's backend
+names the end user in the `Invites-Forwarded-For` header (the end user's IP address or
+an opaque id, 1 to 200 visible characters); without it the API key stands in. Past a
+limit the answer is 429 with `Retry-After`.
+
+
 Sends a `POST` request to `/v1/invites/lookup`
 
 Arguments:
 - `idempotency_key`: Makes a POST safe to retry. The first response for a key is stored; a request with the
 same key and the same body gets it back and changes nothing; the same key with another
-body is a 409 `conflict`. 1 to 255 characters; keys are kept for 24 hours. The SDKs send
-one automatically.
+body is a 409 `conflict`. The answer kept is the first one of a request that ran, whatever
+its status (201, 403, 404, 409, 410); answers of requests that never ran (400, 401, 413,
+429, 503) are not kept, and a retry runs afresh. Any value the header can carry (the
+SDKs send a UUID; an empty value is the same as no header); keys are kept for 24 hours.
+The SDKs send one automatically.
 
 - `body`
 */
@@ -2020,13 +2060,22 @@ one automatically.
     }
     /**Redeem a code for an email the caller has verified; creates a membership
 
+The member gets the roles and teams the invite has at the moment of the claim. Each exact
+address of an invite is admitted once: removing its member does not give the address its
+place back (409 `invite_exhausted`). Failed attempts are limited as for `lookupInvite`
+(per code and per end user named by `Invites-Forwarded-For`).
+
+
 Sends a `POST` request to `/v1/invites/accept`
 
 Arguments:
 - `idempotency_key`: Makes a POST safe to retry. The first response for a key is stored; a request with the
 same key and the same body gets it back and changes nothing; the same key with another
-body is a 409 `conflict`. 1 to 255 characters; keys are kept for 24 hours. The SDKs send
-one automatically.
+body is a 409 `conflict`. The answer kept is the first one of a request that ran, whatever
+its status (201, 403, 404, 409, 410); answers of requests that never ran (400, 401, 413,
+429, 503) are not kept, and a retry runs afresh. Any value the header can carry (the
+SDKs send a UUID; an empty value is the same as no header); keys are kept for 24 hours.
+The SDKs send one automatically.
 
 - `body`
 */
@@ -2298,8 +2347,11 @@ Arguments:
 - `invite_id`: The invite's id.
 - `idempotency_key`: Makes a POST safe to retry. The first response for a key is stored; a request with the
 same key and the same body gets it back and changes nothing; the same key with another
-body is a 409 `conflict`. 1 to 255 characters; keys are kept for 24 hours. The SDKs send
-one automatically.
+body is a 409 `conflict`. The answer kept is the first one of a request that ran, whatever
+its status (201, 403, 404, 409, 410); answers of requests that never ran (400, 401, 413,
+429, 503) are not kept, and a retry runs afresh. Any value the header can carry (the
+SDKs send a UUID; an empty value is the same as no header); keys are kept for 24 hours.
+The SDKs send one automatically.
 
 */
     pub async fn rotate_invite_code<'a>(
@@ -2373,7 +2425,10 @@ Sends a `GET` request to `/v1/invites/{invite_id}/redemptions`
 Arguments:
 - `invite_id`: The invite's id.
 - `limit`: Page size, 1 to 100.
-- `page_token`: The `next_page_token` of the previous page (at most 512 characters); omit for the first page.
+- `page_token`: The `next_page_token` of the previous page, as the server issued it (an opaque token of at
+most 512 characters; any other value is a 400 naming `page_token`); omit for the first
+page.
+
 */
     pub async fn list_invite_redemptions<'a>(
         &'a self,
@@ -2440,7 +2495,10 @@ Sends a `GET` request to `/v1/members`
 Arguments:
 - `email`: Only the member with this address (case-insensitive).
 - `limit`: Page size, 1 to 100.
-- `page_token`: The `next_page_token` of the previous page (at most 512 characters); omit for the first page.
+- `page_token`: The `next_page_token` of the previous page, as the server issued it (an opaque token of at
+most 512 characters; any other value is a 400 naming `page_token`); omit for the first
+page.
+
 */
     pub async fn list_members<'a>(
         &'a self,

@@ -89,7 +89,7 @@ pub enum Begun {
 }
 
 impl Idem {
-    /// The request's key, if it sent one; 400 for a malformed key.
+    /// The request's key, if it sent one (an empty header is none).
     pub fn from_request(
         headers: &HeaderMap,
         scope: &str,
@@ -100,19 +100,22 @@ impl Idem {
         let Some(v) = headers.get("idempotency-key") else {
             return Ok(None);
         };
-        let key = v
-            .to_str()
-            .ok()
-            .filter(|k| !k.is_empty() && k.len() <= 255)
-            .ok_or_else(|| {
-                ApiError::invalid(
-                    "Idempotency-Key",
-                    "the Idempotency-Key header must be 1 to 255 visible ASCII characters",
-                )
-            })?;
+        // Any value the header can carry: visible ASCII of up to 255 bytes is kept as it is,
+        // anything else as the SHA-256 of its bytes (distinct keys stay distinct). An empty
+        // value is no key.
+        let bytes = v.as_bytes().trim_ascii();
+        if bytes.is_empty() {
+            return Ok(None);
+        }
+        let key = match std::str::from_utf8(bytes) {
+            Ok(k) if k.len() <= 255 && k.bytes().all(|b| b.is_ascii_graphic() || b == b' ') => {
+                k.to_owned()
+            }
+            _ => format!("sha256:{}", hash_parts(&[bytes])),
+        };
         Ok(Some(Idem {
             scope: scope.to_string(),
-            key: key.to_string(),
+            key,
             hash: hash_parts(&[method.as_bytes(), path.as_bytes(), body]),
             token: crate::routes::bearer(headers)
                 .unwrap_or_default()
