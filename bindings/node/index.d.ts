@@ -152,7 +152,7 @@ export type Role = string
 export type Team = string
 
 /**
- * Up to 50 string keys (at most 64 characters each) with string values (at most 500 characters each).
+ * Up to 50 string keys (1 to 64 characters each) with string values (at most 500 characters each).
  * @example {"source":"onboarding"}
  */
 export type Metadata = { [key: string]: string }
@@ -263,7 +263,7 @@ export interface Invite {
    * > `expired` > `disabled` (`enabled: false`) > `pending`.
    */
   status: InviteStatus
-  /** Up to 50 string keys (at most 64 characters each) with string values (at most 500 characters each). */
+  /** Up to 50 string keys (1 to 64 characters each) with string values (at most 500 characters each). */
   metadata: Metadata
   /** When it was created. */
   createdAt: string
@@ -284,7 +284,9 @@ export interface Invite {
 }
 
 /**
- * A new invite. Give at most one of `expiresAt`, `ttlSeconds` and `neverExpires`.
+ * A new invite. Give at most one of `expiresAt`, `ttlSeconds` and `never_expires: true`
+ * (more is a 400). `single_use: true` takes no other `maxUses`. `roles` must be the
+ * organization's (400 otherwise).
  *
  * A request body: the SDK checks its constraints before sending.
  */
@@ -309,6 +311,9 @@ export interface InviteCreate {
   /**
    * Up to 100 exact addresses or domain patterns (`*@example.com`); omit or leave empty
    * for a public link. An invite for exact addresses only defaults to one use per address.
+   * Addresses are compared in one normal form (NFC, lower-cased, IDNA for the domain);
+   * malformed addresses, invisible or control characters (zero-width, bidi controls) and
+   * patterns on a public suffix (`*@co.uk`) are a 400 naming `emails`.
    * Constraints: at most 100 items.
    * @example ["ada@example.com"]
    */
@@ -325,7 +330,8 @@ export interface InviteCreate {
    */
   teams?: Team[]
   /**
-   * When it stops working; must be in the future. Default: 7 days from now.
+   * When it stops working; must be in the future, and for a public invite (no `emails`) at
+   * most one year (365 days) ahead. Default: 7 days from now.
    * Constraints: format `date-time`.
    */
   expiresAt?: string | Date
@@ -346,18 +352,20 @@ export interface InviteCreate {
   singleUse?: boolean
   /** Whether it can be accepted now. Default: true. */
   enabled?: boolean
-  /** Up to 50 string keys (at most 64 characters each) with string values (at most 500 characters each). */
+  /** Up to 50 string keys (1 to 64 characters each) with string values (at most 500 characters each). */
   metadata?: Metadata
 }
 
 /**
- * One single-use invite per address, created all or nothing.
+ * One single-use invite per address, created all or nothing. Give at most one of
+ * `expiresAt` and `ttlSeconds`.
  *
  * A request body: the SDK checks its constraints before sending.
  */
 export interface InviteBatchCreate {
   /**
-   * 1 to 1000 exact addresses, no duplicates.
+   * 1 to 1000 exact addresses, no duplicates (in normal form), no patterns; malformed
+   * addresses and invisible or control characters are a 400 naming `emails`.
    * Constraints: 1 to 1000 items.
    * @example ["ada@example.com","grace@example.com"]
    */
@@ -383,7 +391,7 @@ export interface InviteBatchCreate {
    */
   message?: string
   /**
-   * When they stop working. Default: 7 days from now.
+   * When they stop working; must be in the future. Default: 7 days from now.
    * Constraints: format `date-time`.
    */
   expiresAt?: string | Date
@@ -392,7 +400,7 @@ export interface InviteBatchCreate {
    * Constraints: 60 to 31536000; format `int64`.
    */
   ttlSeconds?: number
-  /** Up to 50 string keys (at most 64 characters each) with string values (at most 500 characters each). */
+  /** Up to 50 string keys (1 to 64 characters each) with string values (at most 500 characters each). */
   metadata?: Metadata
 }
 
@@ -443,7 +451,8 @@ export interface InviteUpdate {
    */
   teams?: Team[] | null
   /**
-   * A new expiry, in the future.
+   * A new expiry, in the future; for a public invite (no `emails`) at most one year (365
+   * days) ahead.
    * Constraints: format `date-time`.
    */
   expiresAt?: string | Date
@@ -508,7 +517,8 @@ export interface InviteAcceptRequest {
    */
   code: string
   /**
-   * The verified address of the person joining.
+   * The verified address of the person joining (never a pattern such as `*@example.com`);
+   * malformed addresses and invisible or control characters are a 400 naming `email`.
    * Constraints: 3 to 254 characters.
    * @example "ada@example.com"
    */
@@ -599,7 +609,11 @@ export interface ListInvitesParams {
    * Constraints: 1 to 100; format `int64`.
    */
   limit?: number
-  /** The `nextPageToken` of the previous page (at most 512 characters); omit for the first page. */
+  /**
+   * The `nextPageToken` of the previous page, as the server issued it (an opaque token of at
+   * most 512 characters; any other value is a 400 naming `pageToken`); omit for the first
+   * page.
+   */
   pageToken?: string
 }
 
@@ -610,7 +624,11 @@ export interface ListRedemptionsParams {
    * Constraints: 1 to 100; format `int64`.
    */
   limit?: number
-  /** The `nextPageToken` of the previous page (at most 512 characters); omit for the first page. */
+  /**
+   * The `nextPageToken` of the previous page, as the server issued it (an opaque token of at
+   * most 512 characters; any other value is a 400 naming `pageToken`); omit for the first
+   * page.
+   */
   pageToken?: string
 }
 
@@ -626,7 +644,11 @@ export interface ListMembersParams {
    * Constraints: 1 to 100; format `int64`.
    */
   limit?: number
-  /** The `nextPageToken` of the previous page (at most 512 characters); omit for the first page. */
+  /**
+   * The `nextPageToken` of the previous page, as the server issued it (an opaque token of at
+   * most 512 characters; any other value is a 400 naming `pageToken`); omit for the first
+   * page.
+   */
   pageToken?: string
 }
 
@@ -641,7 +663,7 @@ export declare class Invites {
    *
    * `POST /v1/invites` (operationId `createInvite`).
    *
-   * @param invite A new invite. Give at most one of `expiresAt`, `ttlSeconds` and `neverExpires`.
+   * @param invite A new invite. Give at most one of `expiresAt`, `ttlSeconds` and `never_expires: true` (more is a 400). `single_use: true` takes no other `maxUses`. `roles` must be the organization's (400 otherwise).
    * @param options Per-call idempotency key, timeout and retries.
    * @returns 201: The new invite, with `code` and `url`.
    * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
@@ -660,7 +682,7 @@ export declare class Invites {
    *
    * `POST /v1/invites/batch` (operationId `createInvites`).
    *
-   * @param batch One single-use invite per address, created all or nothing.
+   * @param batch One single-use invite per address, created all or nothing. Give at most one of `expiresAt` and `ttlSeconds`.
    * @param options Per-call idempotency key, timeout and retries.
    * @returns 201: The new invites, in the order of `emails`, each with its `code` and `url`.
    * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
@@ -774,6 +796,11 @@ export declare class Invites {
   rotate(inviteId: string, options?: RequestOptions): Promise<Invite>
   /**
    * What a landing page may show about a code. Consumes nothing.
+   * Failed lookups and accepts (an unknown code, an address the invite does not allow) are
+   * limited per code within the caller's organization and per end user: the caller's backend
+   * names the end user in the `Invites-Forwarded-For` header (the end user's IP address or
+   * an opaque id, 1 to 200 visible characters); without it the API key stands in. Past a
+   * limit the answer is 429 with `Retry-After`.
    *
    * `POST /v1/invites/lookup` (operationId `lookupInvite`).
    *
@@ -794,6 +821,10 @@ export declare class Invites {
   lookup(code: string, options?: RequestOptions): Promise<InviteLookup>
   /**
    * Redeem a code for an email the caller has verified; creates a membership.
+   * The member gets the roles and teams the invite has at the moment of the claim. Each exact
+   * address of an invite is admitted once: removing its member does not give the address its
+   * place back (409 `invite_exhausted`). Failed attempts are limited as for `lookupInvite`
+   * (per code and per end user named by `Invites-Forwarded-For`).
    *
    * `POST /v1/invites/accept` (operationId `acceptInvite`).
    *

@@ -1,7 +1,8 @@
 //! `invites-server`: the reference server of the Invites API.
 //!
-//! Logs go to stderr (filter from `INVITES_LOG`, else `RUST_LOG`, else `info`); the only line on
-//! stdout is `listening on http://ADDR`, printed once the database is ready.
+//! Logs go to stderr (filter from `INVITES_LOG`, else `RUST_LOG`, else `info`); stdout has
+//! `listening on http://ADDR`, printed once the database is ready, and, on the first start
+//! without a configured admin token, the generated token on the line after it.
 
 use std::io::{IsTerminal, Write};
 
