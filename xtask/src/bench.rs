@@ -98,26 +98,12 @@ fn api(url: &str, token: &str, op: &str, body: Value) -> Result<Value> {
         .build()?;
     rt.block_on(async {
         let client = invites_sdk::Client::new(url, token)?;
-        Ok(match op {
-            "org" => serde_json::to_value(
-                client
-                    .organizations()
-                    .create(&serde_json::from_value(body)?)
-                    .await?,
-            )?,
-            "invite" => serde_json::to_value(
-                client
-                    .invites()
-                    .create(&serde_json::from_value(body)?)
-                    .await?,
-            )?,
-            _ => serde_json::to_value(
-                client
-                    .invites()
-                    .create_batch(&serde_json::from_value(body)?)
-                    .await?,
-            )?,
-        })
+        let operation = match op {
+            "org" => "createOrganization",
+            "invite" => "createInvite",
+            _ => "createInvites",
+        };
+        Ok(client.call_json(operation, body).await?)
     })
 }
 

@@ -73,8 +73,10 @@ pub fn new_org(server: &Server, admin_token: &str, name: &str) -> Result<String>
         .build()?;
     rt.block_on(async {
         let admin = invites_sdk::Client::new(&server.url, admin_token)?;
-        let body = serde_json::from_value(serde_json::json!({ "name": name }))?;
-        Ok::<_, invites_sdk::Error>(admin.organizations().create(&body).await?.api_key)
+        let created = admin
+            .call_json("createOrganization", serde_json::json!({ "name": name }))
+            .await?;
+        Ok::<_, invites_sdk::Error>(created["api_key"].as_str().unwrap_or_default().to_owned())
     })
     .with_context(|| format!("creating the organization {name:?}"))
 }

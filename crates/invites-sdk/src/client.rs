@@ -8,7 +8,6 @@ use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 
 use crate::error::Error;
 use crate::generated;
-use crate::resources::{Invites, Members, Organizations};
 use crate::retry::{self, RetryPolicy};
 
 /// Environment variable read for the base URL when none is given.
@@ -103,20 +102,6 @@ impl Client {
         &self.inner.base_url
     }
 
-    /// Invites: create, list, get, update, revoke, rotate, lookup, accept, batches, redemptions.
-    pub fn invites(&self) -> Invites<'_> {
-        Invites::new(self)
-    }
-
-    /// Members of the caller's organization.
-    pub fn members(&self) -> Members<'_> {
-        Members::new(self)
-    }
-
-    /// Organizations: the caller's, and creating new ones with the admin token.
-    pub fn organizations(&self) -> Organizations<'_> {
-        Organizations::new(self)
-    }
 
     /// The generated client underneath, for anything this layer does not cover.
     pub fn generated(&self) -> &generated::Client {

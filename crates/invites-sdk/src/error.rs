@@ -115,6 +115,86 @@ impl Error {
         }
     }
 
+    /// The error's family, the same word in every SDK: `api`, `connection`, `timeout`,
+    /// `invalid_argument`, `config` or `decode`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Api(_) => "api",
+            Error::Connection { .. } => "connection",
+            Error::Timeout { .. } => "timeout",
+            Error::InvalidArgument { .. } => "invalid_argument",
+            Error::Config(_) => "config",
+            Error::Decode { .. } => "decode",
+        }
+    }
+
+    /// The error's `type`, for every variant: the API's type (`not_found`, …) when the server
+    /// answered with an error, else `connection_error`, `timeout`, `invalid_argument`,
+    /// `invalid_config` or `decode_error`.
+    pub fn type_name(&self) -> &str {
+        match self {
+            Error::Api(e) => &e.error_type,
+            Error::Connection { .. } => "connection_error",
+            Error::Timeout { .. } => "timeout",
+            Error::InvalidArgument { .. } => "invalid_argument",
+            Error::Config(_) => "invalid_config",
+            Error::Decode { .. } => "decode_error",
+        }
+    }
+
+    /// The request field at fault: the server's `param`, or the argument the SDK refused. Both
+    /// name the top-level field (`emails`, not `emails[0]`); the message says which element.
+    pub fn param(&self) -> Option<&str> {
+        match self {
+            Error::Api(e) => e.param.as_deref(),
+            Error::InvalidArgument { param, .. } => Some(param),
+            _ => None,
+        }
+    }
+
+    /// The message alone, without the prefix `Display` adds.
+    pub fn message(&self) -> String {
+        match self {
+            Error::Api(e) => e.message.clone(),
+            Error::Connection { message, .. }
+            | Error::InvalidArgument { message, .. }
+            | Error::Config(message)
+            | Error::Decode { message, .. } => message.clone(),
+            Error::Timeout { after, .. } => {
+                format!("request timed out after {:.3} s", after.as_secs_f64())
+            }
+        }
+    }
+
+    /// The exception class every binding raises for this error (Python and Node share the names):
+    /// by status for API errors (`NotFoundError`, …); `InvalidArgumentError` (a `BadRequestError`)
+    /// for an argument the SDK refused or a bad configuration.
+    pub fn class_name(&self) -> &'static str {
+        match self {
+            Error::Api(e) => match e.status {
+                400 => "BadRequestError",
+                401 => "AuthenticationError",
+                403 => "PermissionDeniedError",
+                404 => "NotFoundError",
+                409 => "ConflictError",
+                410 => "GoneError",
+                413 => "PayloadTooLargeError",
+                429 => "RateLimitError",
+                s if s >= 500 => "InternalServerError",
+                _ => "APIStatusError",
+            },
+            Error::Connection { .. } => "APIConnectionError",
+            Error::Timeout { .. } => "APITimeoutError",
+            Error::InvalidArgument { .. } | Error::Config(_) => "InvalidArgumentError",
+            Error::Decode { .. } => "APIResponseValidationError",
+        }
+    }
+
+    /// How long the server asked to wait before another attempt, when it did.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.api().and_then(|e| e.retry_after)
+    }
+
     /// Whether another attempt may succeed: connection failures, timeouts, 408, 429 and 5xx.
     pub fn is_retryable(&self) -> bool {
         match self {

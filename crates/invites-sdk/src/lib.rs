@@ -24,6 +24,8 @@
 mod client;
 mod error;
 mod hooks;
+mod json;
+mod operations;
 mod pagination;
 mod resources;
 mod retry;
@@ -35,8 +37,9 @@ pub mod generated;
 pub use client::{Client, ClientBuilder, RequestOptions};
 pub use error::{ApiError, Error};
 pub use generated::types;
-pub use pagination::{ListInvites, ListMembers, ListRedemptions, Page, PageStream};
-pub use resources::{Invites, Members, Organizations};
+pub use operations::{OPERATIONS, Operation};
+pub use pagination::{Page, PageStream};
+pub use resources::*;
 pub use retry::RetryPolicy;
 
 /// The crate's version, sent in the `User-Agent` header.

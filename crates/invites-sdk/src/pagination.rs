@@ -6,7 +6,6 @@ use std::pin::Pin;
 use futures::{Stream, StreamExt, TryStreamExt, stream};
 
 use crate::error::Error;
-use crate::generated::types;
 
 /// One page of a list.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,47 +19,19 @@ pub struct Page<T> {
 /// A stream of every item of a list, fetching pages as it goes.
 pub type PageStream<T> = Pin<Box<dyn Stream<Item = Result<T, Error>> + Send + 'static>>;
 
-/// Filters and paging for [`crate::Invites::list`].
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListInvites {
-    /// Only invites with this status.
-    pub status: Option<types::InviteStatus>,
-    /// Only invites whose address list holds this address or pattern.
-    pub email: Option<String>,
-    /// Page size, 1 to 100 (server default 20).
-    pub limit: Option<u32>,
-    /// Start from this page token.
-    pub page_token: Option<String>,
-}
-
-/// Filters and paging for [`crate::Members::list`].
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListMembers {
-    /// Only the member with this address.
-    pub email: Option<String>,
-    /// Page size, 1 to 100 (server default 20).
-    pub limit: Option<u32>,
-    /// Start from this page token.
-    pub page_token: Option<String>,
-}
-
-/// Paging for [`crate::Invites::redemptions`].
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListRedemptions {
-    /// Page size, 1 to 100 (server default 20).
-    pub limit: Option<u32>,
-    /// Start from this page token.
-    pub page_token: Option<String>,
-}
-
-/// Check a page size before sending it.
-pub(crate) fn limit(limit: Option<u32>) -> Result<Option<std::num::NonZeroU64>, Error> {
-    match limit {
+/// Check a bounded integer parameter (a page size) before sending it.
+pub(crate) fn bounded(
+    param: &str,
+    value: Option<u32>,
+    min: u32,
+    max: u32,
+) -> Result<Option<std::num::NonZeroU64>, Error> {
+    match value {
         None => Ok(None),
-        Some(n @ 1..=100) => Ok(std::num::NonZeroU64::new(u64::from(n))),
+        Some(n) if (min..=max).contains(&n) => Ok(std::num::NonZeroU64::new(u64::from(n))),
         Some(n) => Err(Error::InvalidArgument {
-            param: "limit".into(),
-            message: format!("must be between 1 and 100, got {n}"),
+            param: param.into(),
+            message: format!("must be between {min} and {max}, got {n}"),
         }),
     }
 }

@@ -1,61 +1,110 @@
-//! Resource-style methods over the generated operations. Each method picks the generated call,
-//! its idempotency key and its retry loop; none of them builds HTTP by hand.
+// @generated from spec/invites.yaml and spec/sdk-names.yaml by `cargo xtask regen`.
+// DO NOT EDIT: change the spec (or the naming table) and run `cargo xtask regen`;
+// `cargo xtask regen --check` fails when this file and the spec disagree.
+//! Resource-style methods, one per operation of the spec. Each picks the generated call,
+//! its idempotency key and its retry loop; none builds HTTP by hand.
 
 use crate::client::Client;
 use crate::error::Error;
 use crate::generated::types;
-use crate::pagination::{self, ListInvites, ListMembers, ListRedemptions, Page, PageStream};
+use crate::pagination::{self, Page, PageStream};
 
-/// Invite operations; from [`Client::invites`].
-#[derive(Debug, Clone, Copy)]
-pub struct Invites<'c> {
-    client: &'c Client,
+impl Client {
+    /// The organization the API key belongs to, and creating new ones with the admin token.
+    pub fn organizations(&self) -> Organizations<'_> {
+        Organizations { client: self }
+    }
+
+    /// Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions.
+    pub fn invites(&self) -> Invites<'_> {
+        Invites { client: self }
+    }
+
+    /// Members of the caller's organization.
+    pub fn members(&self) -> Members<'_> {
+        Members { client: self }
+    }
 }
 
-/// Member operations; from [`Client::members`].
-#[derive(Debug, Clone, Copy)]
-pub struct Members<'c> {
-    client: &'c Client,
+/// Filters and paging for [`Invites::list`] (`listInvites`).
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListInvites {
+    /// Only invites with this derived status.
+    pub status: Option<types::InviteStatus>,
+    /// Only invites whose address list holds this exact address or pattern (case-insensitive).
+    pub email: Option<String>,
+    /// Page size, 1 to 100.
+    pub limit: Option<u32>,
+    /// The `next_page_token` of the previous page, as the server issued it (an opaque token of at
+    /// most 512 characters; any other value is a 400 naming `page_token`); omit for the first
+    /// page.
+    pub page_token: Option<String>,
 }
 
-/// Organization operations; from [`Client::organizations`].
+/// Filters and paging for [`Invites::redemptions`] (`listInviteRedemptions`).
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListRedemptions {
+    /// Page size, 1 to 100.
+    pub limit: Option<u32>,
+    /// The `next_page_token` of the previous page, as the server issued it (an opaque token of at
+    /// most 512 characters; any other value is a 400 naming `page_token`); omit for the first
+    /// page.
+    pub page_token: Option<String>,
+}
+
+/// Filters and paging for [`Members::list`] (`listMembers`).
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListMembers {
+    /// Only the member with this address (case-insensitive).
+    pub email: Option<String>,
+    /// Page size, 1 to 100.
+    pub limit: Option<u32>,
+    /// The `next_page_token` of the previous page, as the server issued it (an opaque token of at
+    /// most 512 characters; any other value is a 400 naming `page_token`); omit for the first
+    /// page.
+    pub page_token: Option<String>,
+}
+
+/// The organization the API key belongs to, and creating new ones with the admin token.
 #[derive(Debug, Clone, Copy)]
 pub struct Organizations<'c> {
     client: &'c Client,
 }
 
-impl<'c> Invites<'c> {
-    pub(crate) fn new(client: &'c Client) -> Self {
-        Self { client }
-    }
-
-    /// `createInvite`: a new invite; the result is the only one that carries `code` and `url`.
-    pub async fn create(&self, body: &types::InviteCreate) -> Result<types::Invite, Error> {
-        let g = self.client.generated();
-        let key = self.client.idempotency_key();
-        self.client.run(|| g.create_invite(Some(&key), body)).await
-    }
-
-    /// `createInvites`: one single-use invite per address, all or nothing.
-    pub async fn create_batch(
+impl Organizations<'_> {
+    /// `createOrganization`: Create an organization (admin token) and its first API key.
+    pub async fn create(
         &self,
-        body: &types::InviteBatchCreate,
-    ) -> Result<types::InviteBatch, Error> {
-        let g = self.client.generated();
+        body: &types::OrganizationCreate,
+    ) -> Result<types::OrganizationCreated, Error> {
         let key = self.client.idempotency_key();
-        self.client.run(|| g.create_invites(Some(&key), body)).await
-    }
-
-    /// `getInvite`: one invite.
-    pub async fn get(&self, invite_id: &str) -> Result<types::Invite, Error> {
         let g = self.client.generated();
-        self.client.run(|| g.get_invite(invite_id)).await
+        self.client
+            .run(|| g.create_organization(Some(&key), body))
+            .await
     }
 
-    /// `listInvites`: one page.
+    /// `getOrganization`: The organization the API key belongs to.
+    pub async fn get(&self) -> Result<types::Organization, Error> {
+        let g = self.client.generated();
+        self.client.run(|| g.get_organization()).await
+    }
+}
+
+/// Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions.
+#[derive(Debug, Clone, Copy)]
+pub struct Invites<'c> {
+    client: &'c Client,
+}
+
+impl Invites<'_> {
+    /// `listInvites`: List invites, newest first, one page at a time. One page.
     pub async fn list_page(&self, params: &ListInvites) -> Result<Page<types::Invite>, Error> {
+        let limit = pagination::bounded("limit", params.limit, 1, 100)?;
         let g = self.client.generated();
-        let limit = pagination::limit(params.limit)?;
         let list = self
             .client
             .run(|| {
@@ -73,23 +122,59 @@ impl<'c> Invites<'c> {
         })
     }
 
-    /// `listInvites`: every invite matching `params`, page after page.
+    /// `listInvites`: List invites, newest first, one page at a time. Every item, page after page.
     pub fn list(&self, params: ListInvites) -> PageStream<types::Invite> {
         let client = self.client.clone();
-        let first = params.page_token.clone();
-        pagination::paginate(first, move |page_token| {
-            let (client, params) = (
-                client.clone(),
-                ListInvites {
-                    page_token,
-                    ..params.clone()
-                },
-            );
+        pagination::paginate(params.page_token.clone(), move |page_token| {
+            let client = client.clone();
+            let params = ListInvites {
+                page_token,
+                ..params.clone()
+            };
             async move { client.invites().list_page(&params).await }
         })
     }
 
-    /// `updateInvite`: change the given fields.
+    /// `createInvite`: Create an invite; the response is the only one that shows its code and url.
+    pub async fn create(&self, body: &types::InviteCreate) -> Result<types::Invite, Error> {
+        let key = self.client.idempotency_key();
+        let g = self.client.generated();
+        self.client.run(|| g.create_invite(Some(&key), body)).await
+    }
+
+    /// `createInvites`: Create one single-use invite per address, all or nothing.
+    pub async fn create_batch(
+        &self,
+        body: &types::InviteBatchCreate,
+    ) -> Result<types::InviteBatch, Error> {
+        let key = self.client.idempotency_key();
+        let g = self.client.generated();
+        self.client.run(|| g.create_invites(Some(&key), body)).await
+    }
+
+    /// `lookupInvite`: What a landing page may show about a code. Consumes nothing.
+    pub async fn lookup(&self, code: &str) -> Result<types::InviteLookup, Error> {
+        let body: types::InviteLookupRequest =
+            crate::json::Args::new(serde_json::json!({ "code": code }))?.into()?;
+        let key = self.client.idempotency_key();
+        let g = self.client.generated();
+        self.client.run(|| g.lookup_invite(Some(&key), &body)).await
+    }
+
+    /// `acceptInvite`: Redeem a code for an email the caller has verified; creates a membership.
+    pub async fn accept(&self, body: &types::InviteAcceptRequest) -> Result<types::Member, Error> {
+        let key = self.client.idempotency_key();
+        let g = self.client.generated();
+        self.client.run(|| g.accept_invite(Some(&key), body)).await
+    }
+
+    /// `getInvite`: One invite.
+    pub async fn get(&self, invite_id: &str) -> Result<types::Invite, Error> {
+        let g = self.client.generated();
+        self.client.run(|| g.get_invite(invite_id)).await
+    }
+
+    /// `updateInvite`: Change an invite; omitted fields stay as they are.
     pub async fn update(
         &self,
         invite_id: &str,
@@ -99,46 +184,29 @@ impl<'c> Invites<'c> {
         self.client.run(|| g.update_invite(invite_id, body)).await
     }
 
-    /// `revokeInvite`: revoke for good; repeating it is harmless.
+    /// `revokeInvite`: Revoke an invite for good; repeating it is harmless.
     pub async fn revoke(&self, invite_id: &str) -> Result<types::Invite, Error> {
         let g = self.client.generated();
         self.client.run(|| g.revoke_invite(invite_id)).await
     }
 
-    /// `rotateInviteCode`: a new code; the old one stops working.
+    /// `rotateInviteCode`: Replace the invite's code; the old one stops working at once.
     pub async fn rotate(&self, invite_id: &str) -> Result<types::Invite, Error> {
-        let g = self.client.generated();
         let key = self.client.idempotency_key();
+        let g = self.client.generated();
         self.client
             .run(|| g.rotate_invite_code(invite_id, Some(&key)))
             .await
     }
 
-    /// `lookupInvite`: what a landing page may show for a code; consumes nothing.
-    pub async fn lookup(&self, code: &str) -> Result<types::InviteLookup, Error> {
-        let body = types::InviteLookupRequest {
-            code: code.parse().map_err(|e| invalid("code", e))?,
-        };
-        let g = self.client.generated();
-        let key = self.client.idempotency_key();
-        self.client.run(|| g.lookup_invite(Some(&key), &body)).await
-    }
-
-    /// `acceptInvite`: redeem a code for a verified address; returns the new member.
-    pub async fn accept(&self, body: &types::InviteAcceptRequest) -> Result<types::Member, Error> {
-        let g = self.client.generated();
-        let key = self.client.idempotency_key();
-        self.client.run(|| g.accept_invite(Some(&key), body)).await
-    }
-
-    /// `listInviteRedemptions`: one page of who accepted an invite.
+    /// `listInviteRedemptions`: Who accepted this invite, newest first. One page.
     pub async fn redemptions_page(
         &self,
         invite_id: &str,
         params: &ListRedemptions,
     ) -> Result<Page<types::Redemption>, Error> {
+        let limit = pagination::bounded("limit", params.limit, 1, 100)?;
         let g = self.client.generated();
-        let limit = pagination::limit(params.limit)?;
         let list = self
             .client
             .run(|| g.list_invite_redemptions(invite_id, limit, params.page_token.as_deref()))
@@ -149,7 +217,7 @@ impl<'c> Invites<'c> {
         })
     }
 
-    /// `listInviteRedemptions`: every redemption of an invite, page after page.
+    /// `listInviteRedemptions`: Who accepted this invite, newest first. Every item, page after page.
     pub fn redemptions(
         &self,
         invite_id: &str,
@@ -169,15 +237,17 @@ impl<'c> Invites<'c> {
     }
 }
 
-impl<'c> Members<'c> {
-    pub(crate) fn new(client: &'c Client) -> Self {
-        Self { client }
-    }
+/// Members of the caller's organization.
+#[derive(Debug, Clone, Copy)]
+pub struct Members<'c> {
+    client: &'c Client,
+}
 
-    /// `listMembers`: one page.
+impl Members<'_> {
+    /// `listMembers`: Members of the organization, newest first. One page.
     pub async fn list_page(&self, params: &ListMembers) -> Result<Page<types::Member>, Error> {
+        let limit = pagination::bounded("limit", params.limit, 1, 100)?;
         let g = self.client.generated();
-        let limit = pagination::limit(params.limit)?;
         let list = self
             .client
             .run(|| g.list_members(params.email.as_deref(), limit, params.page_token.as_deref()))
@@ -188,61 +258,28 @@ impl<'c> Members<'c> {
         })
     }
 
-    /// `listMembers`: every member, page after page.
+    /// `listMembers`: Members of the organization, newest first. Every item, page after page.
     pub fn list(&self, params: ListMembers) -> PageStream<types::Member> {
         let client = self.client.clone();
         pagination::paginate(params.page_token.clone(), move |page_token| {
-            let (client, params) = (
-                client.clone(),
-                ListMembers {
-                    page_token,
-                    ..params.clone()
-                },
-            );
+            let client = client.clone();
+            let params = ListMembers {
+                page_token,
+                ..params.clone()
+            };
             async move { client.members().list_page(&params).await }
         })
     }
 
-    /// `getMember`: one member.
+    /// `getMember`: One member.
     pub async fn get(&self, member_id: &str) -> Result<types::Member, Error> {
         let g = self.client.generated();
         self.client.run(|| g.get_member(member_id)).await
     }
 
-    /// `removeMember`: remove a member; returns who was removed.
+    /// `removeMember`: Remove a member from the organization.
     pub async fn remove(&self, member_id: &str) -> Result<types::Member, Error> {
         let g = self.client.generated();
         self.client.run(|| g.remove_member(member_id)).await
-    }
-}
-
-impl<'c> Organizations<'c> {
-    pub(crate) fn new(client: &'c Client) -> Self {
-        Self { client }
-    }
-
-    /// `createOrganization` (admin token): a new organization and its first API key.
-    pub async fn create(
-        &self,
-        body: &types::OrganizationCreate,
-    ) -> Result<types::OrganizationCreated, Error> {
-        let g = self.client.generated();
-        let key = self.client.idempotency_key();
-        self.client
-            .run(|| g.create_organization(Some(&key), body))
-            .await
-    }
-
-    /// `getOrganization`: the organization the API key belongs to.
-    pub async fn get(&self) -> Result<types::Organization, Error> {
-        let g = self.client.generated();
-        self.client.run(|| g.get_organization()).await
-    }
-}
-
-fn invalid(param: &str, e: impl std::fmt::Display) -> Error {
-    Error::InvalidArgument {
-        param: param.into(),
-        message: e.to_string(),
     }
 }

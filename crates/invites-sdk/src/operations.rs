@@ -1,0 +1,209 @@
+// @generated from spec/invites.yaml and spec/sdk-names.yaml by `cargo xtask regen`.
+// DO NOT EDIT: change the spec (or the naming table) and run `cargo xtask regen`;
+// `cargo xtask regen --check` fails when this file and the spec disagree.
+//! Every operation by its operationId, with JSON arguments and answers: what the Python
+//! and Node bindings call (see `json.rs` for the argument rules).
+
+use serde_json::Value;
+
+use crate::client::Client;
+use crate::error::Error;
+use crate::generated::types;
+use crate::json::{self, Args};
+use crate::pagination::PageStream;
+#[allow(unused_imports)]
+use crate::resources::*;
+
+/// An operation the JSON dispatch knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    /// The spec's operationId.
+    pub id: &'static str,
+    /// Whether it is a list (then [`Client::stream_json`] walks its pages).
+    pub list: bool,
+    /// Whether the SDK sends an `Idempotency-Key` with it.
+    pub idempotent: bool,
+}
+
+/// Every operation of the spec, in spec order.
+pub const OPERATIONS: &[Operation] = &[
+    Operation {
+        id: "createOrganization",
+        list: false,
+        idempotent: true,
+    },
+    Operation {
+        id: "getOrganization",
+        list: false,
+        idempotent: false,
+    },
+    Operation {
+        id: "listInvites",
+        list: true,
+        idempotent: false,
+    },
+    Operation {
+        id: "createInvite",
+        list: false,
+        idempotent: true,
+    },
+    Operation {
+        id: "createInvites",
+        list: false,
+        idempotent: true,
+    },
+    Operation {
+        id: "lookupInvite",
+        list: false,
+        idempotent: true,
+    },
+    Operation {
+        id: "acceptInvite",
+        list: false,
+        idempotent: true,
+    },
+    Operation {
+        id: "getInvite",
+        list: false,
+        idempotent: false,
+    },
+    Operation {
+        id: "updateInvite",
+        list: false,
+        idempotent: false,
+    },
+    Operation {
+        id: "revokeInvite",
+        list: false,
+        idempotent: false,
+    },
+    Operation {
+        id: "rotateInviteCode",
+        list: false,
+        idempotent: true,
+    },
+    Operation {
+        id: "listInviteRedemptions",
+        list: true,
+        idempotent: false,
+    },
+    Operation {
+        id: "listMembers",
+        list: true,
+        idempotent: false,
+    },
+    Operation {
+        id: "getMember",
+        list: false,
+        idempotent: false,
+    },
+    Operation {
+        id: "removeMember",
+        list: false,
+        idempotent: false,
+    },
+];
+
+impl Client {
+    /// Call `operation` (an operationId) with `args`: one flat JSON object of its path
+    /// parameters, query parameters and body fields, by their spec names (`null` for none).
+    /// A list operation answers one page, `{"data": [...], "next_page_token": ...}`.
+    pub async fn call_json(&self, operation: &str, args: Value) -> Result<Value, Error> {
+        #[allow(unused_mut)]
+        let mut args = Args::new(args)?;
+        match operation {
+            "createOrganization" => {
+                let body: types::OrganizationCreate = args.into()?;
+                json::out(self.organizations().create(&body).await?)
+            }
+            "getOrganization" => {
+                args.done()?;
+                json::out(self.organizations().get().await?)
+            }
+            "listInvites" => {
+                let params: ListInvites = args.into()?;
+                json::page(self.invites().list_page(&params).await?)
+            }
+            "createInvite" => {
+                let body: types::InviteCreate = args.into()?;
+                json::out(self.invites().create(&body).await?)
+            }
+            "createInvites" => {
+                let body: types::InviteBatchCreate = args.into()?;
+                json::out(self.invites().create_batch(&body).await?)
+            }
+            "lookupInvite" => {
+                let code = args.string("code")?;
+                args.done()?;
+                json::out(self.invites().lookup(&code).await?)
+            }
+            "acceptInvite" => {
+                let body: types::InviteAcceptRequest = args.into()?;
+                json::out(self.invites().accept(&body).await?)
+            }
+            "getInvite" => {
+                let invite_id = args.string("invite_id")?;
+                args.done()?;
+                json::out(self.invites().get(&invite_id).await?)
+            }
+            "updateInvite" => {
+                let invite_id = args.string("invite_id")?;
+                let body: types::InviteUpdate = args.into()?;
+                json::out(self.invites().update(&invite_id, &body).await?)
+            }
+            "revokeInvite" => {
+                let invite_id = args.string("invite_id")?;
+                args.done()?;
+                json::out(self.invites().revoke(&invite_id).await?)
+            }
+            "rotateInviteCode" => {
+                let invite_id = args.string("invite_id")?;
+                args.done()?;
+                json::out(self.invites().rotate(&invite_id).await?)
+            }
+            "listInviteRedemptions" => {
+                let invite_id = args.string("invite_id")?;
+                let params: ListRedemptions = args.into()?;
+                json::page(self.invites().redemptions_page(&invite_id, &params).await?)
+            }
+            "listMembers" => {
+                let params: ListMembers = args.into()?;
+                json::page(self.members().list_page(&params).await?)
+            }
+            "getMember" => {
+                let member_id = args.string("member_id")?;
+                args.done()?;
+                json::out(self.members().get(&member_id).await?)
+            }
+            "removeMember" => {
+                let member_id = args.string("member_id")?;
+                args.done()?;
+                json::out(self.members().remove(&member_id).await?)
+            }
+            _ => Err(json::unknown(operation, false)),
+        }
+    }
+
+    /// Every item of list `operation`, page after page, as JSON; `args` as for
+    /// [`Client::call_json`] (`page_token` starts from that page).
+    pub fn stream_json(&self, operation: &str, args: Value) -> Result<PageStream<Value>, Error> {
+        #[allow(unused_mut)]
+        let mut args = Args::new(args)?;
+        match operation {
+            "listInvites" => {
+                let params: ListInvites = args.into()?;
+                Ok(json::items(self.invites().list(params)))
+            }
+            "listInviteRedemptions" => {
+                let invite_id = args.string("invite_id")?;
+                let params: ListRedemptions = args.into()?;
+                Ok(json::items(self.invites().redemptions(&invite_id, params)))
+            }
+            "listMembers" => {
+                let params: ListMembers = args.into()?;
+                Ok(json::items(self.members().list(params)))
+            }
+            _ => Err(json::unknown(operation, true)),
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! `cargo xtask regen`: every face's per-operation code, generated from `spec/invites.yaml` (and
+//! the naming table `spec/sdk-names.yaml`). `--check` regenerates in memory and fails naming
+//! each file that differs, so a stale face cannot land.
+//!
+//! - `rust_client`: the HTTP client, by progenitor (`crates/invites-sdk/src/generated.rs`);
+//! - `rust_sdk`: the SDK's resource methods, list params and JSON dispatch;
+//! - `conformance`: the table the conformance runners dispatch scenario calls through.
+
+use std::fs;
+
+use anyhow::{Context, Result, bail};
+
+use crate::root;
+
+pub mod conformance;
+pub mod model;
+pub mod rust_client;
+pub mod rust_sdk;
+
+/// The header of every generated file, in the file's comment syntax (`//` or `#`).
+pub fn header(comment: &str) -> String {
+    format!(
+        "{comment} @generated from spec/invites.yaml and spec/sdk-names.yaml by `cargo xtask regen`.\n\
+         {comment} DO NOT EDIT: change the spec (or the naming table) and run `cargo xtask regen`;\n\
+         {comment} `cargo xtask regen --check` fails when this file and the spec disagree.\n"
+    )
+}
+
+/// Every generated file: (path relative to the workspace root, content).
+pub fn generate() -> Result<Vec<(String, String)>> {
+    let api = model::Api::load()?;
+    let mut files = vec![(rust_client::GENERATED.to_owned(), rust_client::generate()?)];
+    files.extend(rust_sdk::generate(&api)?);
+    files.extend(conformance::generate(&api)?);
+    Ok(files)
+}
+
+/// Write every generated file, or with `check` compare them and fail naming the stale ones.
+pub fn run(check: bool) -> Result<()> {
+    let files = generate()?;
+    let mut stale = Vec::new();
+    for (path, fresh) in &files {
+        let full = root().join(path);
+        let current = fs::read_to_string(&full).unwrap_or_default();
+        if check {
+            if &current != fresh {
+                stale.push(path.clone());
+            }
+        } else if &current != fresh {
+            if let Some(dir) = full.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            fs::write(&full, fresh).with_context(|| format!("writing {path}"))?;
+            eprintln!("wrote {path}");
+        }
+    }
+    if !stale.is_empty() {
+        bail!(
+            "stale generated files (they do not match spec/): {}; run `cargo xtask regen`",
+            stale.join(", ")
+        );
+    }
+    eprintln!(
+        "{} generated files {}",
+        files.len(),
+        if check { "are up to date" } else { "written" }
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_checked_in_file_is_what_the_spec_generates() {
+        for (path, fresh) in generate().unwrap() {
+            let current = fs::read_to_string(root().join(&path)).unwrap_or_default();
+            assert!(current == fresh, "{path} is stale; run `cargo xtask regen`");
+            assert!(current.contains("@generated"), "{path} has no @generated header");
+        }
+    }
+}
