@@ -172,7 +172,10 @@ pub fn run() -> Result<()> {
     steps.run("spec validation (openapi-spec-validator)", || {
         let venv = venv()?;
         pip_install(&venv, &[SPEC_VALIDATOR])?;
-        run_cmd(Command::new(venv.join("bin/openapi-spec-validator")).arg(root().join(regen::rust_client::SPEC)))
+        run_cmd(
+            Command::new(venv.join("bin/openapi-spec-validator"))
+                .arg(root().join(regen::rust_client::SPEC)),
+        )
     });
     let server_bin = root().join("target/debug/invites-server");
     let proxy_bin = root().join("target/debug/invites-faultproxy");

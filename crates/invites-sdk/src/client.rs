@@ -102,7 +102,6 @@ impl Client {
         &self.inner.base_url
     }
 
-
     /// The generated client underneath, for anything this layer does not cover.
     pub fn generated(&self) -> &generated::Client {
         &self.inner.generated

@@ -45,5 +45,8 @@ pub fn generate(api: &Api) -> Result<Vec<(String, String)>> {
         "about": "Scenario call -> SDK method. `positional` args are passed in order, the rest as keyword arguments (Python) or as one object (Node: the body or the list params); a list call iterates every item, `<call>_page` awaits the first page.",
         "calls": Value::Object(calls),
     });
-    Ok(vec![(TABLE.to_owned(), format!("{}\n", serde_json::to_string_pretty(&doc)?))])
+    Ok(vec![(
+        TABLE.to_owned(),
+        format!("{}\n", serde_json::to_string_pretty(&doc)?),
+    )])
 }

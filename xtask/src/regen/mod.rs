@@ -77,7 +77,10 @@ mod tests {
         for (path, fresh) in generate().unwrap() {
             let current = fs::read_to_string(root().join(&path)).unwrap_or_default();
             assert!(current == fresh, "{path} is stale; run `cargo xtask regen`");
-            assert!(current.contains("@generated"), "{path} has no @generated header");
+            assert!(
+                current.contains("@generated"),
+                "{path} has no @generated header"
+            );
         }
     }
 }

@@ -177,7 +177,8 @@ impl Api {
     /// Build from spec text and table text.
     pub fn from_texts(spec: &str, names: &str) -> Result<Self> {
         let spec: Value = serde_yaml::from_str(spec).context("parsing the spec")?;
-        let names: Names = serde_yaml::from_str(names).with_context(|| format!("parsing {NAMES}"))?;
+        let names: Names =
+            serde_yaml::from_str(names).with_context(|| format!("parsing {NAMES}"))?;
         let mut resource_order: Vec<String> = Vec::new();
         // Resources in the order the spec's tags list them.
         for tag in spec["tags"].as_sequence().into_iter().flatten() {
@@ -201,10 +202,15 @@ impl Api {
             .collect();
 
         let mut operations = Vec::new();
-        let paths = spec["paths"].as_mapping().context("the spec has no paths")?;
+        let paths = spec["paths"]
+            .as_mapping()
+            .context("the spec has no paths")?;
         for (path, item) in paths {
             let path = path.as_str().unwrap_or_default();
-            let shared: Vec<Value> = item["parameters"].as_sequence().cloned().unwrap_or_default();
+            let shared: Vec<Value> = item["parameters"]
+                .as_sequence()
+                .cloned()
+                .unwrap_or_default();
             for m in ["get", "put", "post", "patch", "delete"] {
                 let Some(op) = item.get(m) else { continue };
                 operations.push(operation(&spec, &names, path, m, op, &shared)?);
@@ -276,7 +282,10 @@ fn operation(
         .get(&id)
         .with_context(|| format!("`{id}` is not in {NAMES}: give it a resource and a method"))?;
     if !names.resources.contains_key(&n.resource) {
-        bail!("{NAMES}: `{id}` names resource `{}`, which is not listed under resources", n.resource);
+        bail!(
+            "{NAMES}: `{id}` names resource `{}`, which is not listed under resources",
+            n.resource
+        );
     }
     let mut path_params = Vec::new();
     let mut query = Vec::new();
@@ -295,7 +304,9 @@ fn operation(
             Some("path") => path_params.push(param),
             Some("query") => query.push(param),
             Some("header") if name.eq_ignore_ascii_case("Idempotency-Key") => idempotent = true,
-            other => bail!("`{id}`: parameter `{name}` in {other:?} is not supported by the SDK generators"),
+            other => bail!(
+                "`{id}`: parameter `{name}` in {other:?} is not supported by the SDK generators"
+            ),
         }
     }
     // Path order, as the URL has them.
@@ -307,7 +318,14 @@ fn operation(
         .as_mapping()
         .into_iter()
         .flatten()
-        .map(|(code, r)| (code.as_str().map(str::to_owned).unwrap_or_else(|| format!("{}", code.as_u64().unwrap_or(0))), r))
+        .map(|(code, r)| {
+            (
+                code.as_str()
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| format!("{}", code.as_u64().unwrap_or(0))),
+                r,
+            )
+        })
         .find(|(code, _)| code.starts_with('2'))
         .map(|(code, r)| {
             let r = resolve(spec, r);
@@ -319,7 +337,8 @@ fn operation(
             )
         })
         .with_context(|| format!("`{id}` has no success response"))?;
-    let response = response.with_context(|| format!("`{id}`: the success response has no schema"))?;
+    let response =
+        response.with_context(|| format!("`{id}`: the success response has no schema"))?;
     let list = match &n.params {
         Some(params) => {
             if !query.iter().any(|q| q.name == "page_token") {
@@ -338,7 +357,9 @@ fn operation(
         None => None,
     };
     if let Some(field) = &n.positional {
-        let b = body.as_deref().with_context(|| format!("`{id}`: positional needs a body"))?;
+        let b = body
+            .as_deref()
+            .with_context(|| format!("`{id}`: positional needs a body"))?;
         let props = &spec["components"]["schemas"][b]["properties"];
         if props.get(field).is_none() || props.as_mapping().map(|o| o.len()) != Some(1) {
             bail!("`{id}`: positional `{field}` must be the body's only field");
@@ -489,11 +510,21 @@ mod tests {
     fn every_operation_of_the_spec_is_read() {
         let api = Api::load().unwrap();
         assert_eq!(api.operations.len(), 15);
-        let list = api.operations.iter().find(|o| o.id == "listInvites").unwrap();
+        let list = api
+            .operations
+            .iter()
+            .find(|o| o.id == "listInvites")
+            .unwrap();
         assert_eq!(list.list.as_ref().unwrap().item, "Invite");
         let get = api.operations.iter().find(|o| o.id == "getInvite").unwrap();
         assert_eq!(get.path_params[0].name, "invite_id");
-        assert!(api.operations.iter().find(|o| o.id == "createInvite").unwrap().idempotent);
+        assert!(
+            api.operations
+                .iter()
+                .find(|o| o.id == "createInvite")
+                .unwrap()
+                .idempotent
+        );
     }
 
     #[test]

@@ -56,7 +56,10 @@ fn param_type(api: &Api, op: &Operation, name: &str, ty: &Type) -> Result<String
         Type::Ref(r) if matches!(api.schema(r).kind, SchemaKind::Enum(_)) => {
             format!("Option<types::{r}>")
         }
-        other => bail!("`{}`: query parameter `{name}` of type {other:?} is not supported", op.id),
+        other => bail!(
+            "`{}`: query parameter `{name}` of type {other:?} is not supported",
+            op.id
+        ),
     })
 }
 
@@ -136,7 +139,11 @@ fn call_args(api: &Api, op: &Operation, params: &str) -> Result<(String, Vec<Str
             Type::String { .. } => format!("{params}.{}.as_deref()", q.name),
             Type::Integer { min, max } => {
                 let (Some(min @ 1..), Some(max)) = (min, max) else {
-                    bail!("`{}`: integer `{}` needs minimum >= 1 and a maximum", op.id, q.name);
+                    bail!(
+                        "`{}`: integer `{}` needs minimum >= 1 and a maximum",
+                        op.id,
+                        q.name
+                    );
                 };
                 let _ = writeln!(
                     prelude,
@@ -155,7 +162,11 @@ fn call_args(api: &Api, op: &Operation, params: &str) -> Result<(String, Vec<Str
     let mut args: Vec<String> = op.path_params.iter().map(|p| p.name.clone()).collect();
     args.extend(named.into_iter().map(|(_, e)| e));
     if op.body.is_some() {
-        args.push(if op.positional.is_some() { "&body".into() } else { "body".into() });
+        args.push(if op.positional.is_some() {
+            "&body".into()
+        } else {
+            "body".into()
+        });
     }
     Ok((prelude, args))
 }
@@ -182,7 +193,11 @@ fn method(api: &Api, op: &Operation, o: &mut String) -> Result<()> {
             p = list.params,
             args = args.join(", "),
         );
-        doc(o, "    ", &format!("{summary} Every item, page after page."));
+        doc(
+            o,
+            "    ",
+            &format!("{summary} Every item, page after page."),
+        );
         let owned: String = op
             .path_params
             .iter()
