@@ -13,9 +13,9 @@
 //! Peers live only in the temporary directory; nothing is installed into the project.
 
 use std::fmt::Write as _;
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
@@ -29,34 +29,11 @@ const MATURIN: &str = "maturin==1.16.0";
 const OPENAPI_FETCH: &str = "openapi-fetch@0.17.0";
 
 /// A child process killed on drop.
-pub struct Proc {
-    child: Child,
-    pub url: String,
-}
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+pub type Proc = invites_testkit::Listening;
 
 /// Start a process that prints `listening on URL` as its first stdout line.
 pub fn spawn_ready(cmd: &mut Command) -> Result<Proc> {
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .context("spawning a benchmark process")?;
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().context("stdout")?).read_line(&mut line)?;
-    let Some(url) = line.trim().strip_prefix("listening on ") else {
-        bail!("no ready line: {line:?}");
-    };
-    Ok(Proc {
-        url: url.to_string(),
-        child,
-    })
+    invites_testkit::Listening::spawn(cmd.stderr(Stdio::null())).map_err(anyhow::Error::msg)
 }
 
 /// Run a command and parse the JSON object it prints last.

@@ -1,27 +1,16 @@
 //! `cargo xtask demo`: a server on a temporary SQLite file, an organization, and the SDK demos
 //! (Rust, then Python and Node when `--lang` asks for them) run against it.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
 use crate::{cargo, root, run_cmd};
 
-/// A server process killed on drop.
-pub struct Server {
-    child: Child,
-    /// `http://127.0.0.1:PORT`.
-    pub url: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+/// A server process, killed on drop.
+pub type Server = invites_testkit::Listening;
 
 /// A random admin token (`iat_` and 48 hex digits).
 pub fn random_token() -> Result<String> {
@@ -35,24 +24,11 @@ pub fn random_token() -> Result<String> {
 
 /// Start `bin` on a SQLite file in `dir`, on an ephemeral port.
 pub fn start_server(bin: &Path, dir: &Path, admin_token: &str) -> Result<Server> {
-    let db = format!("sqlite://{}/invites.db?mode=rwc", dir.display());
-    let mut child = Command::new(bin)
-        .args(["--listen", "127.0.0.1:0", "--database-url", &db])
-        .env("INVITES_ADMIN_TOKEN", admin_token)
+    let mut cmd = invites_testkit::server_command(bin, &invites_testkit::sqlite_url(dir));
+    cmd.env("INVITES_ADMIN_TOKEN", admin_token)
         .current_dir(dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .with_context(|| format!("starting {}", bin.display()))?;
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().context("server stdout")?).read_line(&mut line)?;
-    let Some(url) = line.trim().strip_prefix("listening on ") else {
-        bail!("the server did not start: {line:?}");
-    };
-    Ok(Server {
-        url: url.to_string(),
-        child,
-    })
+        .stderr(Stdio::null());
+    invites_testkit::Listening::spawn(&mut cmd).map_err(anyhow::Error::msg)
 }
 
 /// Languages the demo runs.
@@ -187,7 +163,7 @@ pub fn run(langs: &[Lang], serve: bool) -> Result<()> {
             server.url
         );
         let mut server = server;
-        server.child.wait()?;
+        server.child().wait()?;
     }
     Ok(())
 }

@@ -7,121 +7,54 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use futures::TryStreamExt;
-use invites_sdk::{
-    Client, Error, ListInvites, ListMembers, ListRedemptions, RequestOptions, types,
-};
+use invites_sdk::{Client, Error, RequestOptions};
 use serde_json::{Value, json};
 
 /// What a call produced, in the runner-neutral shape scenarios assert on.
 type Outcome = Result<Value, Value>;
 
 fn error_value(e: &Error) -> Value {
-    match e {
-        Error::Api(a) => json!({
-            "kind": "api", "status": a.status, "type": a.error_type,
-            "message": a.message, "param": a.param, "request_id": a.request_id,
-        }),
-        Error::Timeout { request_id, .. } => json!({"kind": "timeout", "request_id": request_id}),
-        Error::Connection { request_id, .. } => {
-            json!({"kind": "connection", "request_id": request_id})
-        }
-        Error::InvalidArgument { param, message } => {
-            json!({"kind": "invalid_argument", "param": param, "message": message})
-        }
-        other => json!({"kind": "other", "message": other.to_string()}),
-    }
+    json!({
+        "kind": e.kind(),
+        "class": e.class_name(),
+        "status": e.status(),
+        "type": e.type_name(),
+        "message": e.message(),
+        "param": e.param(),
+        "request_id": e.request_id(),
+    })
 }
 
-fn arg_str(args: &Value, name: &str) -> String {
-    args[name]
-        .as_str()
-        .unwrap_or_else(|| panic!("argument `{name}` missing"))
-        .to_string()
+/// The generated table of scenario calls (`conformance/operations.json`).
+fn calls() -> Value {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../conformance/operations.json"
+    );
+    let text = std::fs::read_to_string(path).expect("conformance/operations.json");
+    serde_json::from_str::<Value>(&text).expect("table JSON")["calls"].clone()
 }
 
-/// `args` without the path parameters, as a request body.
-fn body<T: serde::de::DeserializeOwned>(args: &Value, path_params: &[&str]) -> Result<T, Error> {
-    let mut map = args.as_object().cloned().unwrap_or_default();
-    for p in path_params {
-        map.remove(*p);
-    }
-    Ok(serde_json::from_value(Value::Object(map))?)
-}
-
-fn to_json<T: serde::Serialize>(r: Result<T, Error>) -> Outcome {
-    r.map(|v| serde_json::to_value(v).expect("serializable"))
-        .map_err(|e| error_value(&e))
-}
-
-fn limit(args: &Value) -> Option<u32> {
-    args["limit"].as_u64().map(|n| n as u32)
-}
-
-async fn dispatch(client: &Client, call: &str, args: &Value) -> Outcome {
-    let inv = client.invites();
-    match call {
-        "organizations.get" => to_json(client.organizations().get().await),
-        "invites.create" => match body::<types::InviteCreate>(args, &[]) {
-            Ok(b) => to_json(inv.create(&b).await),
-            Err(e) => Err(error_value(&e)),
-        },
-        "invites.create_batch" => match body::<types::InviteBatchCreate>(args, &[]) {
-            Ok(b) => to_json(inv.create_batch(&b).await),
-            Err(e) => Err(error_value(&e)),
-        },
-        "invites.get" => to_json(inv.get(&arg_str(args, "invite_id")).await),
-        "invites.update" => match body::<types::InviteUpdate>(args, &["invite_id"]) {
-            Ok(b) => to_json(inv.update(&arg_str(args, "invite_id"), &b).await),
-            Err(e) => Err(error_value(&e)),
-        },
-        "invites.revoke" => to_json(inv.revoke(&arg_str(args, "invite_id")).await),
-        "invites.rotate" => to_json(inv.rotate(&arg_str(args, "invite_id")).await),
-        "invites.lookup" => to_json(inv.lookup(&arg_str(args, "code")).await),
-        "invites.accept" => match body::<types::InviteAcceptRequest>(args, &[]) {
-            Ok(b) => to_json(inv.accept(&b).await),
-            Err(e) => Err(error_value(&e)),
-        },
-        "invites.list" | "invites.list_page" => {
-            let params = ListInvites {
-                status: args["status"]
-                    .as_str()
-                    .map(|s| serde_json::from_value(json!(s)).expect("status")),
-                email: args["email"].as_str().map(str::to_owned),
-                limit: limit(args),
-                page_token: None,
-            };
-            if call == "invites.list" {
-                to_json(inv.list(params).try_collect::<Vec<_>>().await)
-            } else {
-                inv.list_page(&params)
-                    .await
-                    .map(|p| json!({"data": p.data, "next_page_token": p.next_page_token}))
-                    .map_err(|e| error_value(&e))
-            }
+/// Run a scenario call through the SDK's JSON dispatch, as the bindings do: a list call walks
+/// every page (`<call>_page` takes the first page only).
+async fn dispatch(client: &Client, table: &Value, call: &str, args: &Value) -> Outcome {
+    let (name, first_page) = match call.strip_suffix("_page") {
+        Some(base) if table.get(base).is_some() => (base, true),
+        _ => (call, false),
+    };
+    let entry = table
+        .get(name)
+        .unwrap_or_else(|| panic!("unknown call `{call}`: not in conformance/operations.json"));
+    let op = entry["operation"].as_str().expect("operation");
+    let result = if entry["list"] == true && !first_page {
+        match client.stream_json(op, args.clone()) {
+            Ok(stream) => stream.try_collect::<Vec<_>>().await.map(Value::from),
+            Err(e) => Err(e),
         }
-        "invites.redemptions" => {
-            let params = ListRedemptions {
-                limit: limit(args),
-                page_token: None,
-            };
-            to_json(
-                inv.redemptions(&arg_str(args, "invite_id"), params)
-                    .try_collect::<Vec<_>>()
-                    .await,
-            )
-        }
-        "members.list" => {
-            let params = ListMembers {
-                email: args["email"].as_str().map(str::to_owned),
-                limit: limit(args),
-                page_token: None,
-            };
-            to_json(client.members().list(params).try_collect::<Vec<_>>().await)
-        }
-        "members.get" => to_json(client.members().get(&arg_str(args, "member_id")).await),
-        "members.remove" => to_json(client.members().remove(&arg_str(args, "member_id")).await),
-        other => panic!("unknown call `{other}` (add it to every runner)"),
-    }
+    } else {
+        client.call_json(op, args.clone()).await
+    };
+    result.map_err(|e| error_value(&e))
 }
 
 /// Replace `${name}` strings with saved values, recursively.
@@ -245,7 +178,7 @@ async fn run_scenario(
         )
         .await;
         let started = Instant::now();
-        let outcome = dispatch(&client.with_options(options), call, &args).await;
+        let outcome = dispatch(&client.with_options(options), &calls(), call, &args).await;
         let elapsed = started.elapsed();
         let log = proxy_log(http, proxy).await;
         let expect = substitute(&step["expect"], &vars);

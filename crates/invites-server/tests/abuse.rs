@@ -228,29 +228,19 @@ async fn a_generated_admin_token_is_printed_once_on_stdout_never_in_the_log() {
     let log_path = dir.path().join("server.log");
     // Every stdout line goes to a channel, so that a missing line is a failure, not a hang.
     let spawn = || {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_invites-server"))
-            .args(["--listen", "127.0.0.1:0", "--database-url", &database_url, "--db-pool-size", "2"])
-            .env_remove("INVITES_ADMIN_TOKEN")
+        let mut cmd = invites_testkit::server_command(
+            std::path::Path::new(env!("CARGO_BIN_EXE_invites-server")),
+            &database_url,
+        );
+        cmd.args(["--db-pool-size", "2"])
             .env("INVITES_LOG", "debug")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::from(std::fs::File::create(&log_path).unwrap()))
-            .spawn()
-            .expect("spawn invites-server");
-        let out = BufReader::new(child.stdout.take().unwrap());
-        let (tx, rx) = std::sync::mpsc::channel::<String>();
-        std::thread::spawn(move || {
-            for line in out.lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let first = rx.recv_timeout(Duration::from_secs(60)).expect("a listening line");
-        (child, rx, first)
+            .stderr(Stdio::from(std::fs::File::create(&log_path).unwrap()));
+        invites_testkit::Listening::spawn(&mut cmd).unwrap_or_else(|e| panic!("{e}"))
     };
-    let (mut child, out, first) = spawn();
-    let base = first.trim().strip_prefix("listening on ").expect("listening line").to_string();
+    let mut server = spawn();
+    let base = server.url.clone();
     // Written with the listening line, so it is there already; 10 s only guards against a hang.
-    let second = out.recv_timeout(Duration::from_secs(10)).unwrap_or_default();
+    let second = server.next_line(Duration::from_secs(10)).unwrap_or_default();
     let token = second
         .split_whitespace()
         .find(|w| w.starts_with("iat_"))
@@ -267,18 +257,15 @@ async fn a_generated_admin_token_is_printed_once_on_stdout_never_in_the_log() {
         .await
         .unwrap();
     assert_eq!(created.status(), 201);
-    let _ = child.kill();
-    let _ = child.wait();
+    server.stop();
     let log = std::fs::read_to_string(&log_path).unwrap();
     assert!(!log.contains(&token), "the token reached the log stream");
     assert!(!log.contains("iat_"), "{log}");
 
     // A second start on the same database prints no token at all.
-    let (mut child, out, first) = spawn();
-    assert!(first.starts_with("listening on "), "{first}");
-    let _ = child.kill();
-    let _ = child.wait();
-    let rest: Vec<String> = out.iter().collect();
+    let mut server = spawn();
+    server.stop();
+    let rest: Vec<String> = std::iter::from_fn(|| server.next_line(Duration::from_secs(1))).collect();
     assert!(!rest.iter().any(|l| l.contains("iat_")), "printed again: {rest:?}");
     assert!(!std::fs::read_to_string(&log_path).unwrap().contains("iat_"));
     // Only the token's hash is stored.

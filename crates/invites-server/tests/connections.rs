@@ -1,7 +1,7 @@
 //! Slow and idle clients: the header-read timeout, the connection limit, and a shutdown that
 //! ends within its grace period whatever the clients do.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -22,27 +22,19 @@ impl Drop for Server {
 
 fn start(args: &[&str]) -> Server {
     let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite://{}/invites.db?mode=rwc", dir.path().display());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_invites-server"))
-        .args(["--listen", "127.0.0.1:0", "--database-url", &db])
-        .args(args)
+    let mut cmd = invites_testkit::server_command(
+        std::path::Path::new(env!("CARGO_BIN_EXE_invites-server")),
+        &invites_testkit::sqlite_url(dir.path()),
+    );
+    cmd.args(args)
         .env(
             "INVITES_ADMIN_TOKEN",
             "iat_connections_test_admin_token_0123456",
         )
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .trim()
-        .strip_prefix("listening on http://")
-        .unwrap_or_else(|| panic!("the server did not start: {line:?}"))
-        .to_string();
+        .stderr(Stdio::null());
+    let server = invites_testkit::Listening::spawn(&mut cmd).unwrap_or_else(|e| panic!("{e}"));
+    let addr = server.addr().to_owned();
+    let child = server.into_child();
     Server {
         child,
         addr,

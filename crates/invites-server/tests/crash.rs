@@ -5,10 +5,8 @@
 //! These tests spawn the binary themselves (not through `common`), because they need SIGKILL
 //! and a restart on the very same file; they are about SQLite's on-disk state.
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
@@ -34,31 +32,15 @@ fn start(db: &Path, log: &Path) -> Proc {
         .append(true)
         .open(log)
         .expect("log file");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_invites-server"))
-        .args(["--listen", "127.0.0.1:0", "--database-url"])
-        .arg(format!("sqlite://{}", db.display()))
-        .env("INVITES_ADMIN_TOKEN", ADMIN)
-        .env_remove("INVITES_PUBLIC_URL")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::from(log_file))
-        .spawn()
-        .expect("spawn invites-server");
-    let stdout = child.stdout.take().expect("stdout");
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let _ = tx.send(line);
-    });
-    let line = rx
-        .recv_timeout(Duration::from_secs(60))
-        .expect("server start");
-    let base = line
-        .trim()
-        .strip_prefix("listening on ")
-        .unwrap_or_else(|| panic!("unexpected line {line:?}"))
-        .to_string();
+    let mut cmd = invites_testkit::server_command(
+        Path::new(env!("CARGO_BIN_EXE_invites-server")),
+        &format!("sqlite://{}", db.display()),
+    );
+    cmd.env("INVITES_ADMIN_TOKEN", ADMIN)
+        .stderr(Stdio::from(log_file));
+    let server = invites_testkit::Listening::spawn(&mut cmd).unwrap_or_else(|e| panic!("{e}"));
+    let base = server.url.clone();
+    let child = server.into_child();
     Proc { child, base }
 }
 

@@ -5,7 +5,6 @@
 //! fsync of the database's WAL after the previous answer and before its own `201` goes out:
 //! with `synchronous = NORMAL` SQLite syncs the WAL only at checkpoints, and this test fails.
 
-use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 use serde_json::{Value, json};
@@ -77,28 +76,19 @@ fn an_answered_write_has_been_fsynced() {
     }
     let dir = tempfile::tempdir().unwrap();
     let log_path = dir.path().join("strace.log");
-    let db = format!("sqlite://{}/invites.db?mode=rwc", dir.path().display());
-    let mut child = Command::new("strace")
-        .args(["-f", "-y", "-s", "64", "-qq"])
+    let db = invites_testkit::sqlite_url(dir.path());
+    let mut cmd = Command::new("strace");
+    cmd.args(["-f", "-y", "-s", "64", "-qq"])
         .args(["-e", "trace=fsync,fdatasync,write,writev,sendto,sendmsg"])
         .arg("-o")
         .arg(&log_path)
         .arg(env!("CARGO_BIN_EXE_invites-server"))
         .args(["--listen", "127.0.0.1:0", "--database-url", &db])
         .env("INVITES_ADMIN_TOKEN", ADMIN)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("starting invites-server under strace");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .trim()
-        .strip_prefix("listening on ")
-        .unwrap_or_else(|| panic!("the server did not start: {line:?}"))
-        .to_string();
+        .stderr(Stdio::null());
+    let server = invites_testkit::Listening::spawn(&mut cmd).unwrap_or_else(|e| panic!("{e}"));
+    let url = server.url.clone();
+    let mut child = server.into_child();
 
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -21,26 +21,18 @@ fn sample(metrics: &str, series: &str) -> Option<f64> {
 fn metrics_readyz_and_json_logs() {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite://{}/invites.db?mode=rwc", dir.path().display());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_invites-server"))
-        .args(["--listen", "127.0.0.1:0", "--database-url", &db])
-        .args(["--log-format", "json"])
+    let mut cmd = invites_testkit::server_command(
+        std::path::Path::new(env!("CARGO_BIN_EXE_invites-server")),
+        &invites_testkit::sqlite_url(dir.path()),
+    );
+    cmd.args(["--log-format", "json"])
         .env("INVITES_ADMIN_TOKEN", ADMIN)
         .env_remove("INVITES_LOG")
         .env_remove("RUST_LOG")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .trim()
-        .strip_prefix("listening on ")
-        .unwrap_or_else(|| panic!("the server did not start: {line:?}"))
-        .to_string();
+        .stderr(Stdio::piped());
+    let server = invites_testkit::Listening::spawn(&mut cmd).unwrap_or_else(|e| panic!("{e}"));
+    let url = server.url.clone();
+    let mut child = server.into_child();
     let stderr = child.stderr.take().unwrap();
     let log_reader = std::thread::spawn(move || {
         BufReader::new(stderr)

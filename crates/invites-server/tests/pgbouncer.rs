@@ -10,7 +10,6 @@
 //! Without `INVITES_TEST_DATABASE_URL` the test says it is skipped and passes; with it, a
 //! missing `pgbouncer` is a failure (`cargo xtask test` installs it).
 
-use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -95,25 +94,16 @@ fn start_pgbouncer(dir: &Path, upstream: (&str, u16), user: &str, db: &str) -> (
 
 /// Start a replica; its base URL.
 fn start_server(db_url: &str, migrate_url: &str) -> (Proc, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_invites-server"))
-        .args(["--listen", "127.0.0.1:0", "--database-url", db_url])
-        .args(["--pg-statement-cache-capacity", "0"])
+    let mut cmd =
+        invites_testkit::server_command(Path::new(env!("CARGO_BIN_EXE_invites-server")), db_url);
+    cmd.args(["--pg-statement-cache-capacity", "0"])
         .args(["--migrate-database-url", migrate_url])
         .args(["--db-pool-size", "8"])
         .env("INVITES_ADMIN_TOKEN", ADMIN)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("starting invites-server");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .trim()
-        .strip_prefix("listening on ")
-        .unwrap_or_else(|| panic!("the server did not start: {line:?}"))
-        .to_string();
+        .stderr(Stdio::inherit());
+    let server = invites_testkit::Listening::spawn(&mut cmd).unwrap_or_else(|e| panic!("{e}"));
+    let url = server.url.clone();
+    let child = server.into_child();
     (Proc(child), url)
 }
 

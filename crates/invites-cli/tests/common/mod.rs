@@ -2,10 +2,8 @@
 
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Child, Command as StdCommand, Stdio};
-use std::sync::mpsc;
+use std::process::Stdio;
 use std::time::Duration;
 
 use assert_cmd::Command;
@@ -35,7 +33,7 @@ pub fn server_bin() -> PathBuf {
 
 /// A running server, killed when dropped.
 pub struct Server {
-    child: Child,
+    _process: invites_testkit::Listening,
     /// `http://127.0.0.1:PORT`.
     pub url: String,
     /// Holds the database and the config home.
@@ -46,38 +44,21 @@ impl Server {
     /// Start a server on a free port and wait for its `listening on` line.
     pub fn start() -> Server {
         let dir = tempfile::tempdir().expect("temp dir");
-        let db = format!("sqlite://{}/t.db?mode=rwc", dir.path().display());
-        let mut child = StdCommand::new(server_bin())
-            .args(["--listen", "127.0.0.1:0", "--database-url", &db])
-            .env("INVITES_ADMIN_TOKEN", ADMIN_TOKEN)
+        let mut cmd = invites_testkit::server_command(
+            &server_bin(),
+            &invites_testkit::sqlite_url(dir.path()),
+        );
+        cmd.env("INVITES_ADMIN_TOKEN", ADMIN_TOKEN)
             .env("INVITES_LOG", "warn")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start invites-server");
-        let stdout = child.stdout.take().expect("server stdout");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut line = String::new();
-            let _ = BufReader::new(stdout).read_line(&mut line);
-            let _ = tx.send(line);
-        });
-        let line = match rx.recv_timeout(Duration::from_secs(60)) {
-            Ok(l) => l,
-            Err(_) => {
-                let _ = child.kill();
-                panic!("invites-server printed no `listening on` line within 60 s");
-            }
-        };
-        let Some(url) = line.trim().strip_prefix("listening on ") else {
-            let _ = child.kill();
-            let status = child.wait().ok();
-            panic!("invites-server did not start: first line {line:?}, exit {status:?}");
-        };
-        let url = url.to_owned();
+            .stderr(Stdio::null());
+        let process = invites_testkit::Listening::spawn(&mut cmd).unwrap_or_else(|e| panic!("{e}"));
+        let url = process.url.clone();
         std::fs::create_dir_all(dir.path().join("xdg")).expect("config home");
-        Server { child, url, dir }
+        Server {
+            _process: process,
+            url,
+            dir,
+        }
     }
 
     /// `invites` with a clean environment: this server's URL, no API key, an empty config home.
@@ -117,13 +98,6 @@ impl Server {
         );
         let v: Value = serde_json::from_slice(&out.stdout).expect("org create prints json");
         v["api_key"].as_str().expect("api_key").to_owned()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

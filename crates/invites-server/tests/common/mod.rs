@@ -11,10 +11,10 @@
 #![allow(dead_code)]
 
 use std::future::Future;
-use std::io::{BufRead, BufReader, Write};
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Once, mpsc};
+use std::sync::{Arc, Once};
 use std::time::Duration;
 
 use invites_sdk::{Client, Error, types};
@@ -381,52 +381,27 @@ impl TestServer {
     ) -> TestServer {
         let log = dir.path().join(format!("server-{}.log", rand_suffix()));
         let log_file = std::fs::File::create(&log).expect("log file");
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_invites-server"));
-        cmd.args(["--listen", "127.0.0.1:0", "--database-url", &database_url]);
+        let mut cmd = invites_testkit::server_command(
+            Path::new(env!("CARGO_BIN_EXE_invites-server")),
+            &database_url,
+        );
         if pg.is_some() && !args.iter().any(|a| a == "--db-pool-size") {
             // Many test servers share one PostgreSQL (100 connections by default).
             cmd.args(["--db-pool-size", "6"]);
         }
-        cmd.args(&args)
-            .env_remove("INVITES_ADMIN_TOKEN")
-            .env_remove("INVITES_PUBLIC_URL");
+        cmd.args(&args);
         if let Some(t) = &admin_token {
             cmd.env("INVITES_ADMIN_TOKEN", t);
         }
-        let mut child = cmd
-            .current_dir(dir.path())
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::from(log_file))
-            .spawn()
-            .expect("spawn invites-server");
-        let stdout = child.stdout.take().expect("stdout");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut line = String::new();
-            let _ = BufReader::new(stdout).read_line(&mut line);
-            let _ = tx.send(line);
+        cmd.current_dir(dir.path()).stderr(Stdio::from(log_file));
+        let server = invites_testkit::Listening::spawn(&mut cmd).unwrap_or_else(|e| {
+            panic!(
+                "{e}; log: {}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            )
         });
-        let line = match rx.recv_timeout(Duration::from_secs(60)) {
-            Ok(l) => l,
-            Err(_) => {
-                let _ = child.kill();
-                panic!(
-                    "server did not start: {}",
-                    std::fs::read_to_string(&log).unwrap_or_default()
-                );
-            }
-        };
-        let base_url = line
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| {
-                panic!(
-                    "unexpected first line {line:?}; log: {}",
-                    std::fs::read_to_string(&log).unwrap_or_default()
-                )
-            })
-            .to_string();
+        let base_url = server.url.clone();
+        let child = server.into_child();
         TestServer {
             child: Some(child),
             base_url,
