@@ -1,0 +1,487 @@
+//! SQLite: statements on pooled rusqlite connections and the group commit of write transactions.
+
+use super::*;
+
+/// One statement on a SQLite connection, binding `$N` to `args[N - 1]`.
+pub(super) fn lite_run(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    args: &[Arg],
+    want: Want,
+) -> rusqlite::Result<(Vec<Row>, u64)> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    for i in 1..=stmt.parameter_count() {
+        let n = match stmt.parameter_name(i) {
+            Some(name) => name[1..].parse::<usize>().map_err(|_| {
+                rusqlite::Error::InvalidParameterName(format!("{name} (want $1, $2, …)"))
+            })?,
+            None => i,
+        };
+        match args.get(n.wrapping_sub(1)) {
+            Some(Arg::Int(Some(v))) => stmt.raw_bind_parameter(i, v)?,
+            Some(Arg::Text(Some(v))) => stmt.raw_bind_parameter(i, v.as_str())?,
+            Some(Arg::Int(None) | Arg::Text(None)) => {
+                stmt.raw_bind_parameter(i, rusqlite::types::Null)?
+            }
+            None => return Err(rusqlite::Error::InvalidParameterCount(n, args.len())),
+        }
+    }
+    let ncols = stmt.column_count();
+    let mut rows = stmt.raw_query();
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        if matches!(want, Want::None) {
+            continue;
+        }
+        let mut values = Vec::with_capacity(ncols);
+        for c in 0..ncols {
+            use rusqlite::types::ValueRef;
+            values.push(match r.get_ref(c)? {
+                ValueRef::Null => Value::Null,
+                ValueRef::Integer(i) => Value::Int(i),
+                ValueRef::Real(f) => Value::Real(f),
+                ValueRef::Text(t) | ValueRef::Blob(t) => {
+                    Value::Text(String::from_utf8_lossy(t).into_owned())
+                }
+            });
+        }
+        out.push(Row(values.into_iter()));
+        if matches!(want, Want::One) {
+            break;
+        }
+    }
+    drop(rows);
+    Ok((out, conn.changes()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQLite group commit
+//
+// SQLite has one writer at a time, and a commit costs far more than the few statements before
+// it (a WAL append of every page the transaction touched). So in-process writers share
+// transactions: a write takes the writer turn (a FIFO async mutex), runs inside a SAVEPOINT of
+// the group's open `BEGIN IMMEDIATE` transaction (starting one if none is open), releases the
+// savepoint (or rolls back to it) and hands the turn on, then waits. A committer task takes the
+// turn after the writers queued before it, commits the whole group once and tells every member
+// the outcome; nobody hears "done" before its changes are committed, and a failed group commit
+// fails every member of it (none of their changes are kept). Savepoints keep members apart: one
+// member's error rolls back only its own statements.
+
+/// The state the writer turn guards.
+#[derive(Default)]
+pub(super) struct WriterState {
+    /// The open group transaction, between members.
+    pub(super) group: Option<Group>,
+    /// Rows changed by the groups committed since the last checkpoint.
+    pub(super) since_checkpoint: u64,
+}
+
+impl std::fmt::Debug for WriterState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WriterState")
+            .field(
+                "group_members",
+                &self.group.as_ref().map(|g| g.waiters.len()),
+            )
+            .field("since_checkpoint", &self.since_checkpoint)
+            .finish()
+    }
+}
+
+/// An open group transaction: its connection, the members waiting for its commit, and the
+/// connection's change counter when the group began.
+pub(super) struct Group {
+    pub(super) conn: LiteConn,
+    pub(super) waiters: Vec<tokio::sync::oneshot::Sender<Result<(), String>>>,
+    pub(super) changes_before: u64,
+}
+
+/// How many times the committer lets other tasks run before it takes the turn.
+pub(super) const COMMIT_YIELDS: usize = 3;
+
+/// No checkpoint under way.
+pub(super) const CKPT_IDLE: u8 = 0;
+/// The bulk step of a checkpoint is running.
+pub(super) const CKPT_BULK: u8 = 1;
+/// The bulk step is done; the final step runs after the next group commit.
+pub(super) const CKPT_BULK_DONE: u8 = 2;
+
+/// Rows changed between checkpoints. A checkpoint copies the WAL's pages into the database file
+/// and fsyncs both; its last step holds the writer turn so that it completes and the WAL starts
+/// over (rather than growing for as long as writes keep coming). A few thousand rows keep the WAL
+/// at a few to 20 megabytes and the pauses short (the held step took 4-7 ms under load here).
+pub const CHECKPOINT_EVERY: u64 = 5000;
+
+/// One member of a group transaction: while open it holds the writer turn.
+pub(super) struct LiteTx {
+    pub(super) lite: Arc<Lite>,
+    pub(super) turn: Option<tokio::sync::OwnedMutexGuard<WriterState>>,
+    pub(super) conn: Option<LiteConn>,
+    pub(super) waiters: Vec<tokio::sync::oneshot::Sender<Result<(), String>>>,
+    pub(super) changes_before: u64,
+}
+
+impl LiteTx {
+    pub(super) async fn begin(lite: &Arc<Lite>) -> Result<LiteTx, Error> {
+        let mut turn = lite.writer.clone().lock_owned().await;
+        let Group {
+            conn,
+            waiters,
+            changes_before,
+        } = match turn.group.take() {
+            // SQLite rolls a transaction back by itself on some errors (I/O, full disk): then
+            // the group's earlier members have lost their changes, and hear so.
+            Some(g) if g.conn.with(|c| c.is_autocommit()) => {
+                fail_group(g, "SQLite rolled the transaction back");
+                lite.start_group().await?
+            }
+            Some(g) => g,
+            None => lite.start_group().await?,
+        };
+        if let Err(e) = conn.with(|c| exec_cached(c, "SAVEPOINT member")) {
+            turn.group = Some(Group {
+                conn,
+                waiters,
+                changes_before,
+            });
+            lite.wake.notify_one();
+            return Err(e.into());
+        }
+        Ok(LiteTx {
+            lite: lite.clone(),
+            turn: Some(turn),
+            conn: Some(conn),
+            waiters,
+            changes_before,
+        })
+    }
+
+    /// End this member (keeping or undoing its changes), hand the group and the turn on, and
+    /// wake the committer. The receiver hears the group's outcome.
+    pub(super) fn leave(
+        &mut self,
+        keep: bool,
+    ) -> Result<tokio::sync::oneshot::Receiver<Result<(), String>>, Error> {
+        let (Some(conn), Some(mut turn)) = (self.conn.take(), self.turn.take()) else {
+            return Err(Error::Commit("the transaction was already finished".into()));
+        };
+        let undo = |conn: &LiteConn| {
+            conn.with(|c| c.execute_batch("ROLLBACK TO member; RELEASE member"))
+                .inspect_err(|_| {
+                    // This member's changes could not be taken out of the group: end the whole
+                    // group (every member hears that it failed) rather than commit them.
+                    let _ = conn.with(|c| c.execute_batch("ROLLBACK"));
+                })
+        };
+        let ended = if keep {
+            conn.with(|c| exec_cached(c, "RELEASE member"))
+                .inspect_err(|_| {
+                    let _ = undo(&conn);
+                })
+        } else {
+            undo(&conn)
+        };
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let mut waiters = std::mem::take(&mut self.waiters);
+        waiters.push(tx);
+        turn.group = Some(Group {
+            conn,
+            waiters,
+            changes_before: self.changes_before,
+        });
+        drop(turn);
+        self.lite.wake.notify_one();
+        ended?;
+        Ok(rx)
+    }
+
+    pub(super) async fn finish(mut self, keep: bool) -> Result<(), Error> {
+        let rx = self.leave(keep)?;
+        match rx.await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(Error::Commit(e)),
+            Err(_) => Err(Error::Commit("the committer stopped".into())),
+        }
+    }
+}
+
+impl Drop for LiteTx {
+    fn drop(&mut self) {
+        // Abandoned (an error answer, a cancelled request): undo this member only.
+        if self.conn.is_some()
+            && let Err(e) = self.leave(false)
+        {
+            tracing::warn!(error = %e, "rolling back an abandoned write failed");
+        }
+    }
+}
+
+/// Run one statement through the connection's statement cache (no parse per call).
+pub(super) fn exec_cached(conn: &rusqlite::Connection, sql: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached(sql)?.raw_execute().map(drop)
+}
+
+/// Tell every member of a group that it failed; roll back what is left of it.
+pub(super) fn fail_group(g: Group, why: &str) {
+    if !g.conn.with(|c| c.is_autocommit()) {
+        let _ = g.conn.with(|c| c.execute_batch("ROLLBACK"));
+    }
+    for w in g.waiters {
+        let _ = w.send(Err(why.to_string()));
+    }
+}
+
+/// Commit open groups as they come; checkpoint the WAL every [`CHECKPOINT_EVERY`] changed rows.
+pub(super) async fn committer(lite: Arc<Lite>) {
+    loop {
+        lite.wake.notified().await;
+        // Let the requests that are runnable now reach their writes first: they join this
+        // group instead of each paying a commit of their own.
+        for _ in 0..COMMIT_YIELDS {
+            tokio::task::yield_now().await;
+        }
+        let mut turn = lite.writer.clone().lock_owned().await;
+        if let Some(g) = turn.group.take() {
+            if g.conn.with(|c| c.is_autocommit()) {
+                fail_group(g, "SQLite rolled the transaction back");
+            } else {
+                match retry_busy(|| g.conn.with(|c| exec_cached(c, "COMMIT"))).await {
+                    Ok(()) => {
+                        let changes = g
+                            .conn
+                            .with(|c| c.total_changes())
+                            .saturating_sub(g.changes_before);
+                        tracing::trace!(members = g.waiters.len(), changes, "group committed");
+                        turn.since_checkpoint += changes;
+                        for w in g.waiters {
+                            let _ = w.send(Ok(()));
+                        }
+                    }
+                    Err(e) => {
+                        tracing::error!(error = %e, "a group commit failed");
+                        fail_group(g, &format!("the commit failed: {e}"));
+                    }
+                }
+            }
+            // Checkpoints in two steps: the bulk of the copying (and its fsyncs) on a blocking
+            // thread beside the writers, then, holding the turn so that nothing commits
+            // meanwhile, the frames committed during the bulk: that step completes, and the next
+            // transaction starts the WAL over instead of appending to it.
+            match lite.checkpoint_state.load(Ordering::Acquire) {
+                CKPT_IDLE if turn.since_checkpoint >= CHECKPOINT_EVERY => {
+                    turn.since_checkpoint = 0;
+                    lite.checkpoint_state.store(CKPT_BULK, Ordering::Release);
+                    let lite = lite.clone();
+                    tokio::task::spawn_blocking(move || {
+                        lite.run_checkpoint("PASSIVE");
+                        lite.checkpoint_state
+                            .store(CKPT_BULK_DONE, Ordering::Release);
+                    });
+                }
+                CKPT_BULK_DONE => {
+                    let l = lite.clone();
+                    let _ = tokio::task::spawn_blocking(move || l.run_checkpoint("RESTART")).await;
+                    lite.checkpoint_state.store(CKPT_IDLE, Ordering::Release);
+                }
+                _ => {}
+            }
+        }
+        drop(turn);
+        if lite.closed.load(Ordering::Relaxed) {
+            break;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The SQLite pool
+
+/// SQLite connections to one file, opened lazily up to the pool size.
+#[derive(Debug)]
+pub(super) struct Lite {
+    pub(super) path: std::path::PathBuf,
+    pub(super) idle: Mutex<Vec<rusqlite::Connection>>,
+    pub(super) permits: Arc<tokio::sync::Semaphore>,
+    /// The pool size (permits in all).
+    pub(super) size: usize,
+    pub(super) acquire_timeout: Duration,
+    /// This process's writer turn, and the open group transaction.
+    pub(super) writer: Arc<tokio::sync::Mutex<WriterState>>,
+    /// Wakes the committer.
+    pub(super) wake: tokio::sync::Notify,
+    /// The connection that checkpoints (busy timeout: a moment for readers to move on).
+    pub(super) checkpoint: Mutex<rusqlite::Connection>,
+    /// Where the current checkpoint is: [`CKPT_IDLE`], [`CKPT_BULK`] or [`CKPT_BULK_DONE`].
+    pub(super) checkpoint_state: std::sync::atomic::AtomicU8,
+    pub(super) closed: AtomicBool,
+}
+
+/// A pooled SQLite connection; back to the pool when dropped. (In a mutex only because
+/// `rusqlite::Connection` is not `Sync`; it is never contended.)
+pub(super) struct LiteConn {
+    pub(super) conn: Option<Mutex<rusqlite::Connection>>,
+    pub(super) lite: Arc<Lite>,
+    pub(super) _permit: tokio::sync::OwnedSemaphorePermit,
+}
+
+impl LiteConn {
+    /// Use the connection.
+    pub(super) fn with<T>(&self, f: impl FnOnce(&rusqlite::Connection) -> T) -> T {
+        let conn = self.conn.as_ref().expect("present until dropped");
+        f(&conn.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+}
+
+impl Drop for LiteConn {
+    fn drop(&mut self) {
+        if let Some(conn) = self.conn.take() {
+            let conn = conn.into_inner().unwrap_or_else(|p| p.into_inner());
+            // Never hand on a connection inside a transaction.
+            if conn.is_autocommit() && !self.lite.closed.load(Ordering::Relaxed) {
+                if let Ok(mut idle) = self.lite.idle.lock() {
+                    idle.push(conn);
+                }
+            } else {
+                tracing::warn!("discarding a SQLite connection left inside a transaction");
+            }
+        }
+    }
+}
+
+impl Lite {
+    pub(super) async fn open(
+        url: &str,
+        size: u32,
+        acquire_timeout: Duration,
+    ) -> anyhow::Result<Arc<Lite>> {
+        let options = SqliteConnectOptions::from_str(url)
+            .context("parsing the database URL")?
+            .create_if_missing(true)
+            .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+            .busy_timeout(BUSY_WINDOW);
+        let path = options.get_filename().to_path_buf();
+        if path.as_os_str().is_empty() || path.to_string_lossy().contains(":memory:") {
+            anyhow::bail!("an in-memory SQLite database is not supported; give a file path");
+        }
+        // Migrations (and WAL mode, which the file keeps) through sqlx. sqlx takes no lock on
+        // SQLite, so a process may try a migration another has just applied; its transaction
+        // rolls back and a second pass finds the migration applied.
+        let mut conn = options
+            .connect()
+            .await
+            .context("opening the SQLite database")?;
+        let mut attempt = 0;
+        loop {
+            match MIGRATOR.run(&mut conn).await {
+                Ok(()) => break,
+                Err(e) if attempt < 5 => {
+                    attempt += 1;
+                    tracing::debug!(error = %e, attempt, "migrations raced another process; retrying");
+                    tokio::time::sleep(Duration::from_millis(50 * attempt)).await;
+                }
+                Err(e) => return Err(e).context("running migrations"),
+            }
+        }
+        sqlx::Connection::close(conn).await.ok();
+        let checkpoint = Self::open_connection(&path).context("opening the SQLite database")?;
+        checkpoint.busy_timeout(Duration::from_millis(100))?;
+        let lite = Arc::new(Lite {
+            path,
+            idle: Mutex::new(Vec::new()),
+            permits: Arc::new(tokio::sync::Semaphore::new(size.max(1) as usize)),
+            size: size.max(1) as usize,
+            acquire_timeout,
+            writer: Default::default(),
+            wake: tokio::sync::Notify::new(),
+            checkpoint: Mutex::new(checkpoint),
+            checkpoint_state: Default::default(),
+            closed: AtomicBool::new(false),
+        });
+        // Fail now, not on the first request, when the file cannot be opened.
+        let first = Self::open_connection(&lite.path)?;
+        lite.idle.lock().expect("fresh").push(first);
+        tokio::spawn(committer(lite.clone()));
+        Ok(lite)
+    }
+
+    pub(super) fn open_connection(
+        path: &std::path::Path,
+    ) -> rusqlite::Result<rusqlite::Connection> {
+        let conn = rusqlite::Connection::open(path)?;
+        conn.execute_batch(
+            "PRAGMA busy_timeout = 0; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
+             PRAGMA wal_autocheckpoint = 0; \
+             PRAGMA temp_store = MEMORY;",
+        )?;
+        conn.set_prepared_statement_cache_capacity(64);
+        Ok(conn)
+    }
+
+    pub(super) async fn acquire(self: &Arc<Self>) -> Result<LiteConn, Error> {
+        let permit =
+            tokio::time::timeout(self.acquire_timeout, self.permits.clone().acquire_owned())
+                .await
+                .map_err(|_| {
+                    Error::Unavailable(format!(
+                        "no database connection was free within {:?}",
+                        self.acquire_timeout
+                    ))
+                })?
+                .map_err(|_| Error::Unavailable("the pool is closed".into()))?;
+        let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
+        let conn = match idle {
+            Some(c) => c,
+            None => Self::open_connection(&self.path)?,
+        };
+        Ok(LiteConn {
+            conn: Some(Mutex::new(conn)),
+            lite: self.clone(),
+            _permit: permit,
+        })
+    }
+
+    /// `PRAGMA wal_checkpoint(mode)` on the checkpoint connection (blocking).
+    pub(super) fn run_checkpoint(&self, mode: &str) {
+        let conn = self.checkpoint.lock().unwrap_or_else(|p| p.into_inner());
+        let started = Instant::now();
+        let r = conn.query_row(&format!("PRAGMA wal_checkpoint({mode})"), [], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        });
+        match r {
+            Ok((busy, log, done)) => tracing::debug!(
+                mode,
+                busy,
+                wal_frames = log,
+                checkpointed = done,
+                ms = started.elapsed().as_secs_f64() * 1e3,
+                "WAL checkpoint"
+            ),
+            Err(e) => tracing::warn!(mode, error = %e, "WAL checkpoint failed"),
+        }
+    }
+
+    /// A connection in a new group transaction (`BEGIN IMMEDIATE`).
+    pub(super) async fn start_group(self: &Arc<Self>) -> Result<Group, Error> {
+        let conn = self.acquire().await?;
+        retry_busy(|| conn.with(|c| exec_cached(c, "BEGIN IMMEDIATE"))).await?;
+        let changes_before = conn.with(|c| c.total_changes());
+        Ok(Group {
+            conn,
+            waiters: Vec::new(),
+            changes_before,
+        })
+    }
+
+    pub(super) fn close(&self) {
+        self.closed.store(true, Ordering::Relaxed);
+        self.wake.notify_one();
+        self.permits.close();
+        if let Ok(mut idle) = self.idle.lock() {
+            idle.clear();
+        }
+    }
+}

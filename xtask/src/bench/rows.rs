@@ -1,0 +1,316 @@
+//! The measurements: each function runs one pair (ours and its peer) alternately and adds rows.
+
+use super::*;
+
+/// `invites-bench load` (a closed loop of requests, 32 wide unless `extra` says otherwise)
+/// against `url`; its JSON report.
+pub(super) fn load(url: &str, key: &str, op: &str, extra: &[&str]) -> Result<Value> {
+    json_of(
+        Command::new(release_bin("invites-bench"))
+            .args(["load", "--url", url, "--key", key, "--op", op])
+            .args(extra),
+    )
+}
+
+/// Load of the server vs an axum hello-world, alternating rounds.
+pub(super) fn server_rows(
+    backend: &str,
+    url: &str,
+    fx: &Fixture,
+    rows: &mut Vec<Row>,
+) -> Result<()> {
+    let bench = release_bin("invites-bench");
+    let hello = spawn_ready(Command::new(&bench).args(["hello"]))?;
+    let ops = [
+        ("get", fx.invite_id.as_str()),
+        ("create", ""),
+        ("accept", fx.public_code.as_str()),
+    ];
+    let mut hello_rps = vec![];
+    let mut op_rps: Vec<Vec<f64>> = vec![vec![]; ops.len()];
+    let mut op_lat: Vec<(Vec<f64>, Vec<f64>)> = vec![(vec![], vec![]); ops.len()];
+    for _round in 0..3 {
+        let h = load(&hello.url, "", "hello", &["--seconds", "2"])?;
+        hello_rps.push(h["req_per_s"].as_f64().unwrap_or(0.0));
+        for (i, (op, target)) in ops.iter().enumerate() {
+            let r = load(url, &fx.key, op, &["--target", target, "--seconds", "2"])?;
+            if r["errors"].as_u64().unwrap_or(0) > 0 {
+                eprintln!(
+                    "warning: {op}: {} failed requests: {}",
+                    r["errors"], r["failures"]
+                );
+            }
+            op_rps[i].push(r["req_per_s"].as_f64().unwrap_or(0.0));
+            op_lat[i].0.push(r["p50_ms"].as_f64().unwrap_or(0.0));
+            op_lat[i].1.push(r["p99_ms"].as_f64().unwrap_or(0.0));
+        }
+    }
+    let (hello_med, hmin, hmax) = median(&mut hello_rps);
+    for (i, (op, _)) in ops.iter().enumerate() {
+        let (med, min, max) = median(&mut op_rps[i]);
+        let p50 = median(&mut op_lat[i].0).0;
+        let p99 = median(&mut op_lat[i].1).0;
+        let target = match (backend, *op) {
+            ("SQLite", "get") => Some(0.5),
+            ("SQLite", _) => Some(0.25),
+            _ => None,
+        };
+        rows.push(Row {
+            what: format!(
+                "Server ({backend}): {op}Invite req/s (c=32; p50 {p50:.2} ms, p99 {p99:.2} ms) vs axum hello-world"
+            ),
+            ours: format!("{med:.0} ({min:.0}–{max:.0})"),
+            peer: format!("{hello_med:.0} ({hmin:.0}–{hmax:.0})"),
+            ratio: Some(med / hello_med),
+            target,
+        });
+    }
+    Ok(())
+}
+
+pub(super) fn num(v: &Value, key: &str) -> f64 {
+    v[key]["median"].as_f64().unwrap_or(0.0)
+}
+
+pub(super) fn calls_row(what: &str, r: &Value, ours: &str, peer: &str, target: f64) -> Row {
+    Row {
+        what: what.into(),
+        ours: fmt_stats(&r[ours], 0),
+        peer: fmt_stats(&r[peer], 0),
+        ratio: Some(num(r, ours) / num(r, peer)),
+        target: Some(target),
+    }
+}
+
+pub(super) fn python_rows(py: &PyEnv, url: &str, fx: &Fixture, rows: &mut Vec<Row>) -> Result<()> {
+    let script = root().join("crates/invites-bench/python/bench.py");
+    eprintln!("==> Python: invites_sdk vs openapi-python-client (httpx), getInvite");
+    let r = json_of(
+        Command::new(&py.python)
+            .arg(&script)
+            .args([
+                "calls",
+                "--url",
+                url,
+                "--key",
+                &fx.key,
+                "--invite-id",
+                &fx.invite_id,
+                "--gen",
+            ])
+            .arg(&py.gen_dir),
+    )?;
+    rows.push(calls_row(
+        "Python: sequential getInvite calls/s, Client vs generated httpx client (sync)",
+        &r,
+        "sync_ours",
+        "sync_peer",
+        2.0,
+    ));
+    rows.push(calls_row(
+        "Python: getInvite calls/s, 256 in flight, AsyncClient vs generated client (one httpx.AsyncClient, asyncio)",
+        &r,
+        "async_ours",
+        "async_peer",
+        2.0,
+    ));
+    let r = json_of(
+        Command::new(&py.python)
+            .arg(&script)
+            .args(["import", "--gen"])
+            .arg(&py.gen_dir),
+    )?;
+    rows.push(Row {
+        what: "Python: import time, ms (`import invites_sdk` vs the generated client + httpx)"
+            .into(),
+        ours: fmt_stats(&r["ours_ms"], 1),
+        peer: fmt_stats(&r["peer_ms"], 1),
+        ratio: Some(num(&r, "peer_ms") / num(&r, "ours_ms")),
+        target: None,
+    });
+    rows.push(Row {
+        what: "Python: wheel size (abi3, release)".into(),
+        ours: format!("{:.2} MB", py.wheel_bytes as f64 / 1e6),
+        peer: "—".into(),
+        ratio: None,
+        target: None,
+    });
+    Ok(())
+}
+
+pub(super) fn node_rows(
+    modules: &Path,
+    addon_bytes: u64,
+    url: &str,
+    fx: &Fixture,
+    rows: &mut Vec<Row>,
+) -> Result<()> {
+    let script = root().join("crates/invites-bench/node/bench.mjs");
+    eprintln!("==> Node: invites-sdk vs openapi-fetch, getInvite and createInvite");
+    let r = json_of(
+        Command::new("node")
+            .arg(&script)
+            .arg("calls")
+            .arg("--modules")
+            .arg(modules)
+            .args(["--url", url, "--key", &fx.key, "--invite-id", &fx.invite_id]),
+    )?;
+    // The server's own createInvite ceiling at the same width, with a bare Rust client that
+    // also sends an Idempotency-Key per call: no Node client can go past it.
+    let ceiling = load(
+        url,
+        &fx.key,
+        "create",
+        &[
+            "--concurrency",
+            "256",
+            "--idempotency-keys",
+            "--seconds",
+            "3",
+        ],
+    )?;
+    for (op, name) in [("get", "getInvite"), ("create", "createInvite")] {
+        rows.push(calls_row(
+            &format!("Node: sequential {name} calls/s vs openapi-fetch"),
+            &r,
+            &format!("{op}_seq_ours"),
+            &format!("{op}_seq_peer"),
+            1.2,
+        ));
+        let note = match op {
+            "create" => format!(
+                " (server ceiling, bare Rust client with Idempotency-Keys: {:.0}/s)",
+                ceiling["req_per_s"].as_f64().unwrap_or(0.0)
+            ),
+            _ => String::new(),
+        };
+        rows.push(calls_row(
+            &format!("Node: {name} calls/s, 256 in flight, vs openapi-fetch{note}"),
+            &r,
+            &format!("{op}_par_ours"),
+            &format!("{op}_par_peer"),
+            1.2,
+        ));
+    }
+    let r = json_of(
+        Command::new("node")
+            .arg(&script)
+            .arg("require")
+            .arg("--modules")
+            .arg(modules),
+    )?;
+    rows.push(Row {
+        what: "Node: require time, ms (`require('invites-sdk')` vs `require('openapi-fetch')`)"
+            .into(),
+        ours: fmt_stats(&r["ours_ms"], 1),
+        peer: fmt_stats(&r["peer_ms"], 1),
+        ratio: Some(num(&r, "peer_ms") / num(&r, "ours_ms")),
+        target: None,
+    });
+    rows.push(Row {
+        what: "Node: addon size (release, stripped)".into(),
+        ours: format!("{:.2} MB", addon_bytes as f64 / 1e6),
+        peer: "—".into(),
+        ratio: None,
+        target: None,
+    });
+    Ok(())
+}
+
+/// Makes the command that lists every invite of the organization with this API key.
+pub(super) type Lister<'a> = Box<dyn Fn(&str) -> Command + 'a>;
+
+/// Rust, Python and Node each list 10k and 100k invites through auto-pagination.
+pub(super) fn scale_rows(
+    url: &str,
+    py: Option<&PyEnv>,
+    node: Option<&Path>,
+    rows: &mut Vec<Row>,
+) -> Result<()> {
+    eprintln!("==> Scale: seeding 10k and 100k invites");
+    let mut keys = vec![];
+    for n in [10_000usize, 100_000] {
+        let org = api(
+            url,
+            ADMIN_TOKEN,
+            "org",
+            serde_json::json!({"name": format!("scale {n}")}),
+        )?;
+        let k = org["api_key"].as_str().context("api_key")?.to_string();
+        for b in 0..n / 1000 {
+            let emails: Vec<String> = (0..1000)
+                .map(|i| format!("u{b}-{i}@scale.example.com"))
+                .collect();
+            api(
+                url,
+                &k,
+                "batch",
+                serde_json::json!({"emails": emails, "roles": ["viewer"]}),
+            )?;
+        }
+        keys.push(k);
+    }
+    let mut langs: Vec<(&str, Lister<'_>)> = vec![(
+        "Rust",
+        Box::new(|k: &str| {
+            let mut c = Command::new(release_bin("invites-bench"));
+            c.args(["list", "--url", url, "--key", k]);
+            c
+        }),
+    )];
+    if let Some(py) = py {
+        langs.push((
+            "Python",
+            Box::new(move |k: &str| {
+                let mut c = Command::new(&py.python);
+                c.arg(root().join("crates/invites-bench/python/bench.py"))
+                    .args(["list", "--url", url, "--key", k]);
+                c
+            }),
+        ));
+    }
+    if let Some(modules) = node {
+        langs.push((
+            "Node",
+            Box::new(move |k: &str| {
+                let mut c = Command::new("node");
+                c.arg(root().join("crates/invites-bench/node/bench.mjs"))
+                    .arg("list")
+                    .arg("--modules")
+                    .arg(modules)
+                    .args(["--url", url, "--key", k]);
+                c
+            }),
+        ));
+    }
+    for (lang, cmd) in &langs {
+        eprintln!("==> Scale: {lang} lists 10k and 100k invites");
+        let small = json_of(&mut cmd(&keys[0]))?;
+        let large = json_of(&mut cmd(&keys[1]))?;
+        for (r, n) in [(&small, 10_000), (&large, 100_000)] {
+            if r["items"].as_u64() != Some(n) {
+                bail!("{lang} listed {} invites, expected {n}", r["items"]);
+            }
+        }
+        let show = |r: &Value| {
+            format!(
+                "{:.1} MiB, {:.1} s",
+                r["peak_rss_kib"].as_f64().unwrap_or(0.0) / 1024.0,
+                r["seconds"].as_f64().unwrap_or(0.0)
+            )
+        };
+        rows.push(Row {
+            what: format!(
+                "{lang}: list 100k (ours) vs 10k (peer column) invites, peak RSS and time; ratio = RSS 100k/10k (flat ≈ 1)"
+            ),
+            ours: show(&large),
+            peer: show(&small),
+            ratio: Some(
+                large["peak_rss_kib"].as_f64().unwrap_or(0.0)
+                    / small["peak_rss_kib"].as_f64().unwrap_or(1.0),
+            ),
+            target: None,
+        });
+    }
+    Ok(())
+}
