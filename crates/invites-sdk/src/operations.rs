@@ -102,6 +102,21 @@ pub const OPERATIONS: &[Operation] = &[
         list: false,
         idempotent: false,
     },
+    Operation {
+        id: "listApiKeys",
+        list: true,
+        idempotent: false,
+    },
+    Operation {
+        id: "createApiKey",
+        list: false,
+        idempotent: true,
+    },
+    Operation {
+        id: "revokeApiKey",
+        list: false,
+        idempotent: false,
+    },
 ];
 
 impl Client {
@@ -180,6 +195,19 @@ impl Client {
                 args.done()?;
                 json::out(self.members().remove(&member_id).await?)
             }
+            "listApiKeys" => {
+                let params: ListApiKeys = args.into()?;
+                json::page(self.api_keys().list_page(&params).await?)
+            }
+            "createApiKey" => {
+                let body: types::ApiKeyCreate = args.into()?;
+                json::out(self.api_keys().create(&body).await?)
+            }
+            "revokeApiKey" => {
+                let key_id = args.string("key_id")?;
+                args.done()?;
+                json::out(self.api_keys().revoke(&key_id).await?)
+            }
             _ => Err(json::unknown(operation, false)),
         }
     }
@@ -202,6 +230,10 @@ impl Client {
             "listMembers" => {
                 let params: ListMembers = args.into()?;
                 Ok(json::items(self.members().list(params)))
+            }
+            "listApiKeys" => {
+                let params: ListApiKeys = args.into()?;
+                Ok(json::items(self.api_keys().list(params)))
             }
             _ => Err(json::unknown(operation, true)),
         }

@@ -24,6 +24,11 @@ impl Client {
     pub fn members(&self) -> Members<'_> {
         Members { client: self }
     }
+
+    /// The organization's API keys: create (the secret is shown once), list, revoke.
+    pub fn api_keys(&self) -> ApiKeys<'_> {
+        ApiKeys { client: self }
+    }
 }
 
 /// Filters and paging for [`Invites::list`] (`listInvites`).
@@ -60,6 +65,18 @@ pub struct ListRedemptions {
 pub struct ListMembers {
     /// Only the member with this address (case-insensitive).
     pub email: Option<String>,
+    /// Page size, 1 to 100.
+    pub limit: Option<u32>,
+    /// The `next_page_token` of the previous page, as the server issued it (an opaque token of at
+    /// most 512 characters; any other value is a 400 naming `page_token`); omit for the first
+    /// page.
+    pub page_token: Option<String>,
+}
+
+/// Filters and paging for [`ApiKeys::list`] (`listApiKeys`).
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListApiKeys {
     /// Page size, 1 to 100.
     pub limit: Option<u32>,
     /// The `next_page_token` of the previous page, as the server issued it (an opaque token of at
@@ -281,5 +298,53 @@ impl Members<'_> {
     pub async fn remove(&self, member_id: &str) -> Result<types::Member, Error> {
         let g = self.client.generated();
         self.client.run(|| g.remove_member(member_id)).await
+    }
+}
+
+/// The organization's API keys: create (the secret is shown once), list, revoke.
+#[derive(Debug, Clone, Copy)]
+pub struct ApiKeys<'c> {
+    client: &'c Client,
+}
+
+impl ApiKeys<'_> {
+    /// `listApiKeys`: The organization's API keys, revoked ones included, newest first; never a secret. One page.
+    pub async fn list_page(&self, params: &ListApiKeys) -> Result<Page<types::ApiKey>, Error> {
+        let limit = pagination::bounded("limit", params.limit, 1, 100)?;
+        let g = self.client.generated();
+        let list = self
+            .client
+            .run(|| g.list_api_keys(limit, params.page_token.as_deref()))
+            .await?;
+        Ok(Page {
+            data: list.data,
+            next_page_token: list.next_page_token,
+        })
+    }
+
+    /// `listApiKeys`: The organization's API keys, revoked ones included, newest first; never a secret. Every item, page after page.
+    pub fn list(&self, params: ListApiKeys) -> PageStream<types::ApiKey> {
+        let client = self.client.clone();
+        pagination::paginate(params.page_token.clone(), move |page_token| {
+            let client = client.clone();
+            let params = ListApiKeys {
+                page_token,
+                ..params.clone()
+            };
+            async move { client.api_keys().list_page(&params).await }
+        })
+    }
+
+    /// `createApiKey`: A new API key for the caller's organization; its secret is shown only here.
+    pub async fn create(&self, body: &types::ApiKeyCreate) -> Result<types::ApiKeyCreated, Error> {
+        let key = self.client.idempotency_key();
+        let g = self.client.generated();
+        self.client.run(|| g.create_api_key(Some(&key), body)).await
+    }
+
+    /// `revokeApiKey`: Revoke a key for good; repeating it is harmless.
+    pub async fn revoke(&self, key_id: &str) -> Result<types::ApiKey, Error> {
+        let g = self.client.generated();
+        self.client.run(|| g.revoke_api_key(key_id)).await
     }
 }

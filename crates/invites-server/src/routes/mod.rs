@@ -1,5 +1,6 @@
 //! HTTP routes, authentication and the response middleware.
 
+mod api_keys;
 mod invites;
 mod members;
 mod organizations;
@@ -18,7 +19,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use tower_http::catch_panic::CatchPanicLayer;
 
-use crate::db::{Store, query};
+use crate::db::Store;
 use crate::error::{ApiError, ErrorBody};
 use crate::ratelimit::FailureLimiter;
 use crate::secrets::{hash_secret, new_id};
@@ -39,16 +40,16 @@ pub struct AppState {
     pub limiter: FailureLimiter,
     /// Failed lookups/accepts per invite code (keyed by the code's hash).
     pub code_limiter: FailureLimiter,
-    /// API keys already seen: key hash → organization id.
-    pub keys: InsertOnlyCache<String>,
+    /// API keys seen recently (rechecked every few seconds, so revocations reach every replica).
+    pub keys: api_keys::KeyCache,
     /// Organizations already read: id → (name, roles, created_at).
     pub orgs: InsertOnlyCache<Arc<organizations::Org>>,
 }
 
-/// Rows that never change once written, kept in process after the database returned them: API
-/// keys (key hash → organization id) and organizations (id → name, roles, created_at). Neither
-/// has an update or delete operation, so an entry can never go stale on this or any other
-/// replica; a miss always asks the database. Bounded: when full it starts over.
+/// Rows that never change once written, kept in process after the database returned them:
+/// organizations (id → name, roles, created_at). They have no update or delete operation, so an
+/// entry can never go stale on this or any other replica; a miss always asks the database.
+/// Bounded: when full it starts over.
 #[derive(Debug)]
 pub struct InsertOnlyCache<V> {
     map: std::sync::RwLock<std::collections::HashMap<String, V>>,
@@ -87,6 +88,8 @@ pub struct Caller {
     pub org_id: String,
     /// The hash of the API key used (the rate-limit key).
     pub key_hash: String,
+    /// The id of the API key used.
+    pub key_id: String,
 }
 
 /// The request's bearer token, if any.
@@ -103,16 +106,16 @@ pub(crate) fn bearer(headers: &HeaderMap) -> Option<&str> {
 pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Caller, ApiError> {
     let token = bearer(headers).ok_or(ApiError::Unauthorized)?;
     let key_hash = hash_secret(token);
-    if let Some(org_id) = state.keys.get(&key_hash) {
-        return Ok(Caller { org_id, key_hash });
-    }
-    let (org_id,) = query("SELECT organization_id FROM api_keys WHERE key_hash = $1")
-        .bind(&key_hash)
-        .fetch_optional::<(String,)>(&state.store)
+    let key = state
+        .keys
+        .lookup(&state.store, &key_hash)
         .await?
         .ok_or(ApiError::Unauthorized)?;
-    state.keys.insert(&key_hash, org_id.clone());
-    Ok(Caller { org_id, key_hash })
+    Ok(Caller {
+        org_id: key.org_id,
+        key_id: key.key_id,
+        key_hash,
+    })
 }
 
 /// Authenticate the admin token.
@@ -162,6 +165,11 @@ pub fn router(
         .route(
             "/v1/invites/{invite_id}/redemptions",
             get(invites::redemptions),
+        )
+        .route("/v1/api_keys", post(api_keys::create).get(api_keys::list))
+        .route(
+            "/v1/api_keys/{key_id}",
+            axum::routing::delete(api_keys::revoke),
         )
         .route("/v1/members", get(members::list))
         .route(

@@ -14,7 +14,7 @@ use crate::db::{now_ms, query};
 use crate::error::ApiError;
 use crate::idempotency::{self, Begun, Reply};
 use crate::input::{check_len, parse_json, rfc3339};
-use crate::secrets::{API_KEY_PREFIX, hash_secret, new_id, new_secret};
+use crate::secrets::new_id;
 
 /// Roles of an organization created without `roles`.
 pub const DEFAULT_ROLES: [&str; 6] = ["owner", "admin", "developer", "billing", "user", "viewer"];
@@ -97,13 +97,7 @@ pub(super) async fn create(
             .bind(now)
             .execute(&mut tx)
             .await?;
-        let api_key = new_secret(API_KEY_PREFIX);
-        query("INSERT INTO api_keys (key_hash, organization_id, created_at) VALUES ($1, $2, $3)")
-            .bind(hash_secret(&api_key))
-            .bind(&id)
-            .bind(now)
-            .execute(&mut tx)
-            .await?;
+        let (_, api_key) = super::api_keys::insert_key(&mut tx, &id, "default", now).await?;
         let reply = Reply::json(
             StatusCode::CREATED,
             &json!({"organization": org_json(&id, &req.name, &roles, now), "api_key": api_key}),
