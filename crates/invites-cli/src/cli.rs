@@ -95,6 +95,9 @@ pub enum Command {
     /// Members of the organization.
     #[command(subcommand)]
     Members(MembersCommand),
+    /// The organization's API keys: create (the secret is printed once), list, revoke.
+    #[command(subcommand, visible_alias = "api-keys")]
+    Keys(KeysCommand),
     /// The organization: show it, or create one with the admin token.
     #[command(subcommand, visible_alias = "organization")]
     Org(OrgCommand),
@@ -283,6 +286,31 @@ pub enum MembersCommand {
     Remove {
         /// The member id (mem_…).
         id: String,
+    },
+}
+
+/// `invites keys …`.
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Create an API key and print its secret (shown only this once).
+    Create {
+        /// What the key is for
+        #[arg(long)]
+        name: String,
+    },
+    /// List the keys, revoked ones included (never a secret).
+    #[command(visible_alias = "ls")]
+    List {
+        /// Show at most this many
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        limit: Option<u32>,
+    },
+    /// Revoke keys for good (refused everywhere within seconds).
+    #[command(visible_alias = "delete")]
+    Revoke {
+        /// The key ids (key_…).
+        #[arg(required = true)]
+        ids: Vec<String>,
     },
 }
 

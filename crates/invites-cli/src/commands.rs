@@ -7,13 +7,13 @@ use std::path::Path;
 use clap::CommandFactory;
 use futures::{StreamExt, TryStreamExt};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use invites_sdk::{Client, ListInvites, ListMembers, ListRedemptions, types};
+use invites_sdk::{Client, ListApiKeys, ListInvites, ListMembers, ListRedemptions, types};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 
 use crate::cli::{
-    AcceptArgs, Cli, Command, CreateArgs, GlobalArgs, ListArgs, MembersCommand, OrgCommand,
-    OutputFormat, RevokeArgs, StatusArg, UpdateArgs,
+    AcceptArgs, Cli, Command, CreateArgs, GlobalArgs, KeysCommand, ListArgs, MembersCommand,
+    OrgCommand, OutputFormat, RevokeArgs, StatusArg, UpdateArgs,
 };
 use crate::config::{self, ENV_ADMIN_TOKEN, ENV_API_KEY, ENV_BASE_URL};
 use crate::error::CliError;
@@ -54,6 +54,7 @@ pub async fn run(cli: Cli, format: OutputFormat) -> Result<(), CliError> {
             emit(&output::many(format, &all))
         }
         Command::Members(cmd) => members(g, format, cmd).await,
+        Command::Keys(cmd) => keys(g, format, cmd).await,
         Command::Org(cmd) => org(g, format, cmd).await,
         Command::Completion { shell } => {
             let mut buf = Vec::new();
@@ -480,6 +481,31 @@ async fn members(
         MembersCommand::Get { id } => emit(&output::one(format, &client.members().get(&id).await?)),
         MembersCommand::Remove { id } => {
             emit(&output::one(format, &client.members().remove(&id).await?))
+        }
+    }
+}
+
+async fn keys(g: &GlobalArgs, format: OutputFormat, cmd: KeysCommand) -> Result<(), CliError> {
+    let client = client(g, None)?;
+    match cmd {
+        KeysCommand::Create { name } => {
+            let req: types::ApiKeyCreate = body(json!({ "name": name }))?;
+            emit(&output::one(format, &client.api_keys().create(&req).await?))
+        }
+        KeysCommand::List { limit } => {
+            let params = ListApiKeys {
+                limit: page_size(limit),
+                page_token: None,
+            };
+            let all = collect(client.api_keys().list(params), limit).await?;
+            emit(&output::many(format, &all))
+        }
+        KeysCommand::Revoke { ids } => {
+            let mut revoked = Vec::new();
+            for id in ids {
+                revoked.push(client.api_keys().revoke(&id).await?);
+            }
+            emit(&output::many(format, &revoked))
         }
     }
 }

@@ -299,6 +299,67 @@ impl Render for types::Member {
     }
 }
 
+impl Render for types::ApiKey {
+    const NULLABLE: &'static [&'static str] = &["last_used_at", "revoked_at"];
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn headers() -> &'static [&'static str] {
+        &["ID", "NAME", "CREATED", "LAST USED", "REVOKED"]
+    }
+    fn row(&self, now: DateTime<Utc>) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.name.clone(),
+            relative(self.created_at, now),
+            self.last_used_at
+                .map_or_else(|| "never".into(), |t| relative(t, now)),
+            self.revoked_at
+                .map_or_else(|| "-".into(), |t| relative(t, now)),
+        ]
+    }
+    fn details(&self, now: DateTime<Utc>) -> Vec<(&'static str, String)> {
+        vec![
+            ("ID", self.id.clone()),
+            ("NAME", self.name.clone()),
+            ("CREATED", when(self.created_at, now)),
+            (
+                "LAST USED",
+                self.last_used_at
+                    .map_or_else(|| "never".into(), |t| when(t, now)),
+            ),
+            (
+                "REVOKED",
+                self.revoked_at.map_or_else(|| "-".into(), |t| when(t, now)),
+            ),
+        ]
+    }
+}
+
+impl Render for types::ApiKeyCreated {
+    const NULLABLE: &'static [&'static str] = &["last_used_at", "revoked_at"];
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn headers() -> &'static [&'static str] {
+        &["ID", "NAME", "SECRET"]
+    }
+    fn row(&self, _now: DateTime<Utc>) -> Vec<String> {
+        vec![self.id.clone(), self.name.clone(), self.secret.clone()]
+    }
+    fn details(&self, now: DateTime<Utc>) -> Vec<(&'static str, String)> {
+        vec![
+            ("ID", self.id.clone()),
+            ("NAME", self.name.clone()),
+            ("CREATED", when(self.created_at, now)),
+            (
+                "SECRET",
+                format!("{} (shown only now: keep it safe)", self.secret),
+            ),
+        ]
+    }
+}
+
 impl Render for types::Redemption {
     const NULLABLE: &'static [&'static str] = &["user_id"];
     fn id(&self) -> &str {

@@ -1023,3 +1023,45 @@ fn completion_scripts_for_each_shell() {
         );
     }
 }
+
+#[test]
+fn keys_create_list_and_revoke() {
+    let s = Server::start();
+    let key = s.new_org("Keys");
+    let created = json(
+        s.with_key(&key)
+            .args(["keys", "create", "--name", "ci", "-o", "json"]),
+    );
+    let secret = created["secret"].as_str().expect("secret").to_owned();
+    assert!(secret.starts_with("ik_"), "{created}");
+    let id = created["id"].as_str().unwrap().to_owned();
+    // The table says the secret is shown only now.
+    let table = stdout(
+        s.with_key(&key)
+            .args(["keys", "create", "--name", "t", "-o", "table"]),
+    );
+    assert!(
+        field(&table, "SECRET").contains("shown only now"),
+        "{table}"
+    );
+
+    // The new key works; the list has three keys and no secret.
+    json(s.with_key(&secret).args(["org", "show", "-o", "json"]));
+    let list = json(s.with_key(&key).args(["keys", "list", "-o", "json"]));
+    assert_eq!(list.as_array().unwrap().len(), 3, "{list}");
+    assert!(!list.to_string().contains("ik_"), "{list}");
+    assert_eq!(
+        header(&stdout(
+            s.with_key(&key).args(["keys", "ls", "-o", "table"])
+        )),
+        ["ID", "NAME", "CREATED", "LAST USED", "REVOKED"]
+    );
+
+    // Revoked: refused at once, and listed with its revocation time.
+    let revoked = json(s.with_key(&key).args(["keys", "revoke", &id, "-o", "json"]));
+    assert!(revoked[0]["revoked_at"].is_string(), "{revoked}");
+    let err = fails(s.with_key(&secret).args(["org", "show"]), 1);
+    assert_error_line(&err, "unauthorized");
+    let ids = stdout(s.with_key(&key).args(["keys", "list", "-o", "id"]));
+    assert!(ids.lines().any(|l| l == id), "{ids}");
+}
