@@ -79,7 +79,8 @@ async function createThroughDialog(page, f) {
   await page.click("#invite-submit");
 }
 
-/** Wait for the once-only link dialog, read the link, close it; returns the link. */
+/** Wait for the once-only secret dialog (an invitation link, or an API key), read the value,
+ * close it; returns the value. */
 async function takeLink(page) {
   await page.waitForSelector("#link-dialog[open]");
   const url = await page.inputValue("#link-value");
@@ -478,5 +479,44 @@ describe("members", () => {
     await page.waitForSelector(`#members-body tr[data-id="${bob.id}"]`);
     const left = (await api.listMembers()).data.map((m) => m.email);
     assert.deepEqual(left, ["bob@example.com"]);
+  });
+});
+
+describe("API keys", () => {
+  test("the keys tab creates a key (its secret shown once), lists it and revokes it", async () => {
+    const { page, api } = await signedIn();
+    await page.click("#tab-keys");
+    await page.waitForSelector("#keys-body tr[data-id]");
+    // An empty name is refused in the form, and nothing is created.
+    await page.click("#new-key");
+    assert.match(await page.textContent("#key-form-error"), /name/);
+    assert.equal((await api.listApiKeys()).data.length, 1);
+
+    await page.fill("#f-key-name", "billing worker");
+    await page.click("#new-key");
+    const secret = await takeLink(page);
+    assert.match(secret, /^ik_/);
+    const keys = (await api.listApiKeys()).data;
+    assert.equal(keys.length, 2);
+    const created = keys.find((k) => k.name === "billing worker");
+    await page.waitForSelector(`#keys-body tr[data-id="${created.id}"]`);
+    assert.equal(await page.textContent("#link-dialog-title"), "API key");
+    // The secret works.
+    const org = await fetch(`${server.url}/v1/organization`, { headers: { Authorization: `Bearer ${secret}` } });
+    assert.equal(org.status, 200);
+
+    await page.locator(`#keys-body tr[data-id="${created.id}"]`).getByRole("button", { name: "Revoke" }).click();
+    await page.waitForSelector("#confirm-dialog[open]");
+    assert.match(await page.textContent("#confirm-text"), /billing worker/);
+    await page.click("#confirm-ok");
+    await page.waitForSelector(`#keys-body tr[data-id="${created.id}"] .chip.revoked`);
+    const after = await fetch(`${server.url}/v1/organization`, { headers: { Authorization: `Bearer ${secret}` } });
+    assert.equal(after.status, 401);
+
+    // An invitation link shown afterwards has its own wording again.
+    await page.click("#tab-invites");
+    await createThroughDialog(page, { kind: "exact", emails: "ada@example.com", roles: ["developer"] });
+    await takeLink(page);
+    assert.equal(await page.textContent("#link-dialog-title"), "Invitation link");
   });
 });

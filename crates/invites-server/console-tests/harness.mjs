@@ -89,6 +89,7 @@ export function client(base, key) {
     lookup: (code) => call("POST", "/v1/invites/lookup", { code }),
     accept: (code, email) => ok("POST", "/v1/invites/accept", { code, email }),
     listMembers: () => ok("GET", "/v1/members"),
+    listApiKeys: () => ok("GET", "/v1/api_keys"),
   };
 }
 

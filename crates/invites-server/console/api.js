@@ -97,4 +97,7 @@ export const api = {
   rotateInvite: (id) => call("POST", `/v1/invites/${enc(id)}/rotate`),
   listMembers: (query) => call("GET", "/v1/members", { query }),
   removeMember: (id) => call("DELETE", `/v1/members/${enc(id)}`),
+  listApiKeys: (query) => call("GET", "/v1/api_keys", { query }),
+  createApiKey: (body) => call("POST", "/v1/api_keys", { body }),
+  revokeApiKey: (id) => call("DELETE", `/v1/api_keys/${enc(id)}`),
 };

@@ -17,6 +17,7 @@ const state = {
   roles: [],
   invites: { tokens: [undefined], index: 0, next: null, seq: 0 },
   members: { tokens: [undefined], index: 0, next: null, seq: 0 },
+  keys: { tokens: [undefined], index: 0, next: null, seq: 0 },
   editing: null, // the invite being edited, or null when creating
   tab: "invites",
 };
@@ -120,7 +121,7 @@ function signOut(message) {
 
 function selectTab(tab) {
   state.tab = tab;
-  for (const t of ["invites", "members"]) {
+  for (const t of ["invites", "members", "keys"]) {
     $(`tab-${t}`).setAttribute("aria-selected", String(t === tab));
     $(`panel-${t}`).hidden = t !== tab;
   }
@@ -340,6 +341,98 @@ function memberRow(m) {
   );
 }
 
+// ---------------------------------------------------------------- API keys
+
+async function loadKeys() {
+  const p = state.keys;
+  const seq = ++p.seq;
+  $("keys-prev").disabled = true;
+  $("keys-next").disabled = true;
+  try {
+    const page = await api.listApiKeys({ limit: PAGE_SIZE, page_token: p.tokens[p.index] });
+    if (seq !== p.seq) return;
+    const data = Array.isArray(page.data) ? page.data : [];
+    p.next = page.next_page_token || null;
+    replace($("keys-body"), data.map(keyRow));
+    updatePager("keys", p, data.length);
+  } catch (err) {
+    if (seq === p.seq) {
+      updatePager("keys", p, 0);
+      fail(err);
+    }
+  }
+}
+
+function keyRow(k) {
+  const revoked = Boolean(k.revoked_at);
+  return h(
+    "tr",
+    { dataset: { id: k.id } },
+    h("td", {}, k.name),
+    h("td", { className: "id" }, k.id),
+    h("td", {}, timeCell(k.created_at)),
+    h("td", {}, k.last_used_at ? timeCell(k.last_used_at) : h("span", { className: "muted" }, "never")),
+    h("td", {}, h("span", { className: `chip ${revoked ? "revoked" : "pending"}` }, revoked ? "revoked" : "active")),
+    h(
+      "td",
+      { className: "row-actions" },
+      revoked
+        ? ""
+        : h(
+            "button",
+            {
+              type: "button",
+              className: "danger small",
+              on: {
+                click: () =>
+                  confirmAction({
+                    title: "Revoke the API key?",
+                    text: `“${k.name}” stops working at once, everywhere within seconds. This cannot be undone.`,
+                    ok: "Revoke",
+                    action: async () => {
+                      await api.revokeApiKey(k.id);
+                      await loadKeys();
+                    },
+                  }),
+              },
+            },
+            "Revoke",
+          ),
+    ),
+  );
+}
+
+async function createKey(ev) {
+  ev.preventDefault();
+  const input = $("f-key-name");
+  const errEl = $("key-form-error");
+  errEl.hidden = true;
+  const name = input.value.trim();
+  if (!name) {
+    errEl.textContent = "Give the key a name: what is it for?";
+    errEl.hidden = false;
+    return;
+  }
+  $("new-key").disabled = true;
+  try {
+    const key = await api.createApiKey({ name });
+    input.value = "";
+    showSecret(key.secret, {
+      title: "API key",
+      note: "Copy this key now: it is shown only once and cannot be shown again. If it is lost, revoke it and create another.",
+    });
+    await loadKeys();
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) fail(err);
+    else {
+      errEl.textContent = describe(err);
+      errEl.hidden = false;
+    }
+  } finally {
+    $("new-key").disabled = false;
+  }
+}
+
 // ---------------------------------------------------------------- confirm dialog
 
 function confirmAction({ title, text, ok, action }) {
@@ -372,8 +465,21 @@ function confirmAction({ title, text, ok, action }) {
 
 // ---------------------------------------------------------------- the link, shown once
 
+const LINK_TEXT = { title: null, note: null };
+
 function showLink(url) {
-  $("link-value").value = url || "";
+  showSecret(url, LINK_TEXT);
+}
+
+/** Show a secret once (an invitation link, an API key) in the copy dialog. */
+function showSecret(value, { title, note }) {
+  if (LINK_TEXT.title === null) {
+    LINK_TEXT.title = $("link-dialog-title").textContent;
+    LINK_TEXT.note = $("link-once").textContent;
+  }
+  $("link-dialog-title").textContent = title ?? LINK_TEXT.title;
+  $("link-once").replaceChildren(h("strong", {}, note ?? LINK_TEXT.note));
+  $("link-value").value = value || "";
   $("link-status").textContent = "";
   $("link-dialog").showModal();
   $("link-value").select();
@@ -672,6 +778,11 @@ function wire() {
     selectTab("members");
     loadMembers();
   });
+  $("tab-keys").addEventListener("click", () => {
+    selectTab("keys");
+    loadKeys();
+  });
+  $("key-form").addEventListener("submit", createKey);
   $("status-filter").addEventListener("change", () => {
     resetPaging(state.invites);
     loadInvites();
@@ -679,6 +790,7 @@ function wire() {
   for (const [prefix, load] of [
     ["invites", loadInvites],
     ["members", loadMembers],
+    ["keys", loadKeys],
   ]) {
     const p = state[prefix];
     $(`${prefix}-next`).addEventListener("click", () => {
