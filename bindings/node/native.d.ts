@@ -21,42 +21,14 @@ export declare class NativeClient {
   constructor(options: NativeClientOptions)
   /** The base URL calls go to. */
   get baseUrl(): string
-  /** `createOrganization`. */
-  createOrganization(bodyJson: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `getOrganization`. */
-  getOrganization(options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `createInvite`. */
-  createInvite(bodyJson: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `createInvites`. */
-  createInvites(bodyJson: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `listInvites`, one page. */
-  listInvites(paramsJson?: string | undefined | null, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `listInvites`, every item of every page. */
-  streamInvites(paramsJson?: string | undefined | null, options?: NativeCallOptions | undefined | null): NativeStream
-  /** `getInvite`. */
-  getInvite(inviteId: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `updateInvite`. */
-  updateInvite(inviteId: string, bodyJson: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `revokeInvite`. */
-  revokeInvite(inviteId: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `rotateInviteCode`. */
-  rotateInviteCode(inviteId: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `lookupInvite`. */
-  lookupInvite(code: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `acceptInvite`. */
-  acceptInvite(bodyJson: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `listInviteRedemptions`, one page. */
-  listInviteRedemptions(inviteId: string, paramsJson?: string | undefined | null, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `listInviteRedemptions`, every item of every page. */
-  streamInviteRedemptions(inviteId: string, paramsJson?: string | undefined | null, options?: NativeCallOptions | undefined | null): NativeStream
-  /** `listMembers`, one page. */
-  listMembers(paramsJson?: string | undefined | null, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `listMembers`, every item of every page. */
-  streamMembers(paramsJson?: string | undefined | null, options?: NativeCallOptions | undefined | null): NativeStream
-  /** `getMember`. */
-  getMember(memberId: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `removeMember`. */
-  removeMember(memberId: string, options?: NativeCallOptions | undefined | null): Promise<string>
+  /**
+   * Call `operation` (an operationId) with `args_json`: one camelCase object of its path
+   * parameters, query parameters and body fields. A list operation answers one page,
+   * `{"data": [...], "nextPageToken": ...}`.
+   */
+  call(operation: string, argsJson: string, options?: NativeCallOptions | undefined | null): Promise<string>
+  /** Every item of list `operation`, page after page; `args_json` as for `call`. */
+  stream(operation: string, argsJson: string, options?: NativeCallOptions | undefined | null): NativeStream
 }
 
 /** Items of a list, a ready chunk at a time, from the SDK's page stream. */

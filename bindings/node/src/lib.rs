@@ -1,26 +1,25 @@
-//! The native half of the `invites-sdk` npm package: the Rust SDK's client behind a small napi
-//! class. Arguments arrive as JSON text (so `Date`s and `undefined` behave as in `JSON.stringify`),
-//! results leave as JSON text in an envelope, `{"ok": …}` or `{"error": …}`, that `index.js`
-//! unwraps into camelCase objects or its error classes. Retries, timeouts, idempotency keys and
-//! pagination all happen in `invites-sdk`; this crate only translates.
+//! The native half of the `invites-sdk` npm package: the Rust SDK's client behind one small napi
+//! class with two generic entry points, `call` and `stream`, that take an operationId and its
+//! arguments as JSON text (so `Date`s and `undefined` behave as in `JSON.stringify`). Results
+//! leave as JSON text in an envelope, `{"ok": …}` or `{"error": …}`, that `index.js` unwraps
+//! into camelCase objects or its error classes. Which operations exist, and what they take, is
+//! the SDK's business (`Client::call_json`, generated from the spec); so are retries, timeouts,
+//! idempotency keys, pagination and argument checks. This crate only translates.
 
 #![deny(clippy::all)]
 
 mod convert;
+mod maps;
 
 use std::sync::Arc;
 
 use futures::stream::{ReadyChunks, StreamExt, TryStreamExt};
-use invites_sdk::{
-    Client, Error, ListInvites, ListMembers, ListRedemptions, Page, PageStream, RequestOptions,
-    types,
-};
+use invites_sdk::{Client, Error, PageStream, RequestOptions};
 use napi::Status;
 use napi_derive::napi;
-use serde::Serialize;
 use serde_json::{Value, json};
 
-use convert::{body, envelope, millis, out, parse_json, to_snake};
+use convert::{args, envelope, from_sdk, millis, to_camel};
 
 /// Client configuration, as `index.js` passes it (environment fallbacks already applied).
 #[napi(object)]
@@ -90,148 +89,7 @@ impl NativeClient {
             max_retries: o.max_retries,
         }))
     }
-
-    /// Run one SDK call on napi's tokio runtime and wrap its outcome in the envelope.
-    async fn call<T, F, Fut>(&self, options: Option<NativeCallOptions>, f: F) -> String
-    where
-        T: Serialize,
-        F: FnOnce(Client) -> Fut,
-        Fut: std::future::Future<Output = Result<T, Error>>,
-    {
-        let result = match self.with(options) {
-            Ok(client) => f(client).await.and_then(|v| out(&v)),
-            Err(e) => Err(e),
-        };
-        envelope(result)
-    }
-
-    fn stream<T>(
-        &self,
-        options: Option<NativeCallOptions>,
-        f: impl FnOnce(Client) -> Result<PageStream<T>, Error>,
-    ) -> NativeStream
-    where
-        T: Serialize + Send + 'static,
-    {
-        let (items, pending): (PageStream<Value>, _) = match self.with(options).and_then(f) {
-            Ok(s) => (s.and_then(|v| async move { out(&v) }).boxed(), None),
-            Err(e) => (futures::stream::empty().boxed(), Some(e)),
-        };
-        NativeStream {
-            state: Arc::new(tokio::sync::Mutex::new(StreamState {
-                items: items.ready_chunks(CHUNK),
-                pending,
-                done: false,
-            })),
-        }
-    }
 }
-
-fn page<T: Serialize>(p: Page<T>) -> Result<Value, Error> {
-    Ok(json!({ "data": out(&p.data)?, "nextPageToken": p.next_page_token }))
-}
-
-/// `{status, email, limit, pageToken}` → the SDK's list parameters.
-fn list_params(text: Option<String>, allowed: &[&str]) -> Result<ListParams, Error> {
-    let Some(text) = text else {
-        return Ok(ListParams::default());
-    };
-    let value = parse_json(&text, "params")?;
-    let value = match value {
-        Value::Null => return Ok(ListParams::default()),
-        Value::Object(_) => to_snake(value, "")?,
-        _ => {
-            return Err(Error::InvalidArgument {
-                param: "params".into(),
-                message: "must be an object".into(),
-            });
-        }
-    };
-    let mut p = ListParams::default();
-    for (k, v) in value.as_object().into_iter().flatten() {
-        let param = convert::camel(k);
-        let bad = |what: &str| Error::InvalidArgument {
-            param: param.clone(),
-            message: format!("must be {what}, got {v}"),
-        };
-        if !allowed.contains(&k.as_str()) {
-            return Err(Error::InvalidArgument {
-                param: param.clone(),
-                message: format!(
-                    "unknown parameter; expected one of {}",
-                    allowed
-                        .iter()
-                        .map(|a| format!("`{}`", convert::camel(a)))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            });
-        }
-        if v.is_null() {
-            continue;
-        }
-        match k.as_str() {
-            "status" => {
-                p.status = Some(
-                    v.as_str()
-                        .and_then(|s| s.parse::<types::InviteStatus>().ok())
-                        .ok_or_else(|| {
-                            bad("one of pending, accepted, expired, disabled, revoked")
-                        })?,
-                )
-            }
-            "email" => p.email = Some(v.as_str().ok_or_else(|| bad("a string"))?.to_owned()),
-            "page_token" => {
-                p.page_token = Some(v.as_str().ok_or_else(|| bad("a string"))?.to_owned())
-            }
-            "limit" => {
-                p.limit = Some(
-                    v.as_u64()
-                        .and_then(|n| u32::try_from(n).ok())
-                        .ok_or_else(|| bad("an integer between 1 and 100"))?,
-                )
-            }
-            _ => unreachable!("checked against `allowed`"),
-        }
-    }
-    Ok(p)
-}
-
-#[derive(Default)]
-struct ListParams {
-    status: Option<types::InviteStatus>,
-    email: Option<String>,
-    limit: Option<u32>,
-    page_token: Option<String>,
-}
-
-impl ListParams {
-    fn invites(self) -> ListInvites {
-        ListInvites {
-            status: self.status,
-            email: self.email,
-            limit: self.limit,
-            page_token: self.page_token,
-        }
-    }
-    fn members(self) -> ListMembers {
-        ListMembers {
-            email: self.email,
-            limit: self.limit,
-            page_token: self.page_token,
-        }
-    }
-    fn redemptions(self) -> ListRedemptions {
-        ListRedemptions {
-            limit: self.limit,
-            page_token: self.page_token,
-        }
-    }
-}
-
-const INVITE_PARAMS: &[&str] = &["status", "email", "limit", "page_token"];
-const MEMBER_PARAMS: &[&str] = &["email", "limit", "page_token"];
-const REDEMPTION_PARAMS: &[&str] = &["limit", "page_token"];
 
 #[napi]
 impl NativeClient {
@@ -265,242 +123,50 @@ impl NativeClient {
         self.client.base_url().to_owned()
     }
 
-    /// `createOrganization`.
+    /// Call `operation` (an operationId) with `args_json`: one camelCase object of its path
+    /// parameters, query parameters and body fields. A list operation answers one page,
+    /// `{"data": [...], "nextPageToken": ...}`.
     #[napi]
-    pub async fn create_organization(
+    pub async fn call(
         &self,
-        body_json: String,
+        operation: String,
+        args_json: String,
         options: Option<NativeCallOptions>,
     ) -> String {
-        self.call(options, |c| async move {
-            let b: types::OrganizationCreate = body(&body_json, "body")?;
-            c.organizations().create(&b).await
-        })
-        .await
+        let result = match self.with(options).and_then(|c| Ok((c, args(&args_json)?))) {
+            Ok((client, a)) => client
+                .call_json(&operation, a)
+                .await
+                .map(to_camel)
+                .map_err(from_sdk),
+            Err(e) => Err(e),
+        };
+        envelope(result)
     }
 
-    /// `getOrganization`.
+    /// Every item of list `operation`, page after page; `args_json` as for `call`.
     #[napi]
-    pub async fn get_organization(&self, options: Option<NativeCallOptions>) -> String {
-        self.call(options, |c| async move { c.organizations().get().await })
-            .await
-    }
-
-    /// `createInvite`.
-    #[napi]
-    pub async fn create_invite(
+    pub fn stream(
         &self,
-        body_json: String,
-        options: Option<NativeCallOptions>,
-    ) -> String {
-        self.call(options, |c| async move {
-            let b: types::InviteCreate = body(&body_json, "body")?;
-            c.invites().create(&b).await
-        })
-        .await
-    }
-
-    /// `createInvites`.
-    #[napi]
-    pub async fn create_invites(
-        &self,
-        body_json: String,
-        options: Option<NativeCallOptions>,
-    ) -> String {
-        self.call(options, |c| async move {
-            let b: types::InviteBatchCreate = body(&body_json, "body")?;
-            c.invites().create_batch(&b).await
-        })
-        .await
-    }
-
-    /// `listInvites`, one page.
-    #[napi]
-    pub async fn list_invites(
-        &self,
-        params_json: Option<String>,
-        options: Option<NativeCallOptions>,
-    ) -> String {
-        self.call(options, |c| async move {
-            let p = list_params(params_json, INVITE_PARAMS)?.invites();
-            page(c.invites().list_page(&p).await?)
-        })
-        .await
-    }
-
-    /// `listInvites`, every item of every page.
-    #[napi]
-    pub fn stream_invites(
-        &self,
-        params_json: Option<String>,
+        operation: String,
+        args_json: String,
         options: Option<NativeCallOptions>,
     ) -> NativeStream {
-        self.stream(options, |c| {
-            let p = list_params(params_json, INVITE_PARAMS)?.invites();
-            Ok(c.invites().list(p))
-        })
-    }
-
-    /// `getInvite`.
-    #[napi]
-    pub async fn get_invite(
-        &self,
-        invite_id: String,
-        options: Option<NativeCallOptions>,
-    ) -> String {
-        self.call(
-            options,
-            |c| async move { c.invites().get(&invite_id).await },
-        )
-        .await
-    }
-
-    /// `updateInvite`.
-    #[napi]
-    pub async fn update_invite(
-        &self,
-        invite_id: String,
-        body_json: String,
-        options: Option<NativeCallOptions>,
-    ) -> String {
-        self.call(options, |c| async move {
-            let b: types::InviteUpdate = body(&body_json, "body")?;
-            c.invites().update(&invite_id, &b).await
-        })
-        .await
-    }
-
-    /// `revokeInvite`.
-    #[napi]
-    pub async fn revoke_invite(
-        &self,
-        invite_id: String,
-        options: Option<NativeCallOptions>,
-    ) -> String {
-        self.call(
-            options,
-            |c| async move { c.invites().revoke(&invite_id).await },
-        )
-        .await
-    }
-
-    /// `rotateInviteCode`.
-    #[napi]
-    pub async fn rotate_invite_code(
-        &self,
-        invite_id: String,
-        options: Option<NativeCallOptions>,
-    ) -> String {
-        self.call(
-            options,
-            |c| async move { c.invites().rotate(&invite_id).await },
-        )
-        .await
-    }
-
-    /// `lookupInvite`.
-    #[napi]
-    pub async fn lookup_invite(&self, code: String, options: Option<NativeCallOptions>) -> String {
-        self.call(options, |c| async move { c.invites().lookup(&code).await })
-            .await
-    }
-
-    /// `acceptInvite`.
-    #[napi]
-    pub async fn accept_invite(
-        &self,
-        body_json: String,
-        options: Option<NativeCallOptions>,
-    ) -> String {
-        self.call(options, |c| async move {
-            let b: types::InviteAcceptRequest = body(&body_json, "body")?;
-            c.invites().accept(&b).await
-        })
-        .await
-    }
-
-    /// `listInviteRedemptions`, one page.
-    #[napi]
-    pub async fn list_invite_redemptions(
-        &self,
-        invite_id: String,
-        params_json: Option<String>,
-        options: Option<NativeCallOptions>,
-    ) -> String {
-        self.call(options, |c| async move {
-            let p = list_params(params_json, REDEMPTION_PARAMS)?.redemptions();
-            page(c.invites().redemptions_page(&invite_id, &p).await?)
-        })
-        .await
-    }
-
-    /// `listInviteRedemptions`, every item of every page.
-    #[napi]
-    pub fn stream_invite_redemptions(
-        &self,
-        invite_id: String,
-        params_json: Option<String>,
-        options: Option<NativeCallOptions>,
-    ) -> NativeStream {
-        self.stream(options, |c| {
-            let p = list_params(params_json, REDEMPTION_PARAMS)?.redemptions();
-            Ok(c.invites().redemptions(&invite_id, p))
-        })
-    }
-
-    /// `listMembers`, one page.
-    #[napi]
-    pub async fn list_members(
-        &self,
-        params_json: Option<String>,
-        options: Option<NativeCallOptions>,
-    ) -> String {
-        self.call(options, |c| async move {
-            let p = list_params(params_json, MEMBER_PARAMS)?.members();
-            page(c.members().list_page(&p).await?)
-        })
-        .await
-    }
-
-    /// `listMembers`, every item of every page.
-    #[napi]
-    pub fn stream_members(
-        &self,
-        params_json: Option<String>,
-        options: Option<NativeCallOptions>,
-    ) -> NativeStream {
-        self.stream(options, |c| {
-            let p = list_params(params_json, MEMBER_PARAMS)?.members();
-            Ok(c.members().list(p))
-        })
-    }
-
-    /// `getMember`.
-    #[napi]
-    pub async fn get_member(
-        &self,
-        member_id: String,
-        options: Option<NativeCallOptions>,
-    ) -> String {
-        self.call(
-            options,
-            |c| async move { c.members().get(&member_id).await },
-        )
-        .await
-    }
-
-    /// `removeMember`.
-    #[napi]
-    pub async fn remove_member(
-        &self,
-        member_id: String,
-        options: Option<NativeCallOptions>,
-    ) -> String {
-        self.call(
-            options,
-            |c| async move { c.members().remove(&member_id).await },
-        )
-        .await
+        let opened = self.with(options).and_then(|c| {
+            c.stream_json(&operation, args(&args_json)?)
+                .map_err(from_sdk)
+        });
+        let (items, pending): (PageStream<Value>, _) = match opened {
+            Ok(s) => (s.map_ok(to_camel).map_err(from_sdk).boxed(), None),
+            Err(e) => (futures::stream::empty().boxed(), Some(e)),
+        };
+        NativeStream {
+            state: Arc::new(tokio::sync::Mutex::new(StreamState {
+                items: items.ready_chunks(CHUNK),
+                pending,
+                done: false,
+            })),
+        }
     }
 }
 

@@ -16,6 +16,7 @@ import {
   APIStatusError,
   APIConnectionError,
   APITimeoutError,
+  APIResponseValidationError,
   InvalidArgumentError,
 } from '../index.js'
 import { startServer } from './helpers.mjs'
@@ -83,63 +84,56 @@ async function collect(pager) {
   return out
 }
 
+/** Scenario call → SDK method, generated from the spec by `cargo xtask regen`. */
+const CALLS = JSON.parse(fs.readFileSync(path.resolve(here, '../../../conformance/operations.json'), 'utf8')).calls
+
+/**
+ * Run scenario call `call` (`invites.create_batch`; `<call>_page`: a list's first page only)
+ * through its generated table entry: the positional args in order, then the rest (the body or
+ * the list params, camelCase) as one object, then the options.
+ */
 async function dispatch(client, call, args, options) {
-  const a = rename(args, camel)
-  const inv = client.invites
-  switch (call) {
-    case 'organizations.get':
-      return client.organizations.get(options)
-    case 'invites.create':
-      return inv.create(a, options)
-    case 'invites.create_batch':
-      return inv.createBatch(a, options)
-    case 'invites.get':
-      return inv.get(a.inviteId, options)
-    case 'invites.update': {
-      const { inviteId, ...changes } = a
-      return inv.update(inviteId, changes, options)
-    }
-    case 'invites.revoke':
-      return inv.revoke(a.inviteId, options)
-    case 'invites.rotate':
-      return inv.rotate(a.inviteId, options)
-    case 'invites.lookup':
-      return inv.lookup(a.code, options)
-    case 'invites.accept':
-      return inv.accept(a, options)
-    case 'invites.list':
-      return collect(inv.list(a, options))
-    case 'invites.list_page': {
-      const page = await inv.list(a, options)
-      return { data: page.data, next_page_token: page.nextPageToken ?? null }
-    }
-    case 'invites.redemptions': {
-      const { inviteId, ...params } = a
-      return collect(inv.redemptions(inviteId, params, options))
-    }
-    case 'members.list':
-      return collect(client.members.list(a, options))
-    case 'members.get':
-      return client.members.get(a.memberId, options)
-    case 'members.remove':
-      return client.members.remove(a.memberId, options)
-    default:
-      throw new Error(`unknown call ${call} (add it to every runner)`)
-  }
+  const firstPage = call.endsWith('_page')
+  const entry = CALLS[firstPage ? call.slice(0, -'_page'.length) : call]
+  assert.ok(entry && (!firstPage || entry.list), `unknown call ${call}: not in conformance/operations.json`)
+  const rest = { ...args }
+  const positional = entry.positional.map((name) => {
+    const v = rest[name]
+    delete rest[name]
+    return v
+  })
+  const resource = client[entry.resource]
+  const callArgs = entry.rest === 'none' ? positional : [...positional, rename(rest, camel)]
+  const result = resource[entry.node](...callArgs, options)
+  if (!entry.list) return result
+  if (!firstPage) return collect(result)
+  const page = await result
+  return { data: page.data, next_page_token: page.nextPageToken ?? null }
 }
 
+/** The error as scenarios describe it (conformance/README.md), `param` in the spec's snake_case. */
 function errorValue(e) {
   const kind =
     e instanceof APITimeoutError
       ? 'timeout'
       : e instanceof APIConnectionError
         ? 'connection'
-        : e instanceof APIStatusError
-          ? 'api'
-          : e instanceof InvalidArgumentError
-            ? 'invalid_argument'
-            : 'other'
-  return { kind, status: e.status ?? null, type: e.type ?? null, message: e.message, param: e.param == null ? null : snake(e.param), request_id: e.requestId ?? null }
+        : e instanceof InvalidArgumentError
+          ? 'invalid_argument'
+          : e instanceof APIStatusError
+            ? 'api'
+            : e instanceof APIResponseValidationError
+              ? 'decode'
+              : 'other'
+  return {
+    kind,
+    class: e.name,
+    status: e.status ?? null,
+    type: e.type ?? null,
+    message: e.message,
+    param: e.param == null ? null : snake(e.param),
+    request_id: e.requestId ?? null,
+  }
 }
 
 function substitute(value, saved) {
