@@ -594,9 +594,10 @@ export declare class InvitesError extends Error {
   /**
    * The error's type: the API's (`not_found`, `invite_exhausted`, …) when the server answered
    * with an error, else `connection_error`, `timeout`, `invalid_argument`, `invalid_config` or
-   * `decode_error`.
+   * `decode_error`; `null` only for an error of this package's own (`getNextPage()` on the
+   * last page).
    */
-  readonly type: ErrorType | (string & {})
+  readonly type: ErrorType | (string & {}) | null
   /** The request field at fault (top-level, camelCase: `emails`, not `emails[0]`), when known. */
   readonly param: string | null
   /** The server's request id (`req_…`) of the last attempt, when one was answered. */
@@ -606,6 +607,7 @@ export declare class InvitesError extends Error {
 export declare class APIStatusError extends InvitesError {
   /** The HTTP status; `null` only for an `InvalidArgumentError` (nothing was sent). */
   readonly status: number | null
+  readonly type: ErrorType | (string & {})
   /** Seconds the server asked to wait (`Retry-After`), if it did. */
   readonly retryAfter: number | null
 }
@@ -648,11 +650,15 @@ export declare class InternalServerError extends APIStatusError {
   readonly status: number
 }
 /** No answer (`connection_error`): the connection was refused, reset or closed (after the retries). */
-export declare class APIConnectionError extends InvitesError {}
+export declare class APIConnectionError extends InvitesError {
+  readonly type: ErrorType | (string & {})
+}
 /** An attempt took longer than the timeout (`timeout`, after the retries). */
 export declare class APITimeoutError extends APIConnectionError {}
 /** A success answer whose body did not match the spec (`decode_error`). */
-export declare class APIResponseValidationError extends InvitesError {}
+export declare class APIResponseValidationError extends InvitesError {
+  readonly type: ErrorType | (string & {})
+}
 /**
  * An argument (`invalid_argument`) or the client's configuration (`invalid_config`) was refused
  * before anything was sent; `param` names it. A `BadRequestError` whose `status` is `null`.
