@@ -311,11 +311,6 @@ const resources = Object.fromEntries(RESOURCES.map((r) => [r.cls, resourceClass(
 
 const CLIENT_OPTIONS = ['baseUrl', 'apiKey', 'timeout', 'maxRetries', 'userAgent']
 
-function fromEnv(name) {
-  const v = process.env[name]
-  return v !== undefined && v.trim() !== '' ? v : undefined
-}
-
 /** A client for the Invites API. One client serves any number of concurrent calls. */
 class Client {
   constructor(options = {}) {
@@ -327,9 +322,10 @@ class Client {
         throw invalid(k, `unknown client option; expected one of ${CLIENT_OPTIONS.join(', ')}`)
       }
     }
+    // A missing `baseUrl` / `apiKey` falls back to INVITES_BASE_URL / INVITES_API_KEY in the SDK.
     const o = {
-      baseUrl: options.baseUrl ?? fromEnv('INVITES_BASE_URL'),
-      apiKey: options.apiKey ?? fromEnv('INVITES_API_KEY'),
+      baseUrl: options.baseUrl ?? undefined,
+      apiKey: options.apiKey ?? undefined,
       userAgent:
         options.userAgent ??
         `invites-sdk-node/${VERSION} (node ${process.version}; ${process.platform}-${process.arch})`,
@@ -369,28 +365,13 @@ function fromThrown(e) {
   return new InvitesError(String(e && e.message ? e.message : e))
 }
 
-// Spelled out (the resource classes last) so Node's ESM loader sees the named exports of this
-// CommonJS file; index.mjs (generated) names every one for `import`.
+// Named one by one for `import` in index.mjs (generated).
 module.exports = {
   Client,
   Page,
   PagePromise,
-  InvitesError,
-  APIStatusError,
-  BadRequestError,
-  AuthenticationError,
-  PermissionDeniedError,
-  NotFoundError,
-  ConflictError,
-  GoneError,
-  PayloadTooLargeError,
-  RateLimitError,
-  InternalServerError,
-  APIConnectionError,
-  APITimeoutError,
-  APIResponseValidationError,
-  InvalidArgumentError,
   VERSION,
   default: Client,
+  ...errorClasses,
   ...resources,
 }

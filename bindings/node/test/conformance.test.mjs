@@ -18,7 +18,7 @@ import {
   APITimeoutError,
   APIResponseValidationError,
   InvalidArgumentError,
-} from '../index.js'
+} from '../index.mjs'
 import { startServer } from './helpers.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))

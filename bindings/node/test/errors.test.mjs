@@ -5,7 +5,7 @@ import net from 'node:net'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 
-import * as sdk from '../index.js'
+import * as sdk from '../index.mjs'
 import { email, startServer } from './helpers.mjs'
 
 const {

@@ -6,7 +6,7 @@ import path from 'node:path'
 import readline from 'node:readline'
 import { randomBytes } from 'node:crypto'
 
-import { Client } from '../index.js'
+import { Client } from '../index.mjs'
 
 /**
  * Start `$INVITES_SERVER_BIN` on a free port and a fresh SQLite file. Extra flags go after the
