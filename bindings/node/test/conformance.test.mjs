@@ -119,7 +119,9 @@ function errorValue(e) {
       : e instanceof APIConnectionError
         ? 'connection'
         : e instanceof InvalidArgumentError
-          ? 'invalid_argument'
+          ? e.type === 'invalid_config'
+            ? 'config'
+            : 'invalid_argument'
           : e instanceof APIStatusError
             ? 'api'
             : e instanceof APIResponseValidationError
