@@ -4,10 +4,8 @@
 // runner translates them to the Node SDK's camelCase and back (error `param`s included).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import readline from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
 import {
@@ -19,7 +17,7 @@ import {
   APIResponseValidationError,
   InvalidArgumentError,
 } from '../index.mjs'
-import { startServer } from './helpers.mjs'
+import { startProxy, startServer } from './helpers.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const dir = path.resolve(here, '../../../conformance/scenarios')
@@ -41,21 +39,6 @@ function rename(value, fn) {
 let server
 let proxy
 let proxyUrl
-
-async function startProxy(upstream) {
-  const bin =
-    process.env.INVITES_FAULTPROXY_BIN ?? path.join(path.dirname(process.env.INVITES_SERVER_BIN ?? ''), 'invites-faultproxy')
-  assert.ok(fs.existsSync(bin), `${bin} is missing: run \`cargo build --workspace --bins\``)
-  const child = spawn(bin, ['--listen', '127.0.0.1:0', '--upstream', upstream], { stdio: ['ignore', 'pipe', 'ignore'] })
-  const url = await new Promise((resolve, reject) => {
-    readline.createInterface({ input: child.stdout }).once('line', (line) => {
-      const m = line.match(/^listening on (\S+)/)
-      m ? resolve(m[1]) : reject(new Error(`fault proxy said ${line}`))
-    })
-    child.once('exit', (code) => reject(new Error(`fault proxy exited ${code}`)))
-  })
-  return { child, url }
-}
 
 async function control(method, urlPath, body) {
   const r = await fetch(`${proxyUrl}${urlPath}`, {
