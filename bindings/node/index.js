@@ -136,52 +136,30 @@ function callArgs(m, values) {
     if (Object.hasOwn(args, k)) throw invalid(k, 'is an argument of its own, not a field')
     args[k] = v
   }
-  let text
-  try {
-    text = JSON.stringify(args)
-  } catch (e) {
-    throw invalid(m.rest ?? 'args', `not JSON-serializable: ${e.message}`)
-  }
+  const text = json(args, m.rest ?? 'args')
   return { args, text, options: callOptions(values[n + (m.rest === null ? 0 : 1)]) }
 }
 
-const CALL_OPTIONS = ['idempotencyKey', 'timeout', 'maxRetries']
+/**
+ * JSON text for the addon; `Date`s become RFC 3339 strings, `undefined` fields vanish, and a
+ * number JSON cannot carry (`NaN`, `Infinity`) is refused rather than sent as `null`.
+ */
+function json(value, param, prefix = '') {
+  try {
+    return JSON.stringify(value, function (k, v) {
+      if (typeof v === 'number' && !Number.isFinite(v)) {
+        throw invalid(this === value ? `${prefix}${k}` : param, `must be a finite number, got ${v}`)
+      }
+      return v
+    })
+  } catch (e) {
+    throw e instanceof InvitesError ? e : invalid(param, `not JSON-serializable: ${e.message}`)
+  }
+}
 
-/** Per-call options, checked here so a mistake is an `InvalidArgumentError`, not a napi error. */
+/** Per-call options as JSON (the addon checks them: `options.timeout`, …). */
 function callOptions(o) {
-  if (o === undefined || o === null) return undefined
-  if (typeof o !== 'object' || Array.isArray(o)) {
-    throw invalid('options', `must be an object, got ${typeOf(o)}`)
-  }
-  for (const k of Object.keys(o)) {
-    if (!CALL_OPTIONS.includes(k)) {
-      throw invalid(`options.${k}`, `unknown option; expected one of ${CALL_OPTIONS.join(', ')}`)
-    }
-  }
-  const out = {}
-  if (o.idempotencyKey !== undefined) {
-    if (typeof o.idempotencyKey !== 'string' || o.idempotencyKey.length === 0) {
-      throw invalid('options.idempotencyKey', 'must be a non-empty string')
-    }
-    out.idempotencyKey = o.idempotencyKey
-  }
-  if (o.timeout !== undefined) out.timeout = millis(o.timeout, 'options.timeout')
-  if (o.maxRetries !== undefined) out.maxRetries = count(o.maxRetries, 'options.maxRetries')
-  return out
-}
-
-function millis(v, param) {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
-    throw invalid(param, `must be a positive number of milliseconds, got ${String(v)}`)
-  }
-  return v
-}
-
-function count(v, param) {
-  if (!Number.isInteger(v) || v < 0 || v > 100) {
-    throw invalid(param, `must be an integer from 0 to 100, got ${String(v)}`)
-  }
-  return v
+  return o === undefined || o === null ? undefined : json(object(o, 'options'), 'options', 'options.')
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -309,37 +287,22 @@ const resources = Object.fromEntries(RESOURCES.map((r) => [r.cls, resourceClass(
 // ---------------------------------------------------------------------------------------------
 // Client
 
-const CLIENT_OPTIONS = ['baseUrl', 'apiKey', 'timeout', 'maxRetries', 'userAgent']
-
 /** A client for the Invites API. One client serves any number of concurrent calls. */
 class Client {
   constructor(options = {}) {
-    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-      throw invalid('options', `must be an object, got ${typeOf(options)}`)
-    }
-    for (const k of Object.keys(options)) {
-      if (!CLIENT_OPTIONS.includes(k)) {
-        throw invalid(k, `unknown client option; expected one of ${CLIENT_OPTIONS.join(', ')}`)
-      }
-    }
-    // A missing `baseUrl` / `apiKey` falls back to INVITES_BASE_URL / INVITES_API_KEY in the SDK.
+    // The addon checks the options; a missing `baseUrl` / `apiKey` falls back to
+    // INVITES_BASE_URL / INVITES_API_KEY.
+    const given = object(options, 'options')
     const o = {
-      baseUrl: options.baseUrl ?? undefined,
-      apiKey: options.apiKey ?? undefined,
+      ...given,
       userAgent:
-        options.userAgent ??
+        given.userAgent ??
         `invites-sdk-node/${VERSION} (node ${process.version}; ${process.platform}-${process.arch})`,
     }
-    for (const k of ['baseUrl', 'apiKey', 'userAgent']) {
-      if (o[k] !== undefined && typeof o[k] !== 'string') {
-        throw invalid(k, `must be a string, got ${typeOf(o[k])}`)
-      }
-    }
-    if (options.timeout !== undefined) o.timeout = millis(options.timeout, 'timeout')
-    if (options.maxRetries !== undefined) o.maxRetries = count(options.maxRetries, 'maxRetries')
+    const text = json(o, 'options')
     let native
     try {
-      native = new NativeClient(o)
+      native = new NativeClient(text)
     } catch (e) {
       throw fromThrown(e)
     }

@@ -15,10 +15,10 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
  */
 export declare class NativeClient {
   /**
-   * Build the SDK client; a configuration error throws an `Error` whose message is the
-   * descriptor's JSON.
+   * Build the SDK client from its configuration (JSON); a bad option or configuration throws
+   * an `Error` whose message is the descriptor's JSON.
    */
-  constructor(options: NativeClientOptions)
+  constructor(optionsJson: string)
   /** The base URL calls go to. */
   get baseUrl(): string
   /**
@@ -26,9 +26,9 @@ export declare class NativeClient {
    * parameters, query parameters and body fields. A list operation answers one page,
    * `{"data": [...], "nextPageToken": ...}`.
    */
-  call(operation: string, argsJson: string, options?: NativeCallOptions | undefined | null): Promise<string>
+  call(operation: string, argsJson: string, optionsJson?: string | undefined | null): Promise<string>
   /** Every item of list `operation`, page after page; `args_json` as for `call`. */
-  stream(operation: string, argsJson: string, options?: NativeCallOptions | undefined | null): NativeStream
+  stream(operation: string, argsJson: string, optionsJson?: string | undefined | null): NativeStream
 }
 
 /** Items of a list, a ready chunk at a time, from the SDK's page stream. */
@@ -38,28 +38,4 @@ export declare class NativeStream {
    * `{"error": …}` (after which the stream is over).
    */
   next(): Promise<string>
-}
-
-/** Options for one call. */
-export interface NativeCallOptions {
-  /** The `Idempotency-Key` of a POST. */
-  idempotencyKey?: string
-  /** Per-attempt timeout in milliseconds. */
-  timeout?: number
-  /** Retries after a retryable failure. */
-  maxRetries?: number
-}
-
-/** Client configuration, as `index.js` passes it (environment fallbacks already applied). */
-export interface NativeClientOptions {
-  /** The server's base URL. */
-  baseUrl?: string
-  /** The API key (or the admin token). */
-  apiKey?: string
-  /** Per-attempt timeout in milliseconds. */
-  timeout?: number
-  /** Retries after a retryable failure. */
-  maxRetries?: number
-  /** The `User-Agent` header. */
-  userAgent?: string
 }

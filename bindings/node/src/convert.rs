@@ -6,6 +6,7 @@
 use std::time::Duration;
 
 use invites_sdk::Error;
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 
 use crate::maps::VERBATIM;
@@ -140,6 +141,43 @@ fn camel_message(message: &str) -> String {
         }
     }
     out
+}
+
+/// Options (JSON from `index.js`) → `T`, refusing unknown ones and wrong types; `param` is
+/// `prefix` and the option's name (`options.timeout`).
+pub fn options<T: DeserializeOwned + Default>(
+    text: Option<&str>,
+    prefix: &str,
+) -> Result<T, Error> {
+    let Some(text) = text else {
+        return Ok(T::default());
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let message = e.into_inner().to_string();
+        // An unknown option: serde names it in the message.
+        let name = if path == "." {
+            message.split('`').nth(1).unwrap_or("options").to_owned()
+        } else {
+            path
+        };
+        Error::InvalidArgument {
+            param: format!("{prefix}{name}"),
+            message,
+        }
+    })
+}
+
+/// A retry count from JavaScript: 0 to 100.
+pub fn retries(n: Option<u32>, param: &str) -> Result<Option<u32>, Error> {
+    match n {
+        Some(n) if n > 100 => Err(Error::InvalidArgument {
+            param: param.into(),
+            message: format!("must be an integer from 0 to 100, got {n}"),
+        }),
+        n => Ok(n),
+    }
 }
 
 /// Milliseconds from JavaScript → a duration, refusing what is not a positive finite number.

@@ -17,34 +17,33 @@ use futures::stream::{ReadyChunks, StreamExt, TryStreamExt};
 use invites_sdk::{Client, Error, PageStream, RequestOptions};
 use napi::Status;
 use napi_derive::napi;
+use serde::Deserialize;
 use serde_json::{Value, json};
 
-use convert::{args, envelope, from_sdk, millis, to_camel};
+use convert::{args, envelope, from_sdk, millis, options, retries, to_camel};
 
-/// Client configuration, as `index.js` passes it (environment fallbacks already applied).
-#[napi(object)]
-pub struct NativeClientOptions {
-    /// The server's base URL.
-    pub base_url: Option<String>,
-    /// The API key (or the admin token).
-    pub api_key: Option<String>,
+/// The client's configuration, as JSON from `index.js`; what is left out falls back to
+/// `INVITES_BASE_URL` / `INVITES_API_KEY`, then to the SDK's defaults.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct ClientOptions {
+    base_url: Option<String>,
+    api_key: Option<String>,
     /// Per-attempt timeout in milliseconds.
-    pub timeout: Option<f64>,
-    /// Retries after a retryable failure.
-    pub max_retries: Option<u32>,
-    /// The `User-Agent` header.
-    pub user_agent: Option<String>,
+    timeout: Option<f64>,
+    max_retries: Option<u32>,
+    user_agent: Option<String>,
 }
 
-/// Options for one call.
-#[napi(object)]
-pub struct NativeCallOptions {
+/// Options for one call, as JSON from `index.js`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct CallOptions {
     /// The `Idempotency-Key` of a POST.
-    pub idempotency_key: Option<String>,
+    idempotency_key: Option<String>,
     /// Per-attempt timeout in milliseconds.
-    pub timeout: Option<f64>,
-    /// Retries after a retryable failure.
-    pub max_retries: Option<u32>,
+    timeout: Option<f64>,
+    max_retries: Option<u32>,
 }
 
 /// The Rust SDK's client. Every method resolves to an envelope (JSON text); none rejects except
@@ -75,28 +74,33 @@ fn throw(e: &Error) -> napi::Error {
 }
 
 impl NativeClient {
-    /// The client for one call: the shared one, or one with the call's options.
-    fn with(&self, options: Option<NativeCallOptions>) -> Result<Client, Error> {
-        let Some(o) = options else {
-            return Ok(self.client.clone());
-        };
+    /// The client for one call: the shared one, or one with the call's options (JSON).
+    fn with(&self, options_json: Option<String>) -> Result<Client, Error> {
+        let o: CallOptions = options(options_json.as_deref(), "options.")?;
         if o.idempotency_key.is_none() && o.timeout.is_none() && o.max_retries.is_none() {
             return Ok(self.client.clone());
         }
+        if o.idempotency_key.as_deref() == Some("") {
+            return Err(Error::InvalidArgument {
+                param: "options.idempotencyKey".into(),
+                message: "must be a non-empty string".into(),
+            });
+        }
         Ok(self.client.with_options(RequestOptions {
             idempotency_key: o.idempotency_key,
-            timeout: millis(o.timeout, "timeout")?,
-            max_retries: o.max_retries,
+            timeout: millis(o.timeout, "options.timeout")?,
+            max_retries: retries(o.max_retries, "options.maxRetries")?,
         }))
     }
 }
 
 #[napi]
 impl NativeClient {
-    /// Build the SDK client; a configuration error throws an `Error` whose message is the
-    /// descriptor's JSON.
+    /// Build the SDK client from its configuration (JSON); a bad option or configuration throws
+    /// an `Error` whose message is the descriptor's JSON.
     #[napi(constructor)]
-    pub fn new(options: NativeClientOptions) -> napi::Result<Self> {
+    pub fn new(options_json: String) -> napi::Result<Self> {
+        let options: ClientOptions = options(Some(&options_json), "").map_err(|e| throw(&e))?;
         let mut b = Client::builder();
         if let Some(v) = options.base_url {
             b = b.base_url(v);
@@ -107,7 +111,7 @@ impl NativeClient {
         if let Some(t) = millis(options.timeout, "timeout").map_err(|e| throw(&e))? {
             b = b.timeout(t);
         }
-        if let Some(n) = options.max_retries {
+        if let Some(n) = retries(options.max_retries, "maxRetries").map_err(|e| throw(&e))? {
             b = b.max_retries(n);
         }
         if let Some(ua) = options.user_agent {
@@ -131,9 +135,12 @@ impl NativeClient {
         &self,
         operation: String,
         args_json: String,
-        options: Option<NativeCallOptions>,
+        options_json: Option<String>,
     ) -> String {
-        let result = match self.with(options).and_then(|c| Ok((c, args(&args_json)?))) {
+        let result = match self
+            .with(options_json)
+            .and_then(|c| Ok((c, args(&args_json)?)))
+        {
             Ok((client, a)) => client
                 .call_json(&operation, a)
                 .await
@@ -150,9 +157,9 @@ impl NativeClient {
         &self,
         operation: String,
         args_json: String,
-        options: Option<NativeCallOptions>,
+        options_json: Option<String>,
     ) -> NativeStream {
-        let opened = self.with(options).and_then(|c| {
+        let opened = self.with(options_json).and_then(|c| {
             c.stream_json(&operation, args(&args_json)?)
                 .map_err(from_sdk)
         });

@@ -320,6 +320,19 @@ describe('InvalidArgumentError: refused before sending', () => {
     await expectError(org.client.members.list({}, { timeout: 'soon' }), InvalidArgumentError, {
       param: 'options.timeout',
     })
+    // JSON has no NaN: refused, never sent as `null` (which would mean "not given").
+    await expectError(org.client.invites.get('inv_1', { timeout: NaN }), InvalidArgumentError, {
+      param: 'options.timeout',
+    })
+    await expectError(org.client.invites.create({ roles: ['user'], maxUses: NaN }), InvalidArgumentError, {
+      param: 'maxUses',
+    })
+    await expectError(org.client.invites.create({ roles: ['user'] }, { idempotencyKey: '' }), InvalidArgumentError, {
+      param: 'options.idempotencyKey',
+    })
+    await expectError(org.client.invites.get('inv_1', { maxRetries: 101 }), InvalidArgumentError, {
+      param: 'options.maxRetries',
+    })
     // A list iterated with bad params fails on the first step.
     await expectError(
       (async () => {
@@ -345,6 +358,14 @@ describe('InvalidArgumentError: refused before sending', () => {
       assert.throws(() => new Client({ baseUrl: 'http://127.0.0.1:1', apiKey: 'k', timeout: 0 }), {
         param: 'timeout',
       })
+      assert.throws(() => new Client({ baseUrl: 'http://127.0.0.1:1', apiKey: 'k', timeout: Infinity }), {
+        param: 'timeout',
+      })
+      assert.throws(() => new Client({ baseUrl: 'http://127.0.0.1:1', apiKey: 'k', maxRetries: -1 }), {
+        name: 'InvalidArgumentError',
+        param: 'maxRetries',
+      })
+      assert.throws(() => new Client(null), { name: 'InvalidArgumentError', param: 'options' })
       const e = (() => {
         try {
           new Client({ apiKey: 'k' })
