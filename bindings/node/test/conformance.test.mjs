@@ -8,7 +8,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import {
+import * as sdk from '../index.mjs'
+import { startProxy, startServer } from './helpers.mjs'
+
+const {
   Client,
   InvitesError,
   APIStatusError,
@@ -16,9 +19,7 @@ import {
   APITimeoutError,
   APIResponseValidationError,
   InvalidArgumentError,
-} from '../index.mjs'
-import { startProxy, startServer } from './helpers.mjs'
-
+} = sdk
 const here = path.dirname(fileURLToPath(import.meta.url))
 const dir = path.resolve(here, '../../../conformance/scenarios')
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
@@ -112,7 +113,6 @@ function errorValue(e) {
               : 'other'
   return {
     kind,
-    class: e.name,
     status: e.status ?? null,
     type: e.type ?? null,
     message: e.message,
@@ -180,8 +180,13 @@ for (const file of files) {
       const expect = substitute(step.expect ?? {}, saved)
       if (expect.error) {
         assert.ok(error, `${at}: expected an error, got ${JSON.stringify(result)}`)
-        const want = { ...expect.error }
+        const { class: cls, ...want } = expect.error
         if (want.request_id === 'last') want.request_id = log.at(-1)?.request_id ?? null
+        if (cls !== undefined) {
+          // `class`: an instance of it or of a subclass (InvalidArgumentError is a BadRequestError).
+          assert.ok(typeof sdk[cls] === 'function', `${at}: no error class ${cls}`)
+          assert.ok(error instanceof sdk[cls], `${at}: expected a ${cls}, got ${error.name}: ${error.message}`)
+        }
         subset(want, errorValue(error), at)
       } else {
         assert.equal(error, undefined, `${at}: unexpected error ${error && JSON.stringify(errorValue(error))}`)
