@@ -325,20 +325,18 @@ fn inputs(api: &Api) -> BTreeSet<String> {
     seen
 }
 
-/// The error class a Node caller catches for an HTTP status (`Error::class_name`'s mapping).
+/// The error class a Node caller catches for an HTTP status: the SDK's own mapping
+/// (`Error::class_name`), so the docs cannot disagree with what is thrown.
 fn error_class(status: &str) -> &'static str {
-    match status.parse::<u16>().unwrap_or(0) {
-        400 => "BadRequestError",
-        401 => "AuthenticationError",
-        403 => "PermissionDeniedError",
-        404 => "NotFoundError",
-        409 => "ConflictError",
-        410 => "GoneError",
-        413 => "PayloadTooLargeError",
-        429 => "RateLimitError",
-        s if s >= 500 => "InternalServerError",
-        _ => "APIStatusError",
-    }
+    invites_sdk::Error::Api(Box::new(invites_sdk::ApiError {
+        status: status.parse().unwrap_or(0),
+        error_type: String::new(),
+        message: String::new(),
+        param: None,
+        request_id: None,
+        retry_after: None,
+    }))
+    .class_name()
 }
 
 fn models(api: &Api, p: &Prose, o: &mut String) {
