@@ -137,18 +137,12 @@ impl NativeClient {
         args_json: String,
         options_json: Option<String>,
     ) -> String {
-        let result = match self
-            .with(options_json)
-            .and_then(|c| Ok((c, args(&args_json)?)))
-        {
-            Ok((client, a)) => client
-                .call_json(&operation, a)
-                .await
-                .map(to_camel)
-                .map_err(from_sdk),
-            Err(e) => Err(e),
+        let result = async {
+            let client = self.with(options_json)?;
+            let a = args(&args_json)?;
+            client.call_json(&operation, a).await.map_err(from_sdk)
         };
-        envelope(result)
+        envelope(result.await.map(to_camel))
     }
 
     /// Every item of list `operation`, page after page; `args_json` as for `call`.
