@@ -142,13 +142,16 @@ function callArgs(m, values) {
 
 /**
  * JSON text for the addon; `Date`s become RFC 3339 strings, `undefined` fields vanish, and a
- * number JSON cannot carry (`NaN`, `Infinity`) is refused rather than sent as `null`.
+ * number JSON cannot carry (`NaN`, `Infinity`) is refused rather than sent as `null`, naming
+ * the top-level field it is in (`prefix` + name).
  */
 function json(value, param, prefix = '') {
+  let top = null
   try {
     return JSON.stringify(value, function (k, v) {
+      if (this === value) top = k
       if (typeof v === 'number' && !Number.isFinite(v)) {
-        throw invalid(this === value ? `${prefix}${k}` : param, `must be a finite number, got ${v}`)
+        throw invalid(top === null ? param : `${prefix}${top}`, `must be a finite number, got ${v}`)
       }
       return v
     })

@@ -327,6 +327,9 @@ describe('InvalidArgumentError: refused before sending', () => {
     await expectError(org.client.invites.create({ roles: ['user'], maxUses: NaN }), InvalidArgumentError, {
       param: 'maxUses',
     })
+    await expectError(org.client.invites.create({ roles: ['user', Infinity] }), InvalidArgumentError, {
+      param: 'roles',
+    })
     await expectError(org.client.invites.create({ roles: ['user'] }, { idempotencyKey: '' }), InvalidArgumentError, {
       param: 'options.idempotencyKey',
     })
