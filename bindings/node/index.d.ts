@@ -1,4 +1,6 @@
-// @generated from spec/invites.yaml by `node scripts/gen-dts.mjs`. DO NOT EDIT.
+// @generated from spec/invites.yaml and spec/sdk-names.yaml by `cargo xtask regen`.
+// DO NOT EDIT: change the spec (or the naming table) and run `cargo xtask regen`;
+// `cargo xtask regen --check` fails when this file and the spec disagree.
 // Invites API 1.0.0
 //
 // Organization invitations: create invites for exact addresses, email domains or public links,
@@ -59,49 +61,88 @@ export declare class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterab
   [Symbol.asyncIterator](): AsyncIterator<T>
 }
 
-/** Base class of every error this package throws. */
+/**
+ * Base class of every error this package throws. Python's SDK raises the same classes with the
+ * same `status`, `type`, `param` and `requestId` for the same failure.
+ */
 export declare class InvitesError extends Error {
   /** HTTP status of the answer, when there was one. */
   readonly status: number | null
-  /** The API's error type (`not_found`, `invite_exhausted`, …), when the server answered with one. */
+  /**
+   * The error's type: the API's (`not_found`, `invite_exhausted`, …) when the server answered
+   * with an error, else `connection_error`, `timeout`, `invalid_argument`, `invalid_config` or
+   * `decode_error`; `null` only for an error of this package's own (`getNextPage()` on the
+   * last page).
+   */
   readonly type: ErrorType | (string & {}) | null
-  /** The argument or request field at fault (camelCase), when known. */
+  /** The request field at fault (top-level, camelCase: `emails`, not `emails[0]`), when known. */
   readonly param: string | null
   /** The server's request id (`req_…`) of the last attempt, when one was answered. */
   readonly requestId: string | null
 }
-/** The server answered with an error status. */
+/** The server answered with an error status (or, for `InvalidArgumentError`, would have). */
 export declare class APIStatusError extends InvitesError {
-  readonly status: number
+  /** The HTTP status; `null` only for an `InvalidArgumentError` (nothing was sent). */
+  readonly status: number | null
   readonly type: ErrorType | (string & {})
   /** Seconds the server asked to wait (`Retry-After`), if it did. */
   readonly retryAfter: number | null
 }
-/** 400 `invalid_request`: the request is malformed; `param` names the field. */
+/**
+ * 400 `invalid_request`: the request is malformed; `param` names the field. Also the base of
+ * `InvalidArgumentError`, so one `instanceof BadRequestError` catches a bad value whether the
+ * SDK or the server refused it.
+ */
 export declare class BadRequestError extends APIStatusError {}
 /** 401 `unauthorized`: the bearer token is missing or unknown. */
-export declare class AuthenticationError extends APIStatusError {}
+export declare class AuthenticationError extends APIStatusError {
+  readonly status: number
+}
 /** 403 `invite_disabled` or `email_not_allowed`. */
-export declare class PermissionDeniedError extends APIStatusError {}
+export declare class PermissionDeniedError extends APIStatusError {
+  readonly status: number
+}
 /** 404 `not_found`: no such resource in the caller's organization. */
-export declare class NotFoundError extends APIStatusError {}
+export declare class NotFoundError extends APIStatusError {
+  readonly status: number
+}
 /** 409 `conflict`, `already_member` or `invite_exhausted`. */
-export declare class ConflictError extends APIStatusError {}
+export declare class ConflictError extends APIStatusError {
+  readonly status: number
+}
 /** 410 `invite_expired` or `invite_revoked`. */
-export declare class GoneError extends APIStatusError {}
+export declare class GoneError extends APIStatusError {
+  readonly status: number
+}
 /** 413 `payload_too_large`: the body is over the server's limit. */
-export declare class PayloadTooLargeError extends APIStatusError {}
+export declare class PayloadTooLargeError extends APIStatusError {
+  readonly status: number
+}
 /** 429 `rate_limited`: too many requests or failed attempts; see `retryAfter`. */
-export declare class RateLimitError extends APIStatusError {}
+export declare class RateLimitError extends APIStatusError {
+  readonly status: number
+}
 /** 5xx `internal` or `unavailable`: the server failed (after the retries). */
-export declare class InternalServerError extends APIStatusError {}
-/** No answer: the connection was refused, reset or closed (after the retries). */
-export declare class APIConnectionError extends InvitesError {}
-/** An attempt took longer than the timeout (after the retries). */
+export declare class InternalServerError extends APIStatusError {
+  readonly status: number
+}
+/** No answer (`connection_error`): the connection was refused, reset or closed (after the retries). */
+export declare class APIConnectionError extends InvitesError {
+  readonly type: ErrorType | (string & {})
+}
+/** An attempt took longer than the timeout (`timeout`, after the retries). */
 export declare class APITimeoutError extends APIConnectionError {}
-/** An argument was refused before anything was sent; `param` names it. */
-export declare class InvalidArgumentError extends InvitesError {
-  readonly param: string | null
+/** A success answer whose body did not match the spec (`decode_error`). */
+export declare class APIResponseValidationError extends InvitesError {
+  readonly type: ErrorType | (string & {})
+}
+/**
+ * An argument (`invalid_argument`) or the client's configuration (`invalid_config`) was refused
+ * before anything was sent; `param` names it. A `BadRequestError` whose `status` is `null`.
+ */
+export declare class InvalidArgumentError extends BadRequestError {
+  readonly status: null
+  readonly requestId: null
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -655,9 +696,68 @@ export interface ListMembersParams {
 // ---------------------------------------------------------------------------------------------
 // Resources
 
-/** Invites: create, list, get, update, revoke, rotate, lookup, accept, batches, redemptions. */
+/** The organization the API key belongs to, and creating new ones with the admin token. */
+export declare class Organizations {
+  private constructor()
+  /**
+   * Create an organization (admin token) and its first API key.
+   *
+   * `POST /v1/organizations` (operationId `createOrganization`).
+   *
+   * @param organization A new organization.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 201: The organization and its first API key, shown only here.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {ConflictError} 409: `conflict`, `already_member` or `invite_exhausted`.
+   * @throws {PayloadTooLargeError} 413: `payload_too_large`: the body is over the server's limit.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  create(organization: OrganizationCreate, options?: RequestOptions): Promise<OrganizationCreated>
+  /**
+   * The organization the API key belongs to.
+   *
+   * `GET /v1/organization` (operationId `getOrganization`).
+   *
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The caller's organization.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  get(options?: RequestOptions): Promise<Organization>
+}
+
+/** Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions. */
 export declare class Invites {
   private constructor()
+  /**
+   * List invites, newest first, one page at a time.
+   *
+   * `GET /v1/invites` (operationId `listInvites`).
+   *
+   * Await it for the first page (`Page`, with `nextPageToken` and `getNextPage()`), or
+   * walk every item of every page with `for await`.
+   *
+   * @param params Filters and paging.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: One page of invites. (`data` items)
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  list(params?: ListInvitesParams, options?: RequestOptions): PagePromise<Invite>
   /**
    * Create an invite; the response is the only one that shows its code and url.
    *
@@ -674,7 +774,7 @@ export declare class Invites {
    * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
    * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
-   * @throws {InvalidArgumentError} an argument refused before sending.
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
   create(invite: InviteCreate, options?: RequestOptions): Promise<Invite>
   /**
@@ -693,107 +793,9 @@ export declare class Invites {
    * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
    * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
-   * @throws {InvalidArgumentError} an argument refused before sending.
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
   createBatch(batch: InviteBatchCreate, options?: RequestOptions): Promise<InviteBatch>
-  /**
-   * List invites, newest first, one page at a time.
-   *
-   * `GET /v1/invites` (operationId `listInvites`).
-   *
-   * Await it for the first page (`Page`, with `nextPageToken` and `getNextPage()`), or
-   * walk every item of every page with `for await`.
-   *
-   * @param params Filters and paging.
-   * @param options Per-call idempotency key, timeout and retries.
-   * @returns 200: One page of invites. (`data` items)
-   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
-   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
-   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
-   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
-   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
-   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
-   * @throws {InvalidArgumentError} an argument refused before sending.
-   */
-  list(params?: ListInvitesParams, options?: RequestOptions): PagePromise<Invite>
-  /**
-   * One invite.
-   *
-   * `GET /v1/invites/{invite_id}` (operationId `getInvite`).
-   *
-   * @param inviteId The invite's id.
-   * @param options Per-call idempotency key, timeout and retries.
-   * @returns 200: The invite (without its code).
-   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
-   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
-   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
-   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
-   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
-   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
-   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
-   * @throws {InvalidArgumentError} an argument refused before sending.
-   */
-  get(inviteId: string, options?: RequestOptions): Promise<Invite>
-  /**
-   * Change an invite; omitted fields stay as they are.
-   *
-   * `PATCH /v1/invites/{invite_id}` (operationId `updateInvite`).
-   *
-   * @param inviteId The invite's id.
-   * @param changes Fields to change; omitted fields stay as they are.
-   * @param options Per-call idempotency key, timeout and retries.
-   * @returns 200: The updated invite.
-   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
-   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
-   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
-   * @throws {ConflictError} 409: `conflict`, `already_member` or `invite_exhausted`.
-   * @throws {GoneError} 410: `invite_expired` or `invite_revoked`.
-   * @throws {PayloadTooLargeError} 413: `payload_too_large`: the body is over the server's limit.
-   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
-   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
-   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
-   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
-   * @throws {InvalidArgumentError} an argument refused before sending.
-   */
-  update(inviteId: string, changes: InviteUpdate, options?: RequestOptions): Promise<Invite>
-  /**
-   * Revoke an invite for good; repeating it is harmless.
-   *
-   * `DELETE /v1/invites/{invite_id}` (operationId `revokeInvite`).
-   *
-   * @param inviteId The invite's id.
-   * @param options Per-call idempotency key, timeout and retries.
-   * @returns 200: The invite, status `revoked`.
-   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
-   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
-   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
-   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
-   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
-   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
-   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
-   * @throws {InvalidArgumentError} an argument refused before sending.
-   */
-  revoke(inviteId: string, options?: RequestOptions): Promise<Invite>
-  /**
-   * Replace the invite's code; the old one stops working at once.
-   *
-   * `POST /v1/invites/{invite_id}/rotate` (operationId `rotateInviteCode`).
-   *
-   * @param inviteId The invite's id.
-   * @param options Per-call idempotency key, timeout and retries.
-   * @returns 200: The invite with its new `code` and `url`.
-   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
-   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
-   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
-   * @throws {ConflictError} 409: `conflict`, `already_member` or `invite_exhausted`.
-   * @throws {GoneError} 410: `invite_expired` or `invite_revoked`.
-   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
-   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
-   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
-   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
-   * @throws {InvalidArgumentError} an argument refused before sending.
-   */
-  rotate(inviteId: string, options?: RequestOptions): Promise<Invite>
   /**
    * What a landing page may show about a code. Consumes nothing.
    * Failed lookups and accepts (an unknown code, an address the invite does not allow) are
@@ -816,7 +818,7 @@ export declare class Invites {
    * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
    * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
-   * @throws {InvalidArgumentError} an argument refused before sending.
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
   lookup(code: string, options?: RequestOptions): Promise<InviteLookup>
   /**
@@ -842,9 +844,87 @@ export declare class Invites {
    * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
    * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
-   * @throws {InvalidArgumentError} an argument refused before sending.
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
   accept(acceptance: InviteAcceptRequest, options?: RequestOptions): Promise<Member>
+  /**
+   * One invite.
+   *
+   * `GET /v1/invites/{invite_id}` (operationId `getInvite`).
+   *
+   * @param inviteId The invite's id.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The invite (without its code).
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  get(inviteId: string, options?: RequestOptions): Promise<Invite>
+  /**
+   * Change an invite; omitted fields stay as they are.
+   *
+   * `PATCH /v1/invites/{invite_id}` (operationId `updateInvite`).
+   *
+   * @param inviteId The invite's id.
+   * @param changes Fields to change; omitted fields stay as they are.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The updated invite.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {ConflictError} 409: `conflict`, `already_member` or `invite_exhausted`.
+   * @throws {GoneError} 410: `invite_expired` or `invite_revoked`.
+   * @throws {PayloadTooLargeError} 413: `payload_too_large`: the body is over the server's limit.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  update(inviteId: string, changes: InviteUpdate, options?: RequestOptions): Promise<Invite>
+  /**
+   * Revoke an invite for good; repeating it is harmless.
+   *
+   * `DELETE /v1/invites/{invite_id}` (operationId `revokeInvite`).
+   *
+   * @param inviteId The invite's id.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The invite, status `revoked`.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  revoke(inviteId: string, options?: RequestOptions): Promise<Invite>
+  /**
+   * Replace the invite's code; the old one stops working at once.
+   *
+   * `POST /v1/invites/{invite_id}/rotate` (operationId `rotateInviteCode`).
+   *
+   * @param inviteId The invite's id.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The invite with its new `code` and `url`.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {ConflictError} 409: `conflict`, `already_member` or `invite_exhausted`.
+   * @throws {GoneError} 410: `invite_expired` or `invite_revoked`.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  rotate(inviteId: string, options?: RequestOptions): Promise<Invite>
   /**
    * Who accepted this invite, newest first.
    *
@@ -864,7 +944,7 @@ export declare class Invites {
    * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
    * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
-   * @throws {InvalidArgumentError} an argument refused before sending.
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
   redemptions(inviteId: string, params?: ListRedemptionsParams, options?: RequestOptions): PagePromise<Redemption>
 }
@@ -889,7 +969,7 @@ export declare class Members {
    * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
    * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
-   * @throws {InvalidArgumentError} an argument refused before sending.
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
   list(params?: ListMembersParams, options?: RequestOptions): PagePromise<Member>
   /**
@@ -907,7 +987,7 @@ export declare class Members {
    * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
    * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
-   * @throws {InvalidArgumentError} an argument refused before sending.
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
   get(memberId: string, options?: RequestOptions): Promise<Member>
   /**
@@ -925,48 +1005,9 @@ export declare class Members {
    * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
    * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
-   * @throws {InvalidArgumentError} an argument refused before sending.
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
   remove(memberId: string, options?: RequestOptions): Promise<Member>
-}
-
-/** Organizations: the caller's, and creating new ones with the admin token. */
-export declare class Organizations {
-  private constructor()
-  /**
-   * Create an organization (admin token) and its first API key.
-   *
-   * `POST /v1/organizations` (operationId `createOrganization`).
-   *
-   * @param organization A new organization.
-   * @param options Per-call idempotency key, timeout and retries.
-   * @returns 201: The organization and its first API key, shown only here.
-   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
-   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
-   * @throws {ConflictError} 409: `conflict`, `already_member` or `invite_exhausted`.
-   * @throws {PayloadTooLargeError} 413: `payload_too_large`: the body is over the server's limit.
-   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
-   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
-   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
-   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
-   * @throws {InvalidArgumentError} an argument refused before sending.
-   */
-  create(organization: OrganizationCreate, options?: RequestOptions): Promise<OrganizationCreated>
-  /**
-   * The organization the API key belongs to.
-   *
-   * `GET /v1/organization` (operationId `getOrganization`).
-   *
-   * @param options Per-call idempotency key, timeout and retries.
-   * @returns 200: The caller's organization.
-   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
-   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
-   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
-   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
-   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
-   * @throws {InvalidArgumentError} an argument refused before sending.
-   */
-  get(options?: RequestOptions): Promise<Organization>
 }
 
 /**
@@ -984,12 +1025,12 @@ export declare class Client {
   constructor(options?: ClientOptions)
   /** The base URL calls go to. */
   readonly baseUrl: string
-  /** Invites: create, list, get, update, revoke, rotate, lookup, accept, batches, redemptions. */
+  /** The organization the API key belongs to, and creating new ones with the admin token. */
+  readonly organizations: Organizations
+  /** Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions. */
   readonly invites: Invites
   /** Members of the caller's organization. */
   readonly members: Members
-  /** Organizations: the caller's, and creating new ones with the admin token. */
-  readonly organizations: Organizations
 }
 
 /** The package version. */

@@ -1,11 +1,14 @@
 // invites-sdk: the Node face of the Invites Rust SDK.
 //
 // Every operation runs in Rust (`invites-sdk`: HTTP, retries, idempotency keys, timeouts,
-// pagination); this file only turns JavaScript arguments into JSON for the addon, the addon's
-// answers back into camelCase objects, and its error descriptors into error classes.
+// pagination, argument checks); this file only turns JavaScript arguments into JSON for the
+// addon's generic `call`/`stream`, its answers back into objects, and its error descriptors into
+// error classes. Which methods exist comes from the generated table `operations.js`: nothing
+// here names an operation.
 'use strict'
 
 const { NativeClient } = require('./native.js')
+const RESOURCES = require('./operations.js')
 const { version: VERSION } = require('./package.json')
 
 // ---------------------------------------------------------------------------------------------
@@ -47,8 +50,10 @@ class InternalServerError extends APIStatusError {}
 class APIConnectionError extends InvitesError {}
 /** An attempt took longer than the timeout. */
 class APITimeoutError extends APIConnectionError {}
-/** An argument was refused before anything was sent. */
-class InvalidArgumentError extends InvitesError {}
+/** A success answer whose body did not match the spec. */
+class APIResponseValidationError extends InvitesError {}
+/** An argument was refused before anything was sent: a bad request the server never saw. */
+class InvalidArgumentError extends BadRequestError {}
 
 const errorClasses = {
   InvitesError,
@@ -64,6 +69,7 @@ const errorClasses = {
   InternalServerError,
   APIConnectionError,
   APITimeoutError,
+  APIResponseValidationError,
   InvalidArgumentError,
 }
 for (const [name, cls] of Object.entries(errorClasses)) {
@@ -71,33 +77,10 @@ for (const [name, cls] of Object.entries(errorClasses)) {
   Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true })
 }
 
-const byStatus = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  409: ConflictError,
-  410: GoneError,
-  413: PayloadTooLargeError,
-  429: RateLimitError,
-}
-
-/** The error class for an addon error descriptor. */
+/** The error for an addon descriptor: the SDK names the class (`Error::class_name`). */
 function errorFrom(d) {
-  switch (d.kind) {
-    case 'api': {
-      const cls = byStatus[d.status] || (d.status >= 500 ? InternalServerError : APIStatusError)
-      return new cls(d.message, d)
-    }
-    case 'connection':
-      return new APIConnectionError(d.message, d)
-    case 'timeout':
-      return new APITimeoutError(d.message, d)
-    case 'invalid_argument':
-      return new InvalidArgumentError(d.message, d)
-    default:
-      return new InvitesError(d.message, d)
-  }
+  const cls = errorClasses[d.class] ?? InvitesError
+  return new cls(d.message, d)
 }
 
 /** `{"ok": value}` → value; `{"error": descriptor}` → throw. */
@@ -113,7 +96,10 @@ function unwrap(text) {
 }
 
 function invalid(param, message) {
-  return new InvalidArgumentError(`invalid argument \`${param}\`: ${message}`, { param })
+  return new InvalidArgumentError(`invalid argument \`${param}\`: ${message}`, {
+    param,
+    type: 'invalid_argument',
+  })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,66 +109,60 @@ function typeOf(v) {
   return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v
 }
 
-/** A request body as JSON text; `Date`s become RFC 3339 strings, `undefined` fields vanish. */
-function body(value, param = 'body') {
+/** An object argument (a request body, list params); `undefined` and `null` only if `optional`. */
+function object(value, param, optional) {
+  if (optional && (value === undefined || value === null)) return {}
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw invalid(param, `must be an object, got ${typeOf(value)}`)
   }
-  try {
-    return JSON.stringify(value)
-  } catch (e) {
-    throw invalid(param, `not JSON-serializable: ${e.message}`)
-  }
-}
-
-/** Optional list parameters as JSON text. */
-function params(value) {
-  if (value === undefined || value === null) return undefined
-  return body(value, 'params')
-}
-
-function id(value, param) {
-  if (typeof value !== 'string') throw invalid(param, `must be a string, got ${typeOf(value)}`)
   return value
 }
 
-const CALL_OPTIONS = ['idempotencyKey', 'timeout', 'maxRetries']
+/**
+ * One call's arguments as the addon takes them, from a method's table entry `m` and the values
+ * it was called with: `{args, text, options}`. `args` is one flat object: the plain arguments
+ * by name, then the body's fields or the list params; `Date`s become RFC 3339 strings and
+ * `undefined` fields vanish (`JSON.stringify`). The SDK checks the rest.
+ */
+function callArgs(m, values) {
+  const args = {}
+  m.args.forEach((name, i) => {
+    args[name] = values[i]
+  })
+  const n = m.args.length
+  const rest =
+    m.rest === 'body' ? object(values[n], 'body') : m.rest === 'params' ? object(values[n], 'params', true) : {}
+  for (const [k, v] of Object.entries(rest)) {
+    if (Object.hasOwn(args, k)) throw invalid(k, 'is an argument of its own, not a field')
+    args[k] = v
+  }
+  const text = json(args, m.rest ?? 'args')
+  return { args, text, options: callOptions(values[n + (m.rest === null ? 0 : 1)]) }
+}
 
-/** Per-call options, checked here so a mistake is an `InvalidArgumentError`, not a napi error. */
+/**
+ * JSON text for the addon; `Date`s become RFC 3339 strings, `undefined` fields vanish, and a
+ * number JSON cannot carry (`NaN`, `Infinity`) is refused rather than sent as `null`, naming
+ * the top-level field it is in (`prefix` + name).
+ */
+function json(value, param, prefix = '') {
+  let top = null
+  try {
+    return JSON.stringify(value, function (k, v) {
+      if (this === value) top = k
+      if (typeof v === 'number' && !Number.isFinite(v)) {
+        throw invalid(top === null ? param : `${prefix}${top}`, `must be a finite number, got ${v}`)
+      }
+      return v
+    })
+  } catch (e) {
+    throw e instanceof InvitesError ? e : invalid(param, `not JSON-serializable: ${e.message}`)
+  }
+}
+
+/** Per-call options as JSON (the addon checks them: `options.timeout`, …). */
 function callOptions(o) {
-  if (o === undefined || o === null) return undefined
-  if (typeof o !== 'object' || Array.isArray(o)) {
-    throw invalid('options', `must be an object, got ${typeOf(o)}`)
-  }
-  for (const k of Object.keys(o)) {
-    if (!CALL_OPTIONS.includes(k)) {
-      throw invalid(`options.${k}`, `unknown option; expected one of ${CALL_OPTIONS.join(', ')}`)
-    }
-  }
-  const out = {}
-  if (o.idempotencyKey !== undefined) {
-    if (typeof o.idempotencyKey !== 'string' || o.idempotencyKey.length === 0) {
-      throw invalid('options.idempotencyKey', 'must be a non-empty string')
-    }
-    out.idempotencyKey = o.idempotencyKey
-  }
-  if (o.timeout !== undefined) out.timeout = millis(o.timeout, 'options.timeout')
-  if (o.maxRetries !== undefined) out.maxRetries = count(o.maxRetries, 'options.maxRetries')
-  return out
-}
-
-function millis(v, param) {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
-    throw invalid(param, `must be a positive number of milliseconds, got ${String(v)}`)
-  }
-  return v
-}
-
-function count(v, param) {
-  if (!Number.isInteger(v) || v < 0 || v > 100) {
-    throw invalid(param, `must be an integer from 0 to 100, got ${String(v)}`)
-  }
-  return v
+  return o === undefined || o === null ? undefined : json(object(o, 'options'), 'options', 'options.')
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,20 +229,14 @@ class PagePromise {
   }
 }
 
-/** A `PagePromise` over a native one-page call and a native stream, for the given params. */
-function pages(p, fetchPage, openStream) {
+/** A `PagePromise` over list operation `operation` with the arguments of `callArgs`. */
+function pages(native, operation, { args, text, options }) {
   const fetch = async (pageToken) => {
-    const q = pageToken === undefined ? p : { ...p, pageToken }
-    const page = unwrap(await fetchPage(q === undefined ? undefined : JSON.stringify(q)))
+    const q = pageToken === undefined ? text : JSON.stringify({ ...args, pageToken })
+    const page = unwrap(await native.call(operation, q, options))
     return new Page(page.data, page.nextPageToken, fetch)
   }
-  return new PagePromise(fetch, () => openStream(p === undefined ? undefined : JSON.stringify(p)))
-}
-
-/** Parse list params once, up front. */
-function listParams(value) {
-  const text = params(value)
-  return text === undefined ? undefined : JSON.parse(text)
+  return new PagePromise(fetch, () => native.stream(operation, text, options))
 }
 
 /**
@@ -279,180 +253,65 @@ function listing(build) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Resources
+// Resources, from the generated table
 
-/** Invites: create, list, get, update, revoke, rotate, lookup, accept, batches, redemptions. */
-class Invites {
-  constructor(native) {
-    Object.defineProperty(this, '_native', { value: native })
+/** A method for table entry `m`: a list returns a `PagePromise`, anything else a Promise. */
+function method(m) {
+  if (m.list) {
+    return function (...values) {
+      return listing(() => pages(this._native, m.operation, callArgs(m, values)))
+    }
   }
-
-  /** `createInvite` */
-  async create(invite, options) {
-    return unwrap(await this._native.createInvite(body(invite), callOptions(options)))
-  }
-
-  /** `createInvites` */
-  async createBatch(batch, options) {
-    return unwrap(await this._native.createInvites(body(batch), callOptions(options)))
-  }
-
-  /** `listInvites` */
-  list(params, options) {
-    return listing(() => {
-      const p = listParams(params)
-      const o = callOptions(options)
-      return pages(
-        p,
-        (q) => this._native.listInvites(q, o),
-        (q) => this._native.streamInvites(q, o),
-      )
-    })
-  }
-
-  /** `getInvite` */
-  async get(inviteId, options) {
-    return unwrap(await this._native.getInvite(id(inviteId, 'inviteId'), callOptions(options)))
-  }
-
-  /** `updateInvite` */
-  async update(inviteId, changes, options) {
-    const i = id(inviteId, 'inviteId')
-    return unwrap(await this._native.updateInvite(i, body(changes), callOptions(options)))
-  }
-
-  /** `revokeInvite` */
-  async revoke(inviteId, options) {
-    return unwrap(await this._native.revokeInvite(id(inviteId, 'inviteId'), callOptions(options)))
-  }
-
-  /** `rotateInviteCode` */
-  async rotate(inviteId, options) {
-    const i = id(inviteId, 'inviteId')
-    return unwrap(await this._native.rotateInviteCode(i, callOptions(options)))
-  }
-
-  /** `lookupInvite` */
-  async lookup(code, options) {
-    return unwrap(await this._native.lookupInvite(id(code, 'code'), callOptions(options)))
-  }
-
-  /** `acceptInvite` */
-  async accept(acceptance, options) {
-    return unwrap(await this._native.acceptInvite(body(acceptance), callOptions(options)))
-  }
-
-  /** `listInviteRedemptions` */
-  redemptions(inviteId, params, options) {
-    return listing(() => {
-      const i = id(inviteId, 'inviteId')
-      const p = listParams(params)
-      const o = callOptions(options)
-      return pages(
-        p,
-        (q) => this._native.listInviteRedemptions(i, q, o),
-        (q) => this._native.streamInviteRedemptions(i, q, o),
-      )
-    })
+  return async function (...values) {
+    const { text, options } = callArgs(m, values)
+    return unwrap(await this._native.call(m.operation, text, options))
   }
 }
 
-/** Members of the caller's organization. */
-class Members {
-  constructor(native) {
-    Object.defineProperty(this, '_native', { value: native })
+/** The class of resource `r` (`Invites`), its methods named as the table says. */
+function resourceClass(r) {
+  const cls = {
+    [r.cls]: class {
+      constructor(native) {
+        Object.defineProperty(this, '_native', { value: native })
+      }
+    },
+  }[r.cls]
+  for (const [name, m] of Object.entries(r.methods)) {
+    const value = method(m)
+    Object.defineProperty(value, 'name', { value: name })
+    Object.defineProperty(cls.prototype, name, { value, writable: true, configurable: true })
   }
-
-  /** `listMembers` */
-  list(params, options) {
-    return listing(() => {
-      const p = listParams(params)
-      const o = callOptions(options)
-      return pages(
-        p,
-        (q) => this._native.listMembers(q, o),
-        (q) => this._native.streamMembers(q, o),
-      )
-    })
-  }
-
-  /** `getMember` */
-  async get(memberId, options) {
-    return unwrap(await this._native.getMember(id(memberId, 'memberId'), callOptions(options)))
-  }
-
-  /** `removeMember` */
-  async remove(memberId, options) {
-    const m = id(memberId, 'memberId')
-    return unwrap(await this._native.removeMember(m, callOptions(options)))
-  }
+  return cls
 }
 
-/** Organizations: the caller's, and creating new ones with the admin token. */
-class Organizations {
-  constructor(native) {
-    Object.defineProperty(this, '_native', { value: native })
-  }
-
-  /** `createOrganization` (admin token) */
-  async create(organization, options) {
-    return unwrap(await this._native.createOrganization(body(organization), callOptions(options)))
-  }
-
-  /** `getOrganization` */
-  async get(options) {
-    return unwrap(await this._native.getOrganization(callOptions(options)))
-  }
-}
+const resources = Object.fromEntries(RESOURCES.map((r) => [r.cls, resourceClass(r)]))
 
 // ---------------------------------------------------------------------------------------------
 // Client
 
-const CLIENT_OPTIONS = ['baseUrl', 'apiKey', 'timeout', 'maxRetries', 'userAgent']
-
-function fromEnv(name) {
-  const v = process.env[name]
-  return v !== undefined && v.trim() !== '' ? v : undefined
-}
-
 /** A client for the Invites API. One client serves any number of concurrent calls. */
 class Client {
   constructor(options = {}) {
-    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-      throw invalid('options', `must be an object, got ${typeOf(options)}`)
-    }
-    for (const k of Object.keys(options)) {
-      if (!CLIENT_OPTIONS.includes(k)) {
-        throw invalid(k, `unknown client option; expected one of ${CLIENT_OPTIONS.join(', ')}`)
-      }
-    }
+    // The addon checks the options; a missing `baseUrl` / `apiKey` falls back to
+    // INVITES_BASE_URL / INVITES_API_KEY.
+    const given = object(options, 'options')
     const o = {
-      baseUrl: options.baseUrl ?? fromEnv('INVITES_BASE_URL'),
-      apiKey: options.apiKey ?? fromEnv('INVITES_API_KEY'),
+      ...given,
       userAgent:
-        options.userAgent ??
+        given.userAgent ??
         `invites-sdk-node/${VERSION} (node ${process.version}; ${process.platform}-${process.arch})`,
     }
-    for (const k of ['baseUrl', 'apiKey', 'userAgent']) {
-      if (o[k] !== undefined && typeof o[k] !== 'string') {
-        throw invalid(k, `must be a string, got ${typeOf(o[k])}`)
-      }
-    }
-    if (options.timeout !== undefined) o.timeout = millis(options.timeout, 'timeout')
-    if (options.maxRetries !== undefined) o.maxRetries = count(options.maxRetries, 'maxRetries')
+    const text = json(o, 'options')
     let native
     try {
-      native = new NativeClient(o)
+      native = new NativeClient(text)
     } catch (e) {
       throw fromThrown(e)
     }
     Object.defineProperty(this, '_native', { value: native })
-    /** Invites: create, list, get, update, revoke, rotate, lookup, accept, batches, redemptions. */
-    this.invites = new Invites(native)
-    /** Members of the caller's organization. */
-    this.members = new Members(native)
-    /** Organizations: the caller's, and creating new ones with the admin token. */
-    this.organizations = new Organizations(native)
+    // `client.invites`, …: one attribute per resource of the table (documented in index.d.ts).
+    for (const r of RESOURCES) this[r.name] = new resources[r.cls](native)
   }
 
   /** The base URL calls go to. */
@@ -465,35 +324,20 @@ class Client {
 function fromThrown(e) {
   try {
     const d = JSON.parse(e.message)
-    if (d && typeof d.kind === 'string') return errorFrom(d)
+    if (d && typeof d.class === 'string') return errorFrom(d)
   } catch {
     // not a descriptor
   }
   return new InvitesError(String(e && e.message ? e.message : e))
 }
 
-// Spelled out (no spread) so Node's ESM loader sees every named export of this CommonJS file.
+// Named one by one for `import` in index.mjs (generated).
 module.exports = {
   Client,
-  Invites,
-  Members,
-  Organizations,
   Page,
   PagePromise,
-  InvitesError,
-  APIStatusError,
-  BadRequestError,
-  AuthenticationError,
-  PermissionDeniedError,
-  NotFoundError,
-  ConflictError,
-  GoneError,
-  PayloadTooLargeError,
-  RateLimitError,
-  InternalServerError,
-  APIConnectionError,
-  APITimeoutError,
-  InvalidArgumentError,
   VERSION,
   default: Client,
+  ...errorClasses,
+  ...resources,
 }

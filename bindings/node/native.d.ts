@@ -15,48 +15,20 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
  */
 export declare class NativeClient {
   /**
-   * Build the SDK client; a configuration error throws an `Error` whose message is the
-   * descriptor's JSON.
+   * Build the SDK client from its configuration (JSON); a bad option or configuration throws
+   * an `Error` whose message is the descriptor's JSON.
    */
-  constructor(options: NativeClientOptions)
+  constructor(optionsJson: string)
   /** The base URL calls go to. */
   get baseUrl(): string
-  /** `createOrganization`. */
-  createOrganization(bodyJson: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `getOrganization`. */
-  getOrganization(options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `createInvite`. */
-  createInvite(bodyJson: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `createInvites`. */
-  createInvites(bodyJson: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `listInvites`, one page. */
-  listInvites(paramsJson?: string | undefined | null, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `listInvites`, every item of every page. */
-  streamInvites(paramsJson?: string | undefined | null, options?: NativeCallOptions | undefined | null): NativeStream
-  /** `getInvite`. */
-  getInvite(inviteId: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `updateInvite`. */
-  updateInvite(inviteId: string, bodyJson: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `revokeInvite`. */
-  revokeInvite(inviteId: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `rotateInviteCode`. */
-  rotateInviteCode(inviteId: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `lookupInvite`. */
-  lookupInvite(code: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `acceptInvite`. */
-  acceptInvite(bodyJson: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `listInviteRedemptions`, one page. */
-  listInviteRedemptions(inviteId: string, paramsJson?: string | undefined | null, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `listInviteRedemptions`, every item of every page. */
-  streamInviteRedemptions(inviteId: string, paramsJson?: string | undefined | null, options?: NativeCallOptions | undefined | null): NativeStream
-  /** `listMembers`, one page. */
-  listMembers(paramsJson?: string | undefined | null, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `listMembers`, every item of every page. */
-  streamMembers(paramsJson?: string | undefined | null, options?: NativeCallOptions | undefined | null): NativeStream
-  /** `getMember`. */
-  getMember(memberId: string, options?: NativeCallOptions | undefined | null): Promise<string>
-  /** `removeMember`. */
-  removeMember(memberId: string, options?: NativeCallOptions | undefined | null): Promise<string>
+  /**
+   * Call `operation` (an operationId) with `args_json`: one camelCase object of its path
+   * parameters, query parameters and body fields. A list operation answers one page,
+   * `{"data": [...], "nextPageToken": ...}`.
+   */
+  call(operation: string, argsJson: string, optionsJson?: string | undefined | null): Promise<string>
+  /** Every item of list `operation`, page after page; `args_json` as for `call`. */
+  stream(operation: string, argsJson: string, optionsJson?: string | undefined | null): NativeStream
 }
 
 /** Items of a list, a ready chunk at a time, from the SDK's page stream. */
@@ -66,28 +38,4 @@ export declare class NativeStream {
    * `{"error": …}` (after which the stream is over).
    */
   next(): Promise<string>
-}
-
-/** Options for one call. */
-export interface NativeCallOptions {
-  /** The `Idempotency-Key` of a POST. */
-  idempotencyKey?: string
-  /** Per-attempt timeout in milliseconds. */
-  timeout?: number
-  /** Retries after a retryable failure. */
-  maxRetries?: number
-}
-
-/** Client configuration, as `index.js` passes it (environment fallbacks already applied). */
-export interface NativeClientOptions {
-  /** The server's base URL. */
-  baseUrl?: string
-  /** The API key (or the admin token). */
-  apiKey?: string
-  /** Per-attempt timeout in milliseconds. */
-  timeout?: number
-  /** Retries after a retryable failure. */
-  maxRetries?: number
-  /** The `User-Agent` header. */
-  userAgent?: string
 }

@@ -1,17 +1,15 @@
 //! Type translation between JavaScript and the Rust SDK: camelCase JSON in and out, the SDK's
 //! errors as plain descriptors that `index.js` turns into its error classes.
 //!
-//! Nothing here knows about HTTP, retries or pages: that is the SDK's business.
+//! Nothing here knows about HTTP, retries, pages or operations: that is the SDK's business.
 
 use std::time::Duration;
 
 use invites_sdk::Error;
-use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 
-/// Fields whose value is a free-form map: its keys are the user's, never renamed.
-const VERBATIM: &[&str] = &["metadata"];
+use crate::maps::VERBATIM;
 
 /// `pageToken` → `page_token`.
 pub fn snake(key: &str) -> String {
@@ -45,39 +43,35 @@ pub fn camel(key: &str) -> String {
 }
 
 /// Rename every key of a JavaScript value to the API's snake_case. A key with an underscore is
-/// refused (the JavaScript face is camelCase only), except inside free-form maps.
-pub fn to_snake(value: Value, path: &str) -> Result<Value, Error> {
+/// refused (the JavaScript face is camelCase only) with that key, as written, as the `param`;
+/// keys inside free-form maps stay as they are.
+pub fn to_snake(value: Value) -> Result<Value, Error> {
     Ok(match value {
         Value::Object(map) => {
             let mut out = Map::with_capacity(map.len());
             for (k, v) in map {
-                let here = join(path, &k);
                 if k.contains('_') {
                     return Err(Error::InvalidArgument {
-                        param: here,
                         message: format!(
                             "unknown field `{k}`; fields are camelCase: `{}`",
                             camel(&k)
                         ),
+                        param: k,
                     });
                 }
                 let key = snake(&k);
                 let v = if VERBATIM.contains(&key.as_str()) {
                     v
                 } else {
-                    to_snake(v, &here)?
+                    to_snake(v)?
                 };
                 out.insert(key, v);
             }
             Value::Object(out)
         }
-        Value::Array(items) => Value::Array(
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| to_snake(v, &format!("{path}[{i}]")))
-                .collect::<Result<_, _>>()?,
-        ),
+        Value::Array(items) => {
+            Value::Array(items.into_iter().map(to_snake).collect::<Result<_, _>>()?)
+        }
         other => other,
     })
 }
@@ -102,95 +96,45 @@ pub fn to_camel(value: Value) -> Value {
     }
 }
 
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
-    }
+/// The JSON text of one call's arguments (an object, from `index.js`) → the SDK's snake_case
+/// arguments.
+pub fn args(text: &str) -> Result<Value, Error> {
+    let value: Value = serde_json::from_str(text).map_err(|e| Error::InvalidArgument {
+        param: "args".into(),
+        message: format!("not JSON: {e}"),
+    })?;
+    to_snake(value)
 }
 
-/// Parse the JSON text `index.js` sent for argument `param`.
-pub fn parse_json(text: &str, param: &str) -> Result<Value, Error> {
-    serde_json::from_str(text).map_err(|e| Error::InvalidArgument {
-        param: param.into(),
-        message: format!("not JSON-serializable: {e}"),
-    })
-}
-
-/// A camelCase JavaScript object → one of the SDK's request types, with the spec's constraints
-/// checked by the type's own deserializer. Errors name the field in camelCase (`roles[0]`).
-pub fn body<T: DeserializeOwned>(text: &str, param: &str) -> Result<T, Error> {
-    let value = parse_json(text, param)?;
-    if !value.is_object() {
-        return Err(Error::InvalidArgument {
-            param: param.into(),
-            message: format!("must be an object, got {}", kind(&value)),
-        });
-    }
-    let value = to_snake(value, "")?;
-    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
-        let path = e.path().to_string();
-        let field = if path == "." {
-            String::new()
-        } else {
-            camel_path(&path)
-        };
-        Error::InvalidArgument {
-            param: if field.is_empty() {
-                param.into()
-            } else {
-                field
-            },
-            message: camel_message(&e.into_inner().to_string()),
+/// An SDK error as the JavaScript caller sees it: the field at fault, and the fields quoted in
+/// its message, in camelCase.
+pub fn from_sdk(e: Error) -> Error {
+    match e {
+        Error::InvalidArgument { param, message } => Error::InvalidArgument {
+            param: camel(&param),
+            message: camel_message(&message),
+        },
+        Error::Api(mut api) => {
+            api.param = api.param.as_deref().map(camel);
+            Error::Api(api)
         }
-    })
-}
-
-/// Any SDK response → camelCase JSON.
-pub fn out<T: Serialize>(value: &T) -> Result<Value, Error> {
-    serde_json::to_value(value)
-        .map(to_camel)
-        .map_err(|e| Error::Decode {
-            status: 0,
-            message: format!("could not convert the response: {e}"),
-            request_id: None,
-        })
-}
-
-/// `roles[0]`, `metadata.some_key`: snake segments outside maps become camelCase.
-fn camel_path(path: &str) -> String {
-    let mut out = Vec::new();
-    let mut verbatim = false;
-    for seg in path.split('.') {
-        if verbatim {
-            out.push(seg.to_owned());
-            verbatim = false;
-            continue;
-        }
-        let name = seg.split('[').next().unwrap_or(seg);
-        verbatim = VERBATIM.contains(&name);
-        out.push(format!("{}{}", camel(name), &seg[name.len()..]));
+        other => other,
     }
-    out.join(".")
 }
 
 /// serde's messages quote field names in backticks (`unknown field `max_use`, expected one of
-/// `max_uses`, …`): show them as the JavaScript caller wrote them.
+/// `max_uses`, …`): show them as the JavaScript caller writes them.
 fn camel_message(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
-    let mut parts = message.split('`');
-    if let Some(first) = parts.next() {
-        out.push_str(first);
-    }
-    for (i, part) in parts.enumerate() {
-        out.push('`');
-        // Odd pieces (0-based even here) are inside backticks.
-        if i % 2 == 0
-            && part
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        {
+    for (i, part) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        // Odd pieces are inside backticks.
+        let ident = part
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if i % 2 == 1 && ident {
             out.push_str(&camel(part));
         } else {
             out.push_str(part);
@@ -199,14 +143,40 @@ fn camel_message(message: &str) -> String {
     out
 }
 
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+/// Options (JSON from `index.js`) → `T`, refusing unknown ones and wrong types; `param` is
+/// `prefix` and the option's name (`options.timeout`).
+pub fn options<T: DeserializeOwned + Default>(
+    text: Option<&str>,
+    prefix: &str,
+) -> Result<T, Error> {
+    let Some(text) = text else {
+        return Ok(T::default());
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let message = e.into_inner().to_string();
+        // An unknown option: serde names it in the message.
+        let name = if path == "." {
+            message.split('`').nth(1).unwrap_or("options").to_owned()
+        } else {
+            path
+        };
+        Error::InvalidArgument {
+            param: format!("{prefix}{name}"),
+            message,
+        }
+    })
+}
+
+/// A retry count from JavaScript: 0 to 100.
+pub fn retries(n: Option<u32>, param: &str) -> Result<Option<u32>, Error> {
+    match n {
+        Some(n) if n > 100 => Err(Error::InvalidArgument {
+            param: param.into(),
+            message: format!("must be an integer from 0 to 100, got {n}"),
+        }),
+        n => Ok(n),
     }
 }
 
@@ -224,60 +194,28 @@ pub fn millis(ms: Option<f64>, param: &str) -> Result<Option<Duration>, Error> {
     }
 }
 
-/// The descriptor `index.js` turns into an error class: `kind` picks the class family, the other
-/// fields become the error's properties.
+/// The descriptor `index.js` turns into an error: `class` (the SDK's `class_name()`) picks the
+/// class, the other fields become its properties, all from the SDK's accessors.
 pub fn error(e: &Error) -> Value {
-    match e {
-        Error::Api(api) => json!({
-            "kind": "api",
-            "status": api.status,
-            "type": api.error_type,
-            "message": api.message,
-            "param": api.param.as_deref().map(camel_path),
-            "requestId": api.request_id,
-            "retryAfter": api.retry_after.map(|d| d.as_secs_f64()),
-        }),
-        Error::Connection {
-            message,
-            request_id,
-        } => json!({
-            "kind": "connection",
-            "message": format!("connection error: {message}"),
-            "requestId": request_id,
-        }),
-        Error::Timeout { after, request_id } => json!({
-            "kind": "timeout",
-            "message": if after.is_zero() {
-                "request timed out".to_owned()
-            } else {
-                format!("request timed out after {} ms", after.as_millis())
-            },
-            "requestId": request_id,
-        }),
-        Error::InvalidArgument { param, message } => json!({
-            "kind": "invalid_argument",
-            "message": format!("invalid argument `{param}`: {message}"),
-            "param": param,
-        }),
-        Error::Config(message) => json!({
-            "kind": "invalid_argument",
-            "message": message,
-            "param": config_param(message),
-        }),
-        Error::Decode {
-            status,
-            message,
-            request_id,
-        } => json!({
-            "kind": "decode",
-            "status": if *status == 0 { Value::Null } else { json!(status) },
-            "message": format!("could not decode the response: {message}"),
-            "requestId": request_id,
-        }),
-        // The SDK's error enum may grow; anything new still reaches JavaScript as the base class.
-        #[allow(unreachable_patterns)]
-        other => json!({ "kind": "other", "message": other.to_string() }),
-    }
+    let (message, param) = match e {
+        Error::Api(_) => (e.message(), e.param().map(str::to_owned)),
+        Error::InvalidArgument { param, message } => (
+            format!("invalid argument `{param}`: {message}"),
+            Some(param.clone()),
+        ),
+        // The SDK names no field for a bad configuration; its message does.
+        Error::Config(message) => (e.to_string(), config_param(message).map(str::to_owned)),
+        _ => (e.to_string(), e.param().map(str::to_owned)),
+    };
+    json!({
+        "class": e.class_name(),
+        "status": e.status(),
+        "type": e.type_name(),
+        "message": message,
+        "param": param,
+        "requestId": e.request_id(),
+        "retryAfter": e.retry_after().map(|d| d.as_secs_f64()),
+    })
 }
 
 /// Which client option a configuration error is about.
@@ -304,13 +242,12 @@ pub fn envelope(result: Result<Value, Error>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use invites_sdk::types;
 
     #[test]
     fn keys_round_trip_but_metadata_keys_stay() {
         let js = json!({"maxUses": 3, "ttlSeconds": 60, "roles": ["developer"],
                         "metadata": {"someKey": "v", "snake_key": "w"}});
-        let snake = to_snake(js.clone(), "").unwrap();
+        let snake = to_snake(js.clone()).unwrap();
         assert_eq!(
             snake,
             json!({"max_uses": 3, "ttl_seconds": 60, "roles": ["developer"],
@@ -321,25 +258,24 @@ mod tests {
 
     #[test]
     fn snake_case_input_is_refused_with_the_camel_name() {
-        let e = to_snake(json!({"max_uses": 1}), "").unwrap_err();
+        let e = to_snake(json!({"max_uses": 1})).unwrap_err();
+        assert_eq!(e.param(), Some("max_uses"));
         assert!(e.to_string().contains("`maxUses`"), "{e}");
     }
 
     #[test]
-    fn body_errors_name_the_camel_field() {
-        let e = body::<types::InviteCreate>(r#"{"roles":["Owner!"]}"#, "body").unwrap_err();
-        match e {
-            Error::InvalidArgument { param, .. } => assert_eq!(param, "roles[0]"),
-            e => panic!("{e}"),
-        }
-        let e = body::<types::InviteCreate>(r#"{"roles":["dev"],"maxUse":1}"#, "body").unwrap_err();
-        let text = e.to_string();
-        assert!(
-            text.contains("`maxUse`") && text.contains("`ttlSeconds`"),
-            "{text}"
-        );
-        let e = body::<types::InviteCreate>("[]", "body").unwrap_err();
-        assert!(e.to_string().contains("must be an object"), "{e}");
+    fn sdk_errors_name_fields_in_camel_case() {
+        let e = from_sdk(Error::InvalidArgument {
+            param: "max_use".into(),
+            message: "unknown field `max_use`, expected one of `max_uses`, `ttl_seconds`".into(),
+        });
+        let d = error(&e);
+        assert_eq!(d["param"], "maxUse");
+        assert_eq!(d["class"], "InvalidArgumentError");
+        assert_eq!(d["type"], "invalid_argument");
+        assert!(d["status"].is_null());
+        let m = d["message"].as_str().unwrap();
+        assert!(m.contains("`maxUses`") && m.contains("`ttlSeconds`"), "{m}");
     }
 
     #[test]

@@ -4,22 +4,22 @@
 // runner translates them to the Node SDK's camelCase and back (error `param`s included).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import readline from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
-import {
+import * as sdk from '../index.mjs'
+import { startProxy, startServer } from './helpers.mjs'
+
+const {
   Client,
   InvitesError,
   APIStatusError,
   APIConnectionError,
   APITimeoutError,
+  APIResponseValidationError,
   InvalidArgumentError,
-} from '../index.js'
-import { startServer } from './helpers.mjs'
-
+} = sdk
 const here = path.dirname(fileURLToPath(import.meta.url))
 const dir = path.resolve(here, '../../../conformance/scenarios')
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
@@ -40,21 +40,6 @@ function rename(value, fn) {
 let server
 let proxy
 let proxyUrl
-
-async function startProxy(upstream) {
-  const bin =
-    process.env.INVITES_FAULTPROXY_BIN ?? path.join(path.dirname(process.env.INVITES_SERVER_BIN ?? ''), 'invites-faultproxy')
-  assert.ok(fs.existsSync(bin), `${bin} is missing: run \`cargo build --workspace --bins\``)
-  const child = spawn(bin, ['--listen', '127.0.0.1:0', '--upstream', upstream], { stdio: ['ignore', 'pipe', 'ignore'] })
-  const url = await new Promise((resolve, reject) => {
-    readline.createInterface({ input: child.stdout }).once('line', (line) => {
-      const m = line.match(/^listening on (\S+)/)
-      m ? resolve(m[1]) : reject(new Error(`fault proxy said ${line}`))
-    })
-    child.once('exit', (code) => reject(new Error(`fault proxy exited ${code}`)))
-  })
-  return { child, url }
-}
 
 async function control(method, urlPath, body) {
   const r = await fetch(`${proxyUrl}${urlPath}`, {
@@ -83,63 +68,57 @@ async function collect(pager) {
   return out
 }
 
+/** Scenario call → SDK method, generated from the spec by `cargo xtask regen`. */
+const CALLS = JSON.parse(fs.readFileSync(path.resolve(here, '../../../conformance/operations.json'), 'utf8')).calls
+
+/**
+ * Run scenario call `call` (`invites.create_batch`; `<call>_page`: a list's first page only)
+ * through its generated table entry: the positional args in order, then the rest (the body or
+ * the list params, camelCase) as one object, then the options.
+ */
 async function dispatch(client, call, args, options) {
-  const a = rename(args, camel)
-  const inv = client.invites
-  switch (call) {
-    case 'organizations.get':
-      return client.organizations.get(options)
-    case 'invites.create':
-      return inv.create(a, options)
-    case 'invites.create_batch':
-      return inv.createBatch(a, options)
-    case 'invites.get':
-      return inv.get(a.inviteId, options)
-    case 'invites.update': {
-      const { inviteId, ...changes } = a
-      return inv.update(inviteId, changes, options)
-    }
-    case 'invites.revoke':
-      return inv.revoke(a.inviteId, options)
-    case 'invites.rotate':
-      return inv.rotate(a.inviteId, options)
-    case 'invites.lookup':
-      return inv.lookup(a.code, options)
-    case 'invites.accept':
-      return inv.accept(a, options)
-    case 'invites.list':
-      return collect(inv.list(a, options))
-    case 'invites.list_page': {
-      const page = await inv.list(a, options)
-      return { data: page.data, next_page_token: page.nextPageToken ?? null }
-    }
-    case 'invites.redemptions': {
-      const { inviteId, ...params } = a
-      return collect(inv.redemptions(inviteId, params, options))
-    }
-    case 'members.list':
-      return collect(client.members.list(a, options))
-    case 'members.get':
-      return client.members.get(a.memberId, options)
-    case 'members.remove':
-      return client.members.remove(a.memberId, options)
-    default:
-      throw new Error(`unknown call ${call} (add it to every runner)`)
-  }
+  const firstPage = call.endsWith('_page')
+  const entry = CALLS[firstPage ? call.slice(0, -'_page'.length) : call]
+  assert.ok(entry && (!firstPage || entry.list), `unknown call ${call}: not in conformance/operations.json`)
+  const rest = { ...args }
+  const positional = entry.positional.map((name) => {
+    const v = rest[name]
+    delete rest[name]
+    return v
+  })
+  const resource = client[entry.resource]
+  const callArgs = entry.rest === 'none' ? positional : [...positional, rename(rest, camel)]
+  const result = resource[entry.node](...callArgs, options)
+  if (!entry.list) return result
+  if (!firstPage) return collect(result)
+  const page = await result
+  return { data: page.data, next_page_token: page.nextPageToken ?? null }
 }
 
+/** The error as scenarios describe it (conformance/README.md), `param` in the spec's snake_case. */
 function errorValue(e) {
   const kind =
     e instanceof APITimeoutError
       ? 'timeout'
       : e instanceof APIConnectionError
         ? 'connection'
-        : e instanceof APIStatusError
-          ? 'api'
-          : e instanceof InvalidArgumentError
-            ? 'invalid_argument'
-            : 'other'
-  return { kind, status: e.status ?? null, type: e.type ?? null, message: e.message, param: e.param == null ? null : snake(e.param), request_id: e.requestId ?? null }
+        : e instanceof InvalidArgumentError
+          ? e.type === 'invalid_config'
+            ? 'config'
+            : 'invalid_argument'
+          : e instanceof APIStatusError
+            ? 'api'
+            : e instanceof APIResponseValidationError
+              ? 'decode'
+              : 'other'
+  return {
+    kind,
+    status: e.status ?? null,
+    type: e.type ?? null,
+    message: e.message,
+    param: e.param == null ? null : snake(e.param),
+    request_id: e.requestId ?? null,
+  }
 }
 
 function substitute(value, saved) {
@@ -201,8 +180,13 @@ for (const file of files) {
       const expect = substitute(step.expect ?? {}, saved)
       if (expect.error) {
         assert.ok(error, `${at}: expected an error, got ${JSON.stringify(result)}`)
-        const want = { ...expect.error }
+        const { class: cls, ...want } = expect.error
         if (want.request_id === 'last') want.request_id = log.at(-1)?.request_id ?? null
+        if (cls !== undefined) {
+          // `class`: an instance of it or of a subclass (InvalidArgumentError is a BadRequestError).
+          assert.ok(typeof sdk[cls] === 'function', `${at}: no error class ${cls}`)
+          assert.ok(error instanceof sdk[cls], `${at}: expected a ${cls}, got ${error.name}: ${error.message}`)
+        }
         subset(want, errorValue(error), at)
       } else {
         assert.equal(error, undefined, `${at}: unexpected error ${error && JSON.stringify(errorValue(error))}`)

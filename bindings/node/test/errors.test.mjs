@@ -5,11 +5,12 @@ import net from 'node:net'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 
-import * as sdk from '../index.js'
+import * as sdk from '../index.mjs'
 import { email, startServer } from './helpers.mjs'
 
 const {
   APIConnectionError,
+  APIResponseValidationError,
   APIStatusError,
   APITimeoutError,
   AuthenticationError,
@@ -60,10 +61,10 @@ async function expectError(promise, cls, fields = {}) {
   }
   assert.equal(typeof err.message, 'string')
   assert.ok(err.message.length > 0)
-  if (err instanceof APIStatusError) {
+  if (err instanceof APIStatusError && !(err instanceof InvalidArgumentError)) {
     assert.match(err.requestId, /^req_/, 'a server answer carries its request id')
-    assert.equal(typeof err.type, 'string')
   }
+  assert.equal(typeof err.type, 'string', 'every error has a type')
   // The stack names the test that awaited the call, not only the SDK's internals.
   assert.ok(err.stack.startsWith(`${cls.name}: `), err.stack)
   assert.ok(err.stack.includes(path.basename(import.meta.url)), `stack lacks the caller:\n${err.stack}`)
@@ -221,7 +222,8 @@ describe('errors without an answer', () => {
     const client = new Client({ baseUrl: `http://127.0.0.1:${port}`, apiKey: 'ik_x', maxRetries: 1 })
     const err = await expectError(client.invites.get('inv_1'), APIConnectionError, {
       status: null,
-      type: null,
+      type: 'connection_error',
+      param: null,
       requestId: null,
     })
     assert.ok(!(err instanceof APIStatusError))
@@ -243,7 +245,11 @@ describe('errors without an answer', () => {
         maxRetries: 0,
       })
       const started = Date.now()
-      const err = await expectError(client.invites.get('inv_1', { timeout: 200 }), APITimeoutError)
+      const err = await expectError(client.invites.get('inv_1', { timeout: 200 }), APITimeoutError, {
+        status: null,
+        type: 'timeout',
+        requestId: null,
+      })
       const took = Date.now() - started
       assert.ok(err instanceof APIConnectionError, 'a timeout is a connection error')
       assert.ok(took >= 190 && took < 4_000, `the per-call timeout applied (${took} ms)`)
@@ -255,13 +261,15 @@ describe('errors without an answer', () => {
 })
 
 describe('InvalidArgumentError: refused before sending', () => {
-  test('a body that breaks the spec names the field in camelCase', async () => {
+  test('a body that breaks the spec names the top-level field in camelCase', async () => {
     const e1 = await expectError(org.client.invites.create({ roles: ['Not A Role'] }), InvalidArgumentError, {
-      param: 'roles[0]',
+      param: 'roles',
       status: null,
-      type: null,
+      type: 'invalid_argument',
       requestId: null,
     })
+    assert.ok(e1 instanceof BadRequestError, 'an argument the SDK refuses is a bad request too')
+    assert.match(e1.message, /roles\[0\]/, 'the message names the element')
     assert.match(e1.message, /pattern/)
     await expectError(org.client.invites.create({ roles: ['user'], maxUses: 0 }), InvalidArgumentError, {
       param: 'maxUses',
@@ -274,7 +282,7 @@ describe('InvalidArgumentError: refused before sending', () => {
     await expectError(
       org.client.invites.create({ roles: ['user'], metadata: { some_key: 'x'.repeat(501) } }),
       InvalidArgumentError,
-      { param: 'metadata.some_key' },
+      { param: 'metadata' },
     )
     const e3 = await expectError(org.client.invites.create({ roles: ['user'], maxUse: 2 }), InvalidArgumentError)
     assert.match(e3.message, /`maxUse`/)
@@ -312,6 +320,22 @@ describe('InvalidArgumentError: refused before sending', () => {
     await expectError(org.client.members.list({}, { timeout: 'soon' }), InvalidArgumentError, {
       param: 'options.timeout',
     })
+    // JSON has no NaN: refused, never sent as `null` (which would mean "not given").
+    await expectError(org.client.invites.get('inv_1', { timeout: NaN }), InvalidArgumentError, {
+      param: 'options.timeout',
+    })
+    await expectError(org.client.invites.create({ roles: ['user'], maxUses: NaN }), InvalidArgumentError, {
+      param: 'maxUses',
+    })
+    await expectError(org.client.invites.create({ roles: ['user', Infinity] }), InvalidArgumentError, {
+      param: 'roles',
+    })
+    await expectError(org.client.invites.create({ roles: ['user'] }, { idempotencyKey: '' }), InvalidArgumentError, {
+      param: 'options.idempotencyKey',
+    })
+    await expectError(org.client.invites.get('inv_1', { maxRetries: 101 }), InvalidArgumentError, {
+      param: 'options.maxRetries',
+    })
     // A list iterated with bad params fails on the first step.
     await expectError(
       (async () => {
@@ -337,6 +361,14 @@ describe('InvalidArgumentError: refused before sending', () => {
       assert.throws(() => new Client({ baseUrl: 'http://127.0.0.1:1', apiKey: 'k', timeout: 0 }), {
         param: 'timeout',
       })
+      assert.throws(() => new Client({ baseUrl: 'http://127.0.0.1:1', apiKey: 'k', timeout: Infinity }), {
+        param: 'timeout',
+      })
+      assert.throws(() => new Client({ baseUrl: 'http://127.0.0.1:1', apiKey: 'k', maxRetries: -1 }), {
+        name: 'InvalidArgumentError',
+        param: 'maxRetries',
+      })
+      assert.throws(() => new Client(null), { name: 'InvalidArgumentError', param: 'options' })
       const e = (() => {
         try {
           new Client({ apiKey: 'k' })
@@ -351,6 +383,42 @@ describe('InvalidArgumentError: refused before sending', () => {
       if (saved.key !== undefined) process.env.INVITES_API_KEY = saved.key
     }
   })
+})
+
+test('the same bad value is a BadRequestError with the same param, whoever refuses it', async () => {
+  // `*@` breaks the spec's pattern: the SDK refuses it; `not-an-email` passes the pattern and
+  // the server refuses it.
+  const bySdk = await expectError(
+    org.client.invites.create({ emails: ['*@'], roles: ['user'] }),
+    InvalidArgumentError,
+    { param: 'emails', type: 'invalid_argument', status: null },
+  )
+  const byServer = await expectError(
+    org.client.invites.create({ emails: ['not-an-email'], roles: ['user'] }),
+    BadRequestError,
+    { param: 'emails', type: 'invalid_request', status: 400 },
+  )
+  for (const e of [bySdk, byServer]) assert.ok(e instanceof BadRequestError && e instanceof APIStatusError)
+})
+
+test('APIResponseValidationError: a success answer that is not JSON', async () => {
+  const http = await import('node:http')
+  const liar = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_liar' })
+    res.end('this is not json')
+  })
+  await new Promise((r) => liar.listen(0, '127.0.0.1', r))
+  try {
+    const client = new Client({ baseUrl: `http://127.0.0.1:${liar.address().port}`, apiKey: 'ik_x', maxRetries: 0 })
+    const err = await expectError(client.invites.get('inv_1'), APIResponseValidationError, {
+      status: 200,
+      type: 'decode_error',
+      param: null,
+    })
+    assert.ok(!(err instanceof APIStatusError))
+  } finally {
+    liar.close()
+  }
 })
 
 test('the hierarchy matches the documented one', () => {
@@ -370,6 +438,7 @@ test('the hierarchy matches the documented one', () => {
   assert.ok(APIStatusError.prototype instanceof InvitesError)
   assert.ok(APITimeoutError.prototype instanceof APIConnectionError)
   assert.ok(APIConnectionError.prototype instanceof InvitesError)
-  assert.ok(InvalidArgumentError.prototype instanceof InvitesError)
+  assert.ok(InvalidArgumentError.prototype instanceof BadRequestError)
+  assert.ok(APIResponseValidationError.prototype instanceof InvitesError)
   assert.ok(InvitesError.prototype instanceof Error)
 })

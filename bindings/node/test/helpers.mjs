@@ -6,7 +6,49 @@ import path from 'node:path'
 import readline from 'node:readline'
 import { randomBytes } from 'node:crypto'
 
-import { Client } from '../index.js'
+import { Client } from '../index.mjs'
+
+/**
+ * Spawn `bin` with `args` and resolve `{child, url, stderr}` once it printed
+ * `listening on http://127.0.0.1:PORT` (the server and the fault proxy both do); reject if it
+ * exits first or stays silent for 30 s.
+ */
+export async function spawnListening(bin, args, env = process.env) {
+  const child = spawn(bin, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (d) => {
+    stderr += d
+    if (stderr.length > 100_000) stderr = stderr.slice(-50_000)
+  })
+  const name = path.basename(bin)
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`${name} did not say it was listening within 30 s; stderr:\n${stderr}`))
+    }, 30_000)
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      const m = line.match(/^listening on (http:\/\/127\.0\.0\.1:\d+)\s*$/)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1])
+      }
+    })
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      reject(new Error(`${name} exited (${code ?? signal}) before listening; stderr:\n${stderr}`))
+    })
+  })
+  return { child, url, stderr: () => stderr }
+}
+
+/** The fault proxy (`$INVITES_FAULTPROXY_BIN`, or beside the server) in front of `upstream`. */
+export async function startProxy(upstream) {
+  const bin =
+    process.env.INVITES_FAULTPROXY_BIN ??
+    path.join(path.dirname(process.env.INVITES_SERVER_BIN ?? ''), 'invites-faultproxy')
+  if (!fs.existsSync(bin)) throw new Error(`${bin} is missing: run \`cargo build --workspace --bins\``)
+  return spawnListening(bin, ['--listen', '127.0.0.1:0', '--upstream', upstream])
+}
 
 /**
  * Start `$INVITES_SERVER_BIN` on a free port and a fresh SQLite file. Extra flags go after the
@@ -22,37 +64,11 @@ export async function startServer(extraArgs = []) {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'invites-node-'))
   const adminToken = `iat_test_${randomBytes(16).toString('hex')}`
-  const child = spawn(
+  const { child, url: baseUrl, stderr } = await spawnListening(
     bin,
     ['--listen', '127.0.0.1:0', '--database-url', `sqlite://${dir}/t.db?mode=rwc`, ...extraArgs],
-    {
-      env: { ...process.env, INVITES_ADMIN_TOKEN: adminToken, RUST_LOG: process.env.RUST_LOG ?? 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    { ...process.env, INVITES_ADMIN_TOKEN: adminToken, RUST_LOG: process.env.RUST_LOG ?? 'warn' },
   )
-  let stderr = ''
-  child.stderr.on('data', (d) => {
-    stderr += d
-    if (stderr.length > 100_000) stderr = stderr.slice(-50_000)
-  })
-  const baseUrl = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`invites-server did not say it was listening within 30 s; stderr:\n${stderr}`))
-    }, 30_000)
-    const lines = readline.createInterface({ input: child.stdout })
-    lines.on('line', (line) => {
-      const m = line.match(/^listening on (http:\/\/127\.0\.0\.1:\d+)\s*$/)
-      if (m) {
-        clearTimeout(timer)
-        resolve(m[1])
-      }
-    })
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer)
-      reject(new Error(`invites-server exited (${code ?? signal}) before listening; stderr:\n${stderr}`))
-    })
-  })
   const admin = new Client({ baseUrl, apiKey: adminToken, maxRetries: 0 })
   let orgs = 0
   return {
@@ -60,7 +76,7 @@ export async function startServer(extraArgs = []) {
     adminToken,
     dir,
     admin,
-    stderr: () => stderr,
+    stderr,
     /** A new organization and a client holding its API key. */
     async org(options = {}) {
       orgs += 1

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 
-import { Client, Page } from '../index.js'
+import { Client, Page } from '../index.mjs'
 import { email, startServer } from './helpers.mjs'
 
 let server

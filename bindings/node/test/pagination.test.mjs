@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
-import { Page, PagePromise } from '../index.js'
+import { Page, PagePromise } from '../index.mjs'
 import { email, startServer } from './helpers.mjs'
 
 let server

@@ -20,6 +20,49 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// Component schemas in spec order.
     pub schemas: Vec<Schema>,
+    /// The spec's `info`: title, version, description.
+    pub info: Info,
+}
+
+/// The spec's `info` block.
+#[derive(Debug, Clone, Default)]
+pub struct Info {
+    /// `Invites API`.
+    pub title: String,
+    /// `1.0.0`.
+    pub version: String,
+    /// The API's description.
+    pub description: String,
+}
+
+/// The constraints a schema puts on a value (for doc comments; the SDK checks them).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Limits {
+    /// `minLength`.
+    pub min_length: Option<u64>,
+    /// `maxLength`.
+    pub max_length: Option<u64>,
+    /// `minItems`.
+    pub min_items: Option<u64>,
+    /// `maxItems`.
+    pub max_items: Option<u64>,
+    /// `minimum`.
+    pub minimum: Option<i64>,
+    /// `maximum`.
+    pub maximum: Option<i64>,
+    /// `pattern`.
+    pub pattern: Option<String>,
+    /// `format`.
+    pub format: Option<String>,
+}
+
+/// An error response an operation documents.
+#[derive(Debug, Clone)]
+pub struct ErrorResponse {
+    /// The status code as the spec writes it (`404`).
+    pub status: String,
+    /// The response's description.
+    pub description: String,
 }
 
 /// A group of operations: `client.invites`.
@@ -44,6 +87,12 @@ pub struct Operation {
     pub path: String,
     /// The spec's summary.
     pub summary: String,
+    /// The spec's description (may be empty).
+    pub description: String,
+    /// The success response's description.
+    pub response_description: String,
+    /// The documented error responses, in spec order.
+    pub errors: Vec<ErrorResponse>,
     /// The resource attribute (`invites`).
     pub resource: String,
     /// The snake_case method name (`create_batch`).
@@ -88,6 +137,10 @@ pub struct Param {
     pub required: bool,
     /// Its type.
     pub ty: Type,
+    /// Its schema's constraints.
+    pub limits: Limits,
+    /// Its example, as JSON text.
+    pub example: Option<String>,
 }
 
 /// A value's type.
@@ -120,6 +173,10 @@ pub struct Schema {
     pub description: String,
     /// What it is.
     pub kind: SchemaKind,
+    /// Its constraints (for an alias).
+    pub limits: Limits,
+    /// Its example, as JSON text.
+    pub example: Option<String>,
 }
 
 /// The shapes a component schema takes.
@@ -146,6 +203,10 @@ pub struct Field {
     pub nullable: bool,
     /// Its type.
     pub ty: Type,
+    /// Its constraints.
+    pub limits: Limits,
+    /// Its example, as JSON text.
+    pub example: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -229,10 +290,16 @@ impl Api {
         {
             schemas.push(schema(&spec, name.as_str().unwrap_or_default(), s)?);
         }
+        let info = Info {
+            title: text(&spec["info"]["title"]),
+            version: text(&spec["info"]["version"]),
+            description: text(&spec["info"]["description"]),
+        };
         Ok(Api {
             resources,
             operations,
             schemas,
+            info,
         })
     }
 
@@ -298,6 +365,8 @@ fn operation(
             description: text(&p["description"]),
             required: p["required"].as_bool().unwrap_or(false),
             ty: ty(spec, &p["schema"])?,
+            limits: limits(&p["schema"]),
+            example: example(&p["example"]),
             name: name.clone(),
         };
         match p["in"].as_str() {
@@ -368,8 +437,30 @@ fn operation(
     if body.is_some() && n.positional.is_none() && n.body.is_none() {
         bail!("{NAMES}: `{id}` takes a body; give it `body: <argument name>`");
     }
+    let mut errors = Vec::new();
+    let mut response_description = String::new();
+    for (code, r) in op["responses"].as_mapping().into_iter().flatten() {
+        let code = code
+            .as_str()
+            .map(str::to_owned)
+            .unwrap_or_else(|| format!("{}", code.as_u64().unwrap_or(0)));
+        let description = text(&resolve(spec, r)["description"]);
+        if code.starts_with('2') {
+            if response_description.is_empty() {
+                response_description = description;
+            }
+        } else {
+            errors.push(ErrorResponse {
+                status: code,
+                description,
+            });
+        }
+    }
     Ok(Operation {
         summary: text(&op["summary"]),
+        description: text(&op["description"]),
+        response_description,
+        errors,
         http_method: method.to_uppercase(),
         path: path.to_owned(),
         resource: n.resource.clone(),
@@ -413,6 +504,8 @@ fn schema(spec: &Value, name: &str, s: &Value) -> Result<Schema> {
                 required: required.contains(&f.as_str()),
                 nullable: v["nullable"].as_bool().unwrap_or(false),
                 ty: ty(spec, v).with_context(|| format!("{name}.{f}"))?,
+                limits: limits(v),
+                example: example(&v["example"]),
             });
             let _ = &f;
         }
@@ -424,7 +517,30 @@ fn schema(spec: &Value, name: &str, s: &Value) -> Result<Schema> {
         name: name.to_owned(),
         description,
         kind,
+        limits: limits(s),
+        example: example(&s["example"]),
     })
+}
+
+fn limits(s: &Value) -> Limits {
+    Limits {
+        min_length: s["minLength"].as_u64(),
+        max_length: s["maxLength"].as_u64(),
+        min_items: s["minItems"].as_u64(),
+        max_items: s["maxItems"].as_u64(),
+        minimum: s["minimum"].as_i64(),
+        maximum: s["maximum"].as_i64(),
+        pattern: s["pattern"].as_str().map(str::to_owned),
+        format: s["format"].as_str().map(str::to_owned),
+    }
+}
+
+/// An example as compact JSON text, keys in spec order.
+fn example(v: &Value) -> Option<String> {
+    if v.is_null() {
+        return None;
+    }
+    serde_json::to_string(v).ok()
 }
 
 trait OrElse {

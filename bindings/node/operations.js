@@ -1,0 +1,48 @@
+// @generated from spec/invites.yaml and spec/sdk-names.yaml by `cargo xtask regen`.
+// DO NOT EDIT: change the spec (or the naming table) and run `cargo xtask regen`;
+// `cargo xtask regen --check` fails when this file and the spec disagree.
+// The client's resources (`client.<name>`), each with its methods: `operation` is the
+// operationId the addon calls; a method takes the `args` in order (path parameters, or a
+// body field passed as a plain string), then for `rest: "body"` the request body object
+// or for `rest: "params"` the optional list parameters, then the per-call options. A
+// `list` method returns a PagePromise.
+'use strict'
+
+module.exports = [
+  {
+    name: "organizations",
+    cls: "Organizations",
+    doc: "The organization the API key belongs to, and creating new ones with the admin token.",
+    methods: {
+      create: { operation: "createOrganization", args: [], rest: "body", list: false },
+      get: { operation: "getOrganization", args: [], rest: null, list: false },
+    },
+  },
+  {
+    name: "invites",
+    cls: "Invites",
+    doc: "Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions.",
+    methods: {
+      list: { operation: "listInvites", args: [], rest: "params", list: true },
+      create: { operation: "createInvite", args: [], rest: "body", list: false },
+      createBatch: { operation: "createInvites", args: [], rest: "body", list: false },
+      lookup: { operation: "lookupInvite", args: ["code"], rest: null, list: false },
+      accept: { operation: "acceptInvite", args: [], rest: "body", list: false },
+      get: { operation: "getInvite", args: ["inviteId"], rest: null, list: false },
+      update: { operation: "updateInvite", args: ["inviteId"], rest: "body", list: false },
+      revoke: { operation: "revokeInvite", args: ["inviteId"], rest: null, list: false },
+      rotate: { operation: "rotateInviteCode", args: ["inviteId"], rest: null, list: false },
+      redemptions: { operation: "listInviteRedemptions", args: ["inviteId"], rest: "params", list: true },
+    },
+  },
+  {
+    name: "members",
+    cls: "Members",
+    doc: "Members of the caller's organization.",
+    methods: {
+      list: { operation: "listMembers", args: [], rest: "params", list: true },
+      get: { operation: "getMember", args: ["memberId"], rest: null, list: false },
+      remove: { operation: "removeMember", args: ["memberId"], rest: null, list: false },
+    },
+  },
+]
