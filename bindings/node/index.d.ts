@@ -633,6 +633,70 @@ export interface RedemptionList {
   nextPageToken?: string | null
 }
 
+/**
+ * A new API key.
+ *
+ * A request body: the SDK checks its constraints before sending.
+ */
+export interface ApiKeyCreate {
+  /**
+   * What the key is for, 1 to 200 characters.
+   * Constraints: 1 to 200 characters.
+   * @example "billing worker"
+   */
+  name: string
+}
+
+/** An API key of the organization; never its secret. */
+export interface ApiKey {
+  /**
+   * The key's id.
+   * @example "key_2b7f0f6c9a10d3e4f5a6b7c8"
+   */
+  id: string
+  /** What the key is for. */
+  name: string
+  /** When it was created. */
+  createdAt: string
+  /**
+   * When it last authenticated a request, to within 5 seconds (uses are recorded at most
+   * once every few seconds per replica, never with a write per request); null if never.
+   */
+  lastUsedAt?: string | null
+  /** When it was revoked; null while it works. */
+  revokedAt?: string | null
+}
+
+/** A new API key and its secret, shown only in this response. */
+export interface ApiKeyCreated {
+  /**
+   * The key's id.
+   * @example "key_2b7f0f6c9a10d3e4f5a6b7c8"
+   */
+  id: string
+  /** What the key is for. */
+  name: string
+  /** When it was created. */
+  createdAt: string
+  /** Always null for a new key. */
+  lastUsedAt?: string | null
+  /** Always null for a new key. */
+  revokedAt?: string | null
+  /**
+   * The key itself (`ik_…`), shown once; send it as `Authorization: Bearer <secret>`.
+   * @example "ik_3q2v5x8z1c4b7n0m2k5j8h1g4f7d0s3a"
+   */
+  secret: string
+}
+
+/** One page of API keys. */
+export interface ApiKeyList {
+  /** The keys on this page. */
+  data: ApiKey[]
+  /** Pass as `pageToken` for the next page; null on the last page. */
+  nextPageToken?: string | null
+}
+
 // ---------------------------------------------------------------------------------------------
 // List parameters
 
@@ -680,6 +744,21 @@ export interface ListMembersParams {
    * @example "ada@example.com"
    */
   email?: string
+  /**
+   * Page size, 1 to 100.
+   * Constraints: 1 to 100; format `int64`.
+   */
+  limit?: number
+  /**
+   * The `nextPageToken` of the previous page, as the server issued it (an opaque token of at
+   * most 512 characters; any other value is a 400 naming `pageToken`); omit for the first
+   * page.
+   */
+  pageToken?: string
+}
+
+/** Filters and paging for `apiKeys.list` (`listApiKeys`). */
+export interface ListApiKeysParams {
   /**
    * Page size, 1 to 100.
    * Constraints: 1 to 100; format `int64`.
@@ -1010,6 +1089,72 @@ export declare class Members {
   remove(memberId: string, options?: RequestOptions): Promise<Member>
 }
 
+/** The organization's API keys: create (the secret is shown once), list, revoke. */
+export declare class ApiKeys {
+  private constructor()
+  /**
+   * The organization's API keys, revoked ones included, newest first; never a secret.
+   *
+   * `GET /v1/api_keys` (operationId `listApiKeys`).
+   *
+   * Await it for the first page (`Page`, with `nextPageToken` and `getNextPage()`), or
+   * walk every item of every page with `for await`.
+   *
+   * @param params Filters and paging.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: One page of keys. (`data` items)
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  list(params?: ListApiKeysParams, options?: RequestOptions): PagePromise<ApiKey>
+  /**
+   * A new API key for the caller's organization; its secret is shown only here.
+   *
+   * `POST /v1/api_keys` (operationId `createApiKey`).
+   *
+   * @param key A new API key.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 201: The new key, with `secret` (shown only in this response).
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {ConflictError} 409: `conflict`, `already_member` or `invite_exhausted`.
+   * @throws {PayloadTooLargeError} 413: `payload_too_large`: the body is over the server's limit.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  create(key: ApiKeyCreate, options?: RequestOptions): Promise<ApiKeyCreated>
+  /**
+   * Revoke a key for good; repeating it is harmless.
+   * The key is refused (401) at once on the replica that revoked it and within 5 seconds on
+   * every other replica. The organization's last active key cannot be revoked (409
+   * `conflict`): create another first.
+   *
+   * `DELETE /v1/api_keys/{key_id}` (operationId `revokeApiKey`).
+   *
+   * @param keyId The API key's id.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The key, with `revokedAt` set.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {ConflictError} 409: `conflict`, `already_member` or `invite_exhausted`.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  revoke(keyId: string, options?: RequestOptions): Promise<ApiKey>
+}
+
 /**
  * A client for the Invites API. One client serves any number of concurrent calls; every method
  * returns a Promise and runs in the Rust SDK (retries, idempotency keys, timeouts, pagination).
@@ -1031,6 +1176,8 @@ export declare class Client {
   readonly invites: Invites
   /** Members of the caller's organization. */
   readonly members: Members
+  /** The organization's API keys: create (the secret is shown once), list, revoke. */
+  readonly apiKeys: ApiKeys
 }
 
 /** The package version. */

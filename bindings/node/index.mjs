@@ -13,6 +13,7 @@ export const {
   Organizations,
   Invites,
   Members,
+  ApiKeys,
   Page,
   PagePromise,
   InvitesError,

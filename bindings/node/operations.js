@@ -45,4 +45,14 @@ module.exports = [
       remove: { operation: "removeMember", args: ["memberId"], rest: null, list: false },
     },
   },
+  {
+    name: "apiKeys",
+    cls: "ApiKeys",
+    doc: "The organization's API keys: create (the secret is shown once), list, revoke.",
+    methods: {
+      list: { operation: "listApiKeys", args: [], rest: "params", list: true },
+      create: { operation: "createApiKey", args: [], rest: "body", list: false },
+      revoke: { operation: "revokeApiKey", args: ["keyId"], rest: null, list: false },
+    },
+  },
 ]

@@ -3,6 +3,8 @@
 // It is not run; test/*.test.mjs run the same calls against a real server.
 import Client, {
   APIStatusError,
+  type ApiKey,
+  type ApiKeyCreated,
   APITimeoutError,
   InvalidArgumentError,
   NotFoundError,
@@ -78,6 +80,11 @@ export async function everyMethod(): Promise<void> {
   const one: Member = await client.members.get(member.id)
   const removed: Member = await client.members.remove(one.id)
 
+  const key: ApiKeyCreated = await client.apiKeys.create({ name: 'billing worker' })
+  const keys: Page<ApiKey> = await client.apiKeys.list({ limit: 10 })
+  for await (const k of client.apiKeys.list()) void k.lastUsedAt
+  const revokedKey: ApiKey = await client.apiKeys.revoke(key.id)
+
   try {
     await client.invites.get('inv_missing')
   } catch (e) {
@@ -97,4 +104,5 @@ export async function everyMethod(): Promise<void> {
     }
   }
   void [status, roles, code, again, updated, emailRestricted, first, redemptions, members, removed]
+  void [key.secret, keys, revokedKey.revokedAt]
 }

@@ -86,7 +86,7 @@ async function dispatch(client, call, args, options) {
     delete rest[name]
     return v
   })
-  const resource = client[entry.resource]
+  const resource = client[entry.node_resource]
   const callArgs = entry.rest === 'none' ? positional : [...positional, rename(rest, camel)]
   const result = resource[entry.node](...callArgs, options)
   if (!entry.list) return result

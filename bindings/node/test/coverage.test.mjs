@@ -82,8 +82,9 @@ function problems(specText) {
 test('the real spec is fully covered', () => {
   const { out, ops, schemas } = problems(spec)
   assert.deepEqual(out, [])
-  assert.equal(ops.length, 15)
-  assert.equal(schemas.length, 23)
+  // The check saw the whole spec (it only grows).
+  assert.ok(ops.length >= 18, `${ops.length} operations`)
+  assert.ok(schemas.length >= 27, `${schemas.length} schemas`)
 })
 
 test('an operation with no Node method fails the check', () => {

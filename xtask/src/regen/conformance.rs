@@ -32,6 +32,7 @@ pub fn generate(api: &Api) -> Result<Vec<(String, String)>> {
             json!({
                 "operation": op.id,
                 "resource": op.resource,
+                "node_resource": camel(&op.resource),
                 "python": op.method,
                 "node": camel(&op.method),
                 "positional": positional,

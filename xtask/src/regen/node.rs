@@ -77,7 +77,7 @@ fn operations(api: &Api) -> Result<String> {
         let _ = writeln!(
             o,
             "  {{\n    name: {},\n    cls: {},\n    doc: {},\n    methods: {{",
-            js(&r.name),
+            js(&camel(&r.name)),
             js(&r.class),
             js(&r.doc)
         );
@@ -396,7 +396,7 @@ fn params_interfaces(api: &Api, p: &Prose, o: &mut String) {
         o.push_str(&p.doc(
             &[format!(
                 "Filters and paging for `{}.{}` (`{}`).",
-                op.resource,
+                camel(&op.resource),
                 camel(&op.method),
                 op.id
             )],
@@ -559,7 +559,7 @@ fn dts(api: &Api) -> Result<String> {
     o.push_str(CLIENT);
     for r in &api.resources {
         o.push_str(&p.doc(std::slice::from_ref(&r.doc), "  "));
-        let _ = writeln!(o, "  readonly {}: {}", r.name, r.class);
+        let _ = writeln!(o, "  readonly {}: {}", camel(&r.name), r.class);
     }
     o.push_str("}\n\n/** The package version. */\nexport declare const VERSION: string\n\nexport default Client\n");
     Ok(o)
@@ -765,9 +765,9 @@ mod tests {
         let files = generate(&api).unwrap();
         let file = |p: &str| &files.iter().find(|(path, _)| path == p).unwrap().1;
         for r in &api.resources {
-            assert!(file(OPERATIONS).contains(&format!("name: {}", js(&r.name))));
+            assert!(file(OPERATIONS).contains(&format!("name: {}", js(&camel(&r.name)))));
             assert!(file(INDEX_MJS).contains(&format!("  {},\n", r.class)));
-            assert!(file(INDEX_DTS).contains(&format!("  readonly {}: {}\n", r.name, r.class)));
+            assert!(file(INDEX_DTS).contains(&format!("  readonly {}: {}\n", camel(&r.name), r.class)));
         }
         assert!(file(MAPS).contains("&[\"metadata\"]"), "{}", file(MAPS));
     }
