@@ -4,7 +4,8 @@
 //!
 //! - `rust_client`: the HTTP client, by progenitor (`crates/invites-sdk/src/generated.rs`);
 //! - `rust_sdk`: the SDK's resource methods, list params and JSON dispatch;
-//! - `conformance`: the table the conformance runners dispatch scenario calls through.
+//! - `conformance`: the table the conformance runners dispatch scenario calls through;
+//! - `python`: the Python models, sync and async resources and clients (`_generated.py`).
 
 use std::fs;
 
@@ -14,6 +15,7 @@ use crate::root;
 
 pub mod conformance;
 pub mod model;
+pub mod python;
 pub mod rust_client;
 pub mod rust_sdk;
 
@@ -32,6 +34,7 @@ pub fn generate() -> Result<Vec<(String, String)>> {
     let mut files = vec![(rust_client::GENERATED.to_owned(), rust_client::generate()?)];
     files.extend(rust_sdk::generate(&api)?);
     files.extend(conformance::generate(&api)?);
+    files.extend(python::generate(&api)?);
     Ok(files)
 }
 
