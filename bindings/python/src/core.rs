@@ -28,8 +28,7 @@ fn seconds(param: &str, secs: Option<f64>) -> Result<Option<Duration>, invites_s
 /// A retry count from Python: 0 or more.
 fn retries(n: Option<i64>) -> Result<Option<u32>, invites_sdk::Error> {
     n.map(|n| {
-        u32::try_from(n)
-            .map_err(|_| invalid("max_retries", format!("must be 0 or more, got {n}")))
+        u32::try_from(n).map_err(|_| invalid("max_retries", format!("must be 0 or more, got {n}")))
     })
     .transpose()
 }

@@ -42,8 +42,13 @@ pub fn to_py_err(py: Python<'_>, e: Error) -> PyErr {
         ("request_id", str_obj(e.request_id())),
         (
             "retry_after",
-            e.retry_after()
-                .map(|d| d.as_secs_f64().into_pyobject(py).unwrap().into_any().unbind()),
+            e.retry_after().map(|d| {
+                d.as_secs_f64()
+                    .into_pyobject(py)
+                    .unwrap()
+                    .into_any()
+                    .unbind()
+            }),
         ),
     ];
     make(py, e.class_name(), e.message(), fields)
@@ -60,7 +65,11 @@ pub fn invalid(param: &str, message: String) -> Error {
 /// A call on a client after `close()`.
 pub fn closed() -> PyErr {
     Python::attach(|py| {
-        let kind = "client_closed".into_pyobject(py).unwrap().into_any().unbind();
+        let kind = "client_closed"
+            .into_pyobject(py)
+            .unwrap()
+            .into_any()
+            .unbind();
         make(
             py,
             "InvitesError",

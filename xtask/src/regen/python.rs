@@ -118,10 +118,10 @@ fn decode(api: &Api, ty: &Type, expr: &str) -> Option<String> {
 
 /// Python's keywords: an argument so named gets a trailing `_`.
 const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
-    "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-    "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 fn ident(name: &str) -> String {
@@ -599,7 +599,9 @@ mod tests {
         }
         assert!(text.contains("class AsyncInvites(AsyncResource):"));
         assert!(text.contains("    async def create_batch(\n"));
-        assert!(text.contains("        self._expires_at = optional(parse_datetime, data.get(\"expires_at\"))"));
+        assert!(text.contains(
+            "        self._expires_at = optional(parse_datetime, data.get(\"expires_at\"))"
+        ));
         assert!(text.contains("InviteStatus = Literal["));
     }
 
@@ -614,6 +616,9 @@ mod tests {
     #[test]
     fn docstrings_wrap_and_escape() {
         assert_eq!(wrap("a bb ccc", 4), vec!["a bb", "ccc"]);
-        assert_eq!(clean("say \"\"\"hi\"\"\"\n  now"), "say \\\"\\\"\\\"hi\\\"\\\"\\\" now");
+        assert_eq!(
+            clean("say \"\"\"hi\"\"\"\n  now"),
+            "say \\\"\\\"\\\"hi\\\"\\\"\\\" now"
+        );
     }
 }
