@@ -6,74 +6,68 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use futures::StreamExt;
-use invites_sdk::{PageStream, RequestOptions};
+use invites_sdk::{Client, PageStream, RequestOptions};
 use pyo3::prelude::*;
 use serde_json::Value;
 
 use crate::errors::{closed, invalid, to_py_err};
 use crate::runtime::{Task, block_on, runtime, spawn};
 
+/// Translate an SDK error (every caller here holds the GIL).
+fn err(e: invites_sdk::Error) -> PyErr {
+    Python::attach(|py| to_py_err(py, e))
+}
+
 /// Seconds (a float) as a positive, finite duration.
-fn seconds(param: &str, secs: Option<f64>) -> Result<Option<Duration>, invites_sdk::Error> {
+fn seconds(secs: Option<f64>) -> PyResult<Option<Duration>> {
     match secs {
-        None => Ok(None),
-        Some(s) if s.is_finite() && s > 0.0 && s < 1e9 => Ok(Some(Duration::from_secs_f64(s))),
-        Some(s) => Err(invalid(
-            param,
-            format!("{param} must be a positive number of seconds, got {s}"),
-        )),
+        Some(s) if !(s.is_finite() && s > 0.0 && s < 1e9) => Err(err(invalid(
+            "timeout",
+            format!("timeout must be a positive number of seconds, got {s}"),
+        ))),
+        s => Ok(s.map(Duration::from_secs_f64)),
     }
 }
 
-/// A retry count from Python: 0 or more.
-fn retries(n: Option<i64>) -> Result<Option<u32>, invites_sdk::Error> {
+/// A retry count: 0 or more.
+fn retries(n: Option<i64>) -> PyResult<Option<u32>> {
     n.map(|n| {
-        u32::try_from(n).map_err(|_| invalid("max_retries", format!("must be 0 or more, got {n}")))
+        u32::try_from(n).map_err(|_| {
+            err(invalid(
+                "max_retries",
+                format!("must be 0 or more, got {n}"),
+            ))
+        })
     })
     .transpose()
-}
-
-/// The arguments of a call, as JSON text from Python.
-fn parse_args(args: &str) -> Result<Value, invites_sdk::Error> {
-    serde_json::from_str(args).map_err(|e| invalid("args", format!("not JSON: {e}")))
-}
-
-fn to_text(value: &Value) -> String {
-    value.to_string()
 }
 
 /// A configured client: the Rust client (`None` once closed, shared by every `with_options`
 /// copy) and the options every call through this core gets.
 #[pyclass(module = "invites_sdk._native", frozen)]
 pub struct Core {
-    client: Arc<RwLock<Option<invites_sdk::Client>>>,
+    client: Arc<RwLock<Option<Client>>>,
     base: RequestOptions,
     base_url: String,
 }
 
 impl Core {
-    /// The Rust client for one call, with this core's options and the call's own.
-    fn client(
+    /// The Rust client for one call (this core's options and the call's own) and its arguments.
+    fn prepare(
         &self,
+        args: &str,
         idempotency_key: Option<String>,
         timeout: Option<f64>,
-    ) -> Result<invites_sdk::Client, PyErr> {
+    ) -> PyResult<(Client, Value)> {
+        let args = serde_json::from_str(args)
+            .map_err(|e| err(invalid("args", format!("not JSON: {e}"))))?;
         let mut options = self.base.clone();
-        if let Some(key) = idempotency_key {
-            options.idempotency_key = Some(key);
-        }
-        if let Some(t) = seconds("timeout", timeout).map_err(err)? {
-            options.timeout = Some(t);
-        }
+        options.idempotency_key = idempotency_key.or(options.idempotency_key);
+        options.timeout = seconds(timeout)?.or(options.timeout);
         let guard = self.client.read().unwrap_or_else(|p| p.into_inner());
         let client = guard.as_ref().ok_or_else(closed)?;
-        Ok(client.with_options(options))
+        Ok((client.with_options(options), args))
     }
-}
-
-/// Translate an SDK error (needs the GIL, which every caller here holds).
-fn err(e: invites_sdk::Error) -> PyErr {
-    Python::attach(|py| to_py_err(py, e))
 }
 
 #[pymethods]
@@ -88,24 +82,23 @@ impl Core {
         max_retries: Option<i64>,
         user_agent: Option<String>,
     ) -> PyResult<Self> {
-        let mut builder =
-            invites_sdk::Client::builder().user_agent(user_agent.unwrap_or_else(|| {
-                format!(
-                    "invites-sdk-python/{} invites-sdk-rust/{}",
-                    crate::VERSION,
-                    invites_sdk::VERSION
-                )
-            }));
+        let mut builder = Client::builder().user_agent(user_agent.unwrap_or_else(|| {
+            format!(
+                "invites-sdk-python/{} invites-sdk-rust/{}",
+                crate::VERSION,
+                invites_sdk::VERSION
+            )
+        }));
         if let Some(url) = base_url {
             builder = builder.base_url(url);
         }
         if let Some(key) = api_key {
             builder = builder.api_key(key);
         }
-        if let Some(t) = seconds("timeout", timeout).map_err(err)? {
+        if let Some(t) = seconds(timeout)? {
             builder = builder.timeout(t);
         }
-        if let Some(n) = retries(max_retries).map_err(err)? {
+        if let Some(n) = retries(max_retries)? {
             builder = builder.max_retries(n);
         }
         let client = builder.build().map_err(err)?;
@@ -125,15 +118,9 @@ impl Core {
         idempotency_key: Option<String>,
     ) -> PyResult<Self> {
         let mut base = self.base.clone();
-        if let Some(t) = seconds("timeout", timeout).map_err(err)? {
-            base.timeout = Some(t);
-        }
-        if let Some(n) = retries(max_retries).map_err(err)? {
-            base.max_retries = Some(n);
-        }
-        if let Some(key) = idempotency_key {
-            base.idempotency_key = Some(key);
-        }
+        base.timeout = seconds(timeout)?.or(base.timeout);
+        base.max_retries = retries(max_retries)?.or(base.max_retries);
+        base.idempotency_key = idempotency_key.or(base.idempotency_key);
         Ok(Self {
             client: self.client.clone(),
             base,
@@ -175,13 +162,10 @@ impl Core {
         idempotency_key: Option<String>,
         timeout: Option<f64>,
     ) -> PyResult<String> {
-        let args = parse_args(args).map_err(err)?;
-        let client = self.client(idempotency_key, timeout)?;
+        let (client, args) = self.prepare(args, idempotency_key, timeout)?;
         block_on(py, async move {
-            client
-                .call_json(&operation, args)
-                .await
-                .map(|v| to_text(&v))
+            let answer = client.call_json(&operation, args).await?;
+            Ok(answer.to_string())
         })
     }
 
@@ -190,22 +174,17 @@ impl Core {
     #[pyo3(signature = (operation, args, done, *, idempotency_key=None, timeout=None))]
     fn call_async(
         &self,
-        py: Python<'_>,
         operation: String,
         args: &str,
         done: Py<PyAny>,
         idempotency_key: Option<String>,
         timeout: Option<f64>,
     ) -> PyResult<Task> {
-        let args = parse_args(args).map_err(err)?;
-        let client = self.client(idempotency_key, timeout)?;
+        let (client, args) = self.prepare(args, idempotency_key, timeout)?;
         spawn(
-            py,
             async move {
-                client
-                    .call_json(&operation, args)
-                    .await
-                    .map(|v| Some(to_text(&v)))
+                let answer = client.call_json(&operation, args).await?;
+                Ok(Some(answer.to_string()))
             },
             done,
         )
@@ -214,30 +193,25 @@ impl Core {
     /// Every item of list `operation`, page after page; the arguments are checked now.
     #[pyo3(signature = (operation, args, *, timeout=None))]
     fn stream(&self, operation: &str, args: &str, timeout: Option<f64>) -> PyResult<Stream> {
-        let args = parse_args(args).map_err(err)?;
-        let client = self.client(None, timeout)?;
+        let (client, args) = self.prepare(args, None, timeout)?;
         let _context = runtime().enter();
         let stream = client.stream_json(operation, args).map_err(err)?;
-        Ok(Stream {
-            inner: Arc::new(tokio::sync::Mutex::new(stream)),
-        })
+        Ok(Stream(Arc::new(tokio::sync::Mutex::new(stream))))
     }
 }
 
 /// Every item of a list, fetched page by page as it is read.
 #[pyclass(module = "invites_sdk._native", frozen)]
-pub struct Stream {
-    inner: Arc<tokio::sync::Mutex<PageStream<Value>>>,
-}
+pub struct Stream(Arc<tokio::sync::Mutex<PageStream<Value>>>);
 
 impl Stream {
     fn next_item(
         &self,
     ) -> impl Future<Output = Result<Option<String>, invites_sdk::Error>> + Send + 'static {
-        let inner = self.inner.clone();
+        let inner = self.0.clone();
         async move {
             let item = inner.lock().await.next().await.transpose()?;
-            Ok(item.as_ref().map(to_text))
+            Ok(item.map(|v| v.to_string()))
         }
     }
 }
@@ -250,7 +224,7 @@ impl Stream {
     }
 
     /// As `next`, without waiting: `done(json_text_or_None, None)` or `done(None, exception)`.
-    fn next_async(&self, py: Python<'_>, done: Py<PyAny>) -> PyResult<Task> {
-        spawn(py, self.next_item(), done)
+    fn next_async(&self, done: Py<PyAny>) -> PyResult<Task> {
+        spawn(self.next_item(), done)
     }
 }

@@ -1,15 +1,18 @@
 //! Running the SDK's futures on one tokio runtime: waited for with the GIL released (sync), or
 //! completing an asyncio future through a Python callback (async).
 //!
-//! Interpreter exit: runtime threads take the GIL only to hand a result to Python, and only
-//! through [`with_python`], which holds a read guard of [`SHUT`] while it does. `shutdown()`
-//! (an `atexit` hook of the package) takes the write guard and closes the gate, so once
-//! finalization begins no runtime thread ever touches the interpreter again. A thread that
-//! tried would be parked or torn down by CPython mid-Rust-frame, which is how a process aborts
-//! at exit with no Python frame on the stack.
+//! Interpreter exit: a thread without the GIL must not take it once finalization has begun
+//! (CPython then parks or tears down the thread inside Rust frames: the process aborts at exit
+//! with no Python frame on the stack). So every such thread (a runtime thread handing a result
+//! to asyncio, a caller coming back from a wait with the GIL released) goes through the gate
+//! ([`enter`] … [`leave`]); `shutdown()`, an `atexit` hook of the package, closes it and waits
+//! for threads already on their way in. Afterwards runtime threads drop their results and other
+//! waiting threads stay parked until the process ends; only the thread that runs the exit (and
+//! the remaining `atexit` hooks) goes on calling.
 
 use std::future::Future;
-use std::sync::{OnceLock, RwLock};
+use std::sync::{Condvar, Mutex, MutexGuard, OnceLock};
+use std::thread::ThreadId;
 use std::time::Duration;
 
 use pyo3::exceptions::PyRuntimeError;
@@ -30,28 +33,85 @@ pub fn runtime() -> &'static tokio::runtime::Runtime {
     })
 }
 
-/// `true` once the interpreter is shutting down; read-held while a runtime thread is in Python.
-static SHUT: RwLock<bool> = RwLock::new(false);
+/// Who closed the gate (`None`: open) and how many threads are on their way into Python.
+struct Gate {
+    closed_by: Option<ThreadId>,
+    entering: usize,
+}
 
-/// Whether [`shutdown`] ran.
-pub fn is_shut() -> bool {
-    *SHUT.read().unwrap_or_else(|p| p.into_inner())
+static GATE: Mutex<Gate> = Mutex::new(Gate {
+    closed_by: None,
+    entering: 0,
+});
+static LEFT: Condvar = Condvar::new();
+
+fn gate() -> MutexGuard<'static, Gate> {
+    GATE.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Before taking the GIL on a thread that does not hold it: whether it may (the gate is open,
+/// or this is the thread that closed it). Each `true` must be followed by [`leave`].
+fn enter() -> bool {
+    let mut gate = gate();
+    match gate.closed_by {
+        Some(id) if id != std::thread::current().id() => false,
+        _ => {
+            gate.entering += 1;
+            true
+        }
+    }
+}
+
+/// The GIL is taken (or given back): the thread is no longer on its way in.
+fn leave() {
+    let mut gate = gate();
+    gate.entering -= 1;
+    if gate.entering == 0 {
+        LEFT.notify_all();
+    }
 }
 
 /// Run `f` with the GIL from a runtime thread, unless the interpreter is shutting down.
 fn with_python(f: impl FnOnce(Python<'_>)) {
-    let shut = SHUT.read().unwrap_or_else(|p| p.into_inner());
-    if !*shut {
+    if enter() {
         Python::attach(f);
+        leave();
     }
-    drop(shut);
 }
 
-/// Close the gate: from now on no runtime thread takes the GIL. Called by the package's
-/// `atexit` hook; waits (with the GIL released) for a thread already in Python to leave it.
+/// Whether [`shutdown`] ran.
+fn is_shut() -> bool {
+    gate().closed_by.is_some()
+}
+
+/// Close the gate: from now on only this thread takes the GIL back. Called by the package's
+/// `atexit` hook; waits (with the GIL released) for threads already on their way in.
 #[pyfunction]
 pub fn shutdown(py: Python<'_>) {
-    py.detach(|| *SHUT.write().unwrap_or_else(|p| p.into_inner()) = true);
+    let me = std::thread::current().id();
+    py.detach(move || {
+        let mut gate = gate();
+        gate.closed_by = Some(me);
+        while gate.entering > 0 {
+            gate = LEFT.wait(gate).unwrap_or_else(|p| p.into_inner());
+        }
+    });
+}
+
+/// Release the GIL while `f` runs, then take it back through the gate: after `shutdown()` any
+/// thread but the exiting one parks here until the process ends instead.
+fn detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> T {
+    let out = py.detach(|| {
+        let out = f();
+        if !enter() {
+            loop {
+                std::thread::park();
+            }
+        }
+        out
+    });
+    leave();
+    out
 }
 
 /// How often a waiting sync call takes the GIL back to look for Ctrl-C.
@@ -68,8 +128,9 @@ where
     let rt = runtime();
     let mut handle = rt.spawn(fut);
     loop {
-        let waited = py
-            .detach(|| rt.block_on(async { tokio::time::timeout(SIGNAL_POLL, &mut handle).await }));
+        let waited = detached(py, || {
+            rt.block_on(async { tokio::time::timeout(SIGNAL_POLL, &mut handle).await })
+        });
         match waited {
             Ok(Ok(result)) => return result.map_err(|e| to_py_err(py, e)),
             Ok(Err(join)) => {
@@ -103,14 +164,13 @@ impl Task {
 
 /// Run `fut` on the runtime and call `done(result, None)` or `done(None, exception)` from a
 /// runtime thread when it ends (`done` hands the outcome to its event loop thread-safely).
-pub fn spawn<F>(py: Python<'_>, fut: F, done: Py<PyAny>) -> PyResult<Task>
+pub fn spawn<F>(fut: F, done: Py<PyAny>) -> PyResult<Task>
 where
     F: Future<Output = Result<Option<String>, invites_sdk::Error>> + Send + 'static,
 {
     if is_shut() {
         return Err(PyRuntimeError::new_err("the interpreter is shutting down"));
     }
-    let _ = py;
     let handle = runtime().spawn(async move {
         let result = fut.await;
         with_python(move |py| {

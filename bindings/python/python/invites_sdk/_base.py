@@ -162,10 +162,6 @@ class Page(Generic[T]):
         self._data = data
         self._next_page_token = next_page_token
 
-    @classmethod
-    def _parse(cls, page: Mapping[str, Any], model: Callable[[Any], T]) -> Page[T]:
-        return cls([model(item) for item in page["data"]], page.get("next_page_token"))
-
     @property
     def data(self) -> list[T]:
         """The items on this page."""
@@ -204,14 +200,11 @@ class _Pager(Generic[T]):
     ) -> None:
         self._core, self._operation, self._model, self._timeout = core, operation, model, timeout
         self._args = dumps(args)
-        self._stream = core.stream(operation, self._args, timeout=timeout)
-        self._done = False
+        self._stream: _native.Stream | None = core.stream(operation, self._args, timeout=timeout)
 
-    def _item(self, text: str | None) -> T:
-        if text is None:
-            self._done = True
-            raise StopIteration
-        return self._model(json.loads(text))
+    def _page(self, text: str) -> Page[T]:
+        page = _loads(text)
+        return Page([self._model(i) for i in page["data"]], page.get("next_page_token"))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._operation})"
@@ -224,14 +217,15 @@ class SyncPager(_Pager[T]):
         return self
 
     def __next__(self) -> T:
-        if self._done:
+        text = self._stream.next() if self._stream else None
+        if text is None:
+            self._stream = None  # exhausted stays exhausted
             raise StopIteration
-        return self._item(self._stream.next())
+        return self._model(json.loads(text))
 
     def first_page(self) -> Page[T]:
         """Only the first page (one request), with its `next_page_token`."""
-        text = self._core.call(self._operation, self._args, timeout=self._timeout)
-        return Page._parse(_loads(text), self._model)
+        return self._page(self._core.call(self._operation, self._args, timeout=self._timeout))
 
 
 class AsyncPager(_Pager[T]):
@@ -241,19 +235,18 @@ class AsyncPager(_Pager[T]):
         return self
 
     async def __anext__(self) -> T:
-        if self._done:
+        text = await _wait(self._stream.next_async) if self._stream else None
+        if text is None:
+            self._stream = None
             raise StopAsyncIteration
-        text = await _wait(self._stream.next_async)
-        try:
-            return self._item(text)
-        except StopIteration:
-            raise StopAsyncIteration from None
+        return self._model(json.loads(text))
 
     async def first_page(self) -> Page[T]:
         """Only the first page (one request), with its `next_page_token`."""
         core, op, args, timeout = self._core, self._operation, self._args, self._timeout
-        text = await _wait(lambda done: core.call_async(op, args, done, timeout=timeout))
-        return Page._parse(_loads(text), self._model)
+        return self._page(
+            await _wait(lambda done: core.call_async(op, args, done, timeout=timeout))
+        )
 
 
 class _Resource:

@@ -2,7 +2,8 @@
 
 Every exception carries ``status`` (the HTTP status, or ``None`` when no answer came), ``type``
 (the API's error type such as ``"not_found"``, or ``"connection_error"``, ``"timeout"``,
-``"invalid_argument"``), ``message``, ``param`` (the field at fault) and ``request_id``.
+``"invalid_argument"``), ``message``, ``param`` (the field at fault), ``request_id`` and
+``retry_after``. They pickle with every field (``BaseException`` keeps the instance dict).
 
 ::
 
@@ -30,8 +31,6 @@ come from the Rust SDK's error (`Error::class_name()`, `type_name()`, `param()`,
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 __all__ = [
     "APIConnectionError",
@@ -94,20 +93,6 @@ class InvitesError(Exception):
             f"{type(self).__name__}(message={self.message!r}, status={self.status!r}, "
             f"type={self.type!r}, param={self.param!r}, request_id={self.request_id!r})"
         )
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        kwargs = {
-            "status": self.status,
-            "type": self.type,
-            "param": self.param,
-            "request_id": self.request_id,
-            "retry_after": self.retry_after,
-        }
-        return (_rebuild, (type(self), self.message, kwargs))
-
-
-def _rebuild(cls: type[InvitesError], message: str, kwargs: dict[str, object]) -> InvitesError:
-    return cls(message, **kwargs)  # type: ignore[arg-type]  # the fields of one InvitesError
 
 
 class APIStatusError(InvitesError):
