@@ -606,6 +606,68 @@ mod tests {
     }
 
     #[test]
+    fn an_operation_added_to_the_spec_appears_in_both_classes_with_no_hand_edit() {
+        let root = crate::root();
+        let spec = std::fs::read_to_string(root.join("spec/invites.yaml")).unwrap();
+        let names = std::fs::read_to_string(root.join(super::super::model::NAMES)).unwrap();
+        let added = "paths:
+  /v1/organization/rename:
+    post:
+      operationId: renameOrganization
+      summary: Rename the organization.
+      tags: [organizations]
+      parameters:
+        - $ref: \"#/components/parameters/IdempotencyKey\"
+        - { name: dry_run, in: query, required: false, schema: { type: boolean } }
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { $ref: \"#/components/schemas/OrganizationCreate\" }
+      responses:
+        \"200\":
+          description: The renamed organization.
+          content:
+            application/json:
+              schema: { $ref: \"#/components/schemas/Organization\" }
+";
+        let spec = spec.replacen("paths:\n", added, 1);
+        let names = names.replacen(
+            "operations:\n",
+            "operations:\n  renameOrganization: { resource: organizations, method: rename, body: org }\n",
+            1,
+        );
+        let api = Api::from_texts(&spec, &names).unwrap();
+        let text = module(&api).unwrap();
+        let sync = text
+            .split("class Organizations(SyncResource):")
+            .nth(1)
+            .unwrap();
+        let asyncio = text
+            .split("class AsyncOrganizations(AsyncResource):")
+            .nth(1)
+            .unwrap();
+        for (class, def) in [
+            (sync, "    def rename(\n"),
+            (asyncio, "    async def rename(\n"),
+        ] {
+            let method = &class[class.find(def).expect(def)..];
+            let method = &method[..method.find("return Organization(data)").unwrap()];
+            for arg in [
+                "        name: str,\n",
+                "        roles: Sequence[str] | None = None,\n",
+                "        dry_run: bool | None = None,\n",
+                "        idempotency_key: str | None = None,\n",
+                "    ) -> Organization:\n",
+                "Rename the organization (`renameOrganization`, `POST /v1/organization/rename`).",
+                "\"renameOrganization\", args, idempotency_key, timeout)",
+            ] {
+                assert!(method.contains(arg), "{def}: no `{arg}` in\n{method}");
+            }
+        }
+    }
+
+    #[test]
     fn no_line_is_longer_than_the_package_allows() {
         let text = module(&Api::load().unwrap()).unwrap();
         for line in text.lines() {
