@@ -1,18 +1,16 @@
-//! `invites_sdk._native`: the Python face of the Rust `invites-sdk` crate.
+//! `invites_sdk._native`: the machinery under the Python face of the Rust `invites-sdk` crate.
 //!
-//! This crate only translates: Python arguments into the generated request types (which validate
-//! themselves), responses into Python model classes, and `invites_sdk::Error` into the Python
-//! exception hierarchy of `invites_sdk._errors`. HTTP, retries, idempotency keys and pagination
-//! all stay in the Rust SDK.
+//! Nothing here names an operation. Python (the generated `invites_sdk._generated`) calls an
+//! operation by its operationId with its arguments as one JSON object; the SDK's JSON dispatch
+//! (`Client::call_json`, `Client::stream_json`) checks them, sends the request with its retries
+//! and idempotency key, and answers JSON. This crate only runs those futures (blocking with the
+//! GIL released, or completing an asyncio future), walks page streams and translates
+//! `invites_sdk::Error` into the exceptions of `invites_sdk._errors`.
 
 use pyo3::prelude::*;
 
-mod client;
-mod convert;
+mod core;
 mod errors;
-mod models;
-mod pager;
-mod resources;
 mod runtime;
 
 /// The package version (the workspace version).
@@ -21,17 +19,9 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", VERSION)?;
-    m.add_class::<client::Client>()?;
-    m.add_class::<client::AsyncClient>()?;
-    m.add_class::<resources::Invites>()?;
-    m.add_class::<resources::AsyncInvites>()?;
-    m.add_class::<resources::Members>()?;
-    m.add_class::<resources::AsyncMembers>()?;
-    m.add_class::<resources::Organizations>()?;
-    m.add_class::<resources::AsyncOrganizations>()?;
-    m.add_class::<pager::SyncPager>()?;
-    m.add_class::<pager::AsyncPager>()?;
-    m.add_class::<pager::Page>()?;
-    models::register(m)?;
+    m.add_class::<core::Core>()?;
+    m.add_class::<core::Stream>()?;
+    m.add_class::<runtime::Task>()?;
+    m.add_function(wrap_pyfunction!(runtime::shutdown, m)?)?;
     Ok(())
 }

@@ -22,7 +22,7 @@ from invites_sdk import (
     Redemption,
 )
 
-from conftest import Org, Server, unique_email
+from conftest import Org, Server, set_faults, start_proxy, stop_server, unique_email
 
 
 async def test_organizations_create_and_get(server: Server) -> None:
@@ -143,3 +143,20 @@ async def test_close(org: Org) -> None:
     with pytest.raises(InvitesError) as e:
         await client.organizations.get()
     assert e.value.type == "client_closed"
+
+
+async def test_a_cancelled_call_leaves_the_client_usable(org: Org) -> None:
+    """Cancelling the awaiting task (here by `wait_for`) ends the wait at once (the native call
+    is aborted too); the client goes on working."""
+    proc, proxy = start_proxy(org.base_url)
+    try:
+        set_faults(proxy, [{"action": "delay", "delay_ms": 3000}])
+        async with AsyncClient(proxy, org.api_key, max_retries=0) as client:
+            started = asyncio.get_running_loop().time()
+            with pytest.raises(asyncio.TimeoutError):
+                await asyncio.wait_for(client.organizations.get(), 0.2)
+            assert asyncio.get_running_loop().time() - started < 2
+            set_faults(proxy, [])
+            assert (await client.organizations.get()).id == org.org_id
+    finally:
+        stop_server(proc)

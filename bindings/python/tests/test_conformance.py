@@ -7,6 +7,7 @@ format is in `conformance/README.md`.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -19,14 +20,17 @@ from typing import Any
 
 import pytest
 
+import invites_sdk
 from invites_sdk import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
     AsyncClient,
+    AsyncPager,
     Client,
     InvalidArgumentError,
     InvitesError,
+    SyncPager,
 )
 
 from conftest import Server, new_org, start_proxy, start_server, stop_server
@@ -95,15 +99,20 @@ def to_plain(result: Any) -> Any:
     return json.loads(result.to_json())
 
 
+CALLS: dict[str, dict[str, Any]] = json.loads(
+    (Path(__file__).resolve().parents[3] / "conformance" / "operations.json").read_text()
+)["calls"]
+
+
 def error_value(e: InvitesError) -> dict[str, Any]:
     if isinstance(e, APITimeoutError):
         kind = "timeout"
     elif isinstance(e, APIConnectionError):
         kind = "connection"
-    elif isinstance(e, APIStatusError):
-        kind = "api"
     elif isinstance(e, InvalidArgumentError):
         kind = "invalid_argument"
+    elif isinstance(e, APIStatusError):
+        kind = "api"
     else:
         kind = "other"
     return {
@@ -116,76 +125,32 @@ def error_value(e: InvitesError) -> dict[str, Any]:
     }
 
 
+def prepare(resource: Any, call: str, args: dict[str, Any]) -> tuple[Any, bool, dict[str, Any]]:
+    """The bound method for scenario call `call` (through conformance/operations.json), whether
+    only the first page is wanted, and the arguments: positional ones in order, then keywords."""
+    first_page = call.endswith("_page") and call not in CALLS
+    entry = CALLS.get(call.removesuffix("_page") if first_page else call)
+    assert entry is not None, f"unknown call {call!r}: not in conformance/operations.json"
+    method = getattr(getattr(resource, entry["resource"]), entry["python"])
+    kwargs = dict(args)
+    positional = [kwargs.pop(name) for name in entry["positional"]]
+    return functools.partial(method, *positional), first_page, kwargs
+
+
 def call_sync(client: Client, call: str, args: dict[str, Any]) -> Any:
-    a = dict(args)
-    inv = client.invites
-    if call == "organizations.get":
-        return client.organizations.get()
-    if call == "invites.create":
-        return inv.create(**a)
-    if call == "invites.create_batch":
-        return inv.create_batch(**a)
-    if call == "invites.get":
-        return inv.get(a["invite_id"])
-    if call == "invites.update":
-        return inv.update(a.pop("invite_id"), **a)
-    if call == "invites.revoke":
-        return inv.revoke(a["invite_id"])
-    if call == "invites.rotate":
-        return inv.rotate(a["invite_id"])
-    if call == "invites.lookup":
-        return inv.lookup(a["code"])
-    if call == "invites.accept":
-        return inv.accept(**a)
-    if call == "invites.list":
-        return list(inv.list(**a))
-    if call == "invites.list_page":
-        return inv.list(**a).first_page()
-    if call == "invites.redemptions":
-        return list(inv.redemptions(a.pop("invite_id"), **a))
-    if call == "members.list":
-        return list(client.members.list(**a))
-    if call == "members.get":
-        return client.members.get(a["member_id"])
-    if call == "members.remove":
-        return client.members.remove(a["member_id"])
-    raise AssertionError(f"unknown call {call!r} (add it to every runner)")
+    method, first_page, kwargs = prepare(client, call, args)
+    result = method(**kwargs)
+    if isinstance(result, SyncPager):
+        return result.first_page() if first_page else list(result)
+    return result
 
 
 async def call_async(client: AsyncClient, call: str, args: dict[str, Any]) -> Any:
-    a = dict(args)
-    inv = client.invites
-    if call == "organizations.get":
-        return await client.organizations.get()
-    if call == "invites.create":
-        return await inv.create(**a)
-    if call == "invites.create_batch":
-        return await inv.create_batch(**a)
-    if call == "invites.get":
-        return await inv.get(a["invite_id"])
-    if call == "invites.update":
-        return await inv.update(a.pop("invite_id"), **a)
-    if call == "invites.revoke":
-        return await inv.revoke(a["invite_id"])
-    if call == "invites.rotate":
-        return await inv.rotate(a["invite_id"])
-    if call == "invites.lookup":
-        return await inv.lookup(a["code"])
-    if call == "invites.accept":
-        return await inv.accept(**a)
-    if call == "invites.list":
-        return [i async for i in inv.list(**a)]
-    if call == "invites.list_page":
-        return await inv.list(**a).first_page()
-    if call == "invites.redemptions":
-        return [r async for r in inv.redemptions(a.pop("invite_id"), **a)]
-    if call == "members.list":
-        return [m async for m in client.members.list(**a)]
-    if call == "members.get":
-        return await client.members.get(a["member_id"])
-    if call == "members.remove":
-        return await client.members.remove(a["member_id"])
-    raise AssertionError(f"unknown call {call!r} (add it to every runner)")
+    method, first_page, kwargs = prepare(client, call, args)
+    result = method(**kwargs)
+    if isinstance(result, AsyncPager):
+        return await result.first_page() if first_page else [i async for i in result]
+    return await result
 
 
 def subset(expected: Any, actual: Any, at: str) -> None:
@@ -234,6 +199,11 @@ class Step:
             want = dict(expect["error"])
             if want.get("request_id") == "last":
                 want["request_id"] = log[-1]["request_id"] if log else None
+            cls = want.pop("class", None)
+            if cls is not None:  # an instance of that class (or of a subclass)
+                assert isinstance(error, getattr(invites_sdk, cls)), (
+                    f"{self.at}: {type(error).__name__} is not a {cls}"
+                )
             subset(want, error_value(error), self.at)
         else:
             assert error is None, f"{self.at}: unexpected error {error_value(error)}"

@@ -253,8 +253,9 @@ def test_timeout() -> None:
 def test_invalid_arguments_are_refused_before_sending(client: Client) -> None:
     with pytest.raises(InvalidArgumentError) as e:
         client.invites.create(roles=["Not A Role"])
-    assert isinstance(e.value, ValueError)
-    assert e.value.param == "roles[0]"
+    assert isinstance(e.value, ValueError) and isinstance(e.value, BadRequestError)
+    assert e.value.param == "roles"  # the top-level field, as the server names it
+    assert "roles[0]" in e.value.message  # the message says which element
     assert e.value.status is None and e.value.type == "invalid_argument"
 
     with pytest.raises(InvalidArgumentError) as e:
@@ -293,6 +294,25 @@ def test_invalid_arguments_are_refused_before_sending(client: Client) -> None:
         client.with_options(max_retries=-1)
     assert e.value.param == "max_retries"
     assert list(client.invites.list()) == []  # nothing was sent, nothing created
+
+
+@pytest.mark.parametrize(("address", "refused_by"), [("*@", "sdk"), ("not-an-email", "server")])
+def test_a_bad_value_is_a_bad_request_whoever_refuses_it(
+    client: Client, address: str, refused_by: str
+) -> None:
+    """`except BadRequestError` catches the SDK's refusal and the server's alike, both naming
+    the top-level field."""
+    with pytest.raises(BadRequestError) as e:
+        client.invites.create(emails=[address], roles=["user"])
+    assert e.value.param == "emails"
+    if refused_by == "sdk":
+        assert type(e.value) is InvalidArgumentError
+        assert e.value.status is None and e.value.request_id is None
+        assert e.value.type == "invalid_argument"
+    else:
+        assert type(e.value) is BadRequestError
+        assert_api_error(e.value, 400, "invalid_request")
+    assert list(client.invites.list()) == []
 
 
 def test_configuration_errors(monkeypatch: pytest.MonkeyPatch) -> None:

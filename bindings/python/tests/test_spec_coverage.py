@@ -1,12 +1,15 @@
-"""The Python surface covers the spec: every operationId has a method on the sync and the async
-resource class, at run time and in the stubs, taking every parameter and body field of the spec
-under its spec name; every model has the spec schema's fields, at run time and in the stubs."""
+"""The generated Python surface covers the spec, read here independently of the generator: every
+operationId has a method on the sync and the async resource class, with every parameter and body
+field of the spec under its spec name, required ones without a default, resolvable type hints
+and the spec's response model; every response model has the spec schema's fields. The native
+module is machinery only: it names no operation."""
 
 from __future__ import annotations
 
 import ast
 import functools
 import inspect
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -14,174 +17,170 @@ import pytest
 import yaml
 
 import invites_sdk
-from invites_sdk import _native
+from invites_sdk import _generated, _native
 
-SPEC = Path(__file__).resolve().parents[3] / "spec" / "invites.yaml"
-STUB = Path(invites_sdk.__file__).with_name("_native.pyi")
+ROOT = Path(__file__).resolve().parents[3]
+SPEC = ROOT / "spec" / "invites.yaml"
+NAMES = ROOT / "spec" / "sdk-names.yaml"
+PACKAGE = Path(invites_sdk.__file__).parent
 
-# operationId -> (resource attribute, method). A new operation in the spec fails
-# test_every_operation_is_mapped until it is added here, to the crate and to the stubs.
-OPERATIONS: dict[str, tuple[str, str]] = {
-    "createOrganization": ("organizations", "create"),
-    "getOrganization": ("organizations", "get"),
-    "createInvite": ("invites", "create"),
-    "createInvites": ("invites", "create_batch"),
-    "listInvites": ("invites", "list"),
-    "getInvite": ("invites", "get"),
-    "updateInvite": ("invites", "update"),
-    "revokeInvite": ("invites", "revoke"),
-    "rotateInviteCode": ("invites", "rotate"),
-    "lookupInvite": ("invites", "lookup"),
-    "acceptInvite": ("invites", "accept"),
-    "listInviteRedemptions": ("invites", "redemptions"),
-    "listMembers": ("members", "list"),
-    "getMember": ("members", "get"),
-    "removeMember": ("members", "remove"),
-}
-
-RESOURCE_CLASSES = {
-    "invites": ("Invites", "AsyncInvites"),
-    "members": ("Members", "AsyncMembers"),
-    "organizations": ("Organizations", "AsyncOrganizations"),
-}
-
-# Python model -> spec schema.
-MODELS = {
-    "Invite": "Invite",
-    "InviteBatch": "InviteBatch",
-    "InviteLookup": "InviteLookup",
-    "Member": "Member",
-    "Redemption": "Redemption",
-    "Organization": "Organization",
-    "OrganizationCreated": "OrganizationCreated",
-}
-
-# Per-call options every method takes besides the spec's parameters.
+# Per-call options methods take besides the spec's parameters.
 OPTIONS = {"timeout", "idempotency_key"}
 
 
 @functools.cache
-def load_spec() -> dict[str, Any]:
-    with SPEC.open() as f:
-        spec: dict[str, Any] = yaml.safe_load(f)
-    return spec
+def load(path: Path) -> dict[str, Any]:
+    with path.open() as f:
+        data: dict[str, Any] = yaml.safe_load(f)
+    return data
 
 
-def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+def resolve(node: dict[str, Any]) -> dict[str, Any]:
     while "$ref" in node:
         *_, kind, name = node["$ref"].split("/")
-        node = spec["components"][kind][name]
+        node = load(SPEC)["components"][kind][name]
     return node
 
 
-def operations(spec: dict[str, Any]) -> dict[str, tuple[str, set[str]]]:
-    """operationId -> (HTTP method, the Python parameter names it needs)."""
-    ops: dict[str, tuple[str, set[str]]] = {}
-    for item in spec["paths"].values():
+def spec_operations() -> dict[str, dict[str, Any]]:
+    """operationId -> its HTTP method, parameter names (required ones apart) and response."""
+    ops: dict[str, dict[str, Any]] = {}
+    for item in load(SPEC)["paths"].values():
         shared = item.get("parameters", [])
         for method, op in item.items():
             if method == "parameters":
                 continue
             names: set[str] = set()
+            required: set[str] = set()
             for p in shared + op.get("parameters", []):
-                p = resolve(spec, p)
-                names.add(p["name"].lower().replace("-", "_"))  # Idempotency-Key
+                p = resolve(p)
+                name = p["name"].lower().replace("-", "_")  # Idempotency-Key
+                names.add(name)
+                if p.get("required") and p["in"] != "header":
+                    required.add(name)
             body = op.get("requestBody")
             if body:
-                schema = resolve(spec, body["content"]["application/json"]["schema"])
+                schema = resolve(body["content"]["application/json"]["schema"])
                 names |= set(schema.get("properties", {}))
-            ops[op["operationId"]] = (method, names)
+                required |= set(schema.get("required", []))
+            ok = next(r for code, r in op["responses"].items() if str(code).startswith("2"))
+            ref = resolve(ok)["content"]["application/json"]["schema"]["$ref"]
+            ops[op["operationId"]] = {
+                "http": method,
+                "names": names,
+                "required": required,
+                "response": ref.rsplit("/", 1)[1],
+            }
     return ops
 
 
-def stub_classes() -> dict[str, ast.ClassDef]:
-    tree = ast.parse(STUB.read_text())
-    return {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+def resource_classes(resource: str) -> tuple[type, type]:
+    """The classes `Client.<resource>` and `AsyncClient.<resource>` answer."""
+    found = []
+    for client in (invites_sdk.Client, invites_sdk.AsyncClient):
+        prop = vars(client)[resource]
+        assert isinstance(prop, property), f"{client.__name__}.{resource} is not a property"
+        assert prop.fget is not None
+        cls = typing.get_type_hints(prop.fget)["return"]
+        assert isinstance(cls, type)
+        found.append(cls)
+    return found[0], found[1]
 
 
-def stub_params(cls: ast.ClassDef, method: str) -> set[str] | None:
-    for node in cls.body:
-        if isinstance(node, ast.FunctionDef) and node.name == method:
-            a = node.args
-            return {x.arg for x in a.posonlyargs + a.args + a.kwonlyargs} - {"self"}
-    return None
+def test_every_operation_is_named() -> None:
+    table = load(NAMES)["operations"]
+    assert set(spec_operations()) == set(table), "spec/sdk-names.yaml and the spec differ"
 
 
-def stub_properties(cls: ast.ClassDef) -> set[str]:
-    return {
-        n.name
-        for n in cls.body
-        if isinstance(n, ast.FunctionDef)
-        and any(isinstance(d, ast.Name) and d.id == "property" for d in n.decorator_list)
-    }
+@pytest.mark.parametrize("operation_id", sorted(spec_operations()))
+def test_operation_has_sync_and_async_methods(operation_id: str) -> None:
+    spec = spec_operations()[operation_id]
+    naming = load(NAMES)["operations"][operation_id]
+    sync_cls, async_cls = resource_classes(naming["resource"])
+    signatures = []
+    for cls in (sync_cls, async_cls):
+        method = getattr(cls, naming["method"], None)
+        assert callable(method), f"{cls.__name__}.{naming['method']} is missing"
+        sig = inspect.signature(method)
+        params = {n: p for n, p in sig.parameters.items() if n != "self"}
+        assert set(params) - OPTIONS == spec["names"] - OPTIONS, f"{cls.__name__}.{method}"
+        assert "timeout" in params
+        # every POST takes an idempotency key (the spec declares the header on each)
+        assert ("idempotency_key" in params) == (spec["http"] == "post")
+        for name, p in params.items():
+            required = p.default is inspect.Parameter.empty
+            assert required == (name in spec["required"]), f"{cls.__name__}.{name} default"
+        hints = typing.get_type_hints(method)
+        assert set(hints) == set(params) | {"return"}, "every argument is annotated"
+        if "params" in naming:  # a list
+            pager = invites_sdk.AsyncPager if cls is async_cls else invites_sdk.SyncPager
+            assert typing.get_origin(hints["return"]) is pager
+        else:
+            assert hints["return"] is getattr(invites_sdk, spec["response"])
+            assert inspect.iscoroutinefunction(method) == (cls is async_cls)
+        assert method.__doc__ and operation_id in method.__doc__
+        signatures.append(sig.replace(return_annotation=None))
+    assert signatures[0] == signatures[1], "the sync and async arguments differ"
 
 
-def runtime_params(cls: type, method: str) -> set[str]:
-    return set(inspect.signature(getattr(cls, method)).parameters) - {"self"}
+def response_models() -> set[str]:
+    """The schemas a caller receives: responses, list items and what they contain."""
+    todo: list[str] = []
+    for op in spec_operations().values():
+        schema = load(SPEC)["components"]["schemas"][op["response"]]
+        if "next_page_token" in schema["properties"]:  # a page: its items
+            todo.append(schema["properties"]["data"]["items"]["$ref"].rsplit("/", 1)[1])
+        else:
+            todo.append(op["response"])
+    seen: set[str] = set()
+    while todo:
+        name = todo.pop()
+        schema = load(SPEC)["components"]["schemas"][name]
+        if name in seen or "properties" not in schema:
+            continue
+        seen.add(name)
+        for prop in schema["properties"].values():
+            for node in (prop, prop.get("items", {})):
+                if "$ref" in node:
+                    todo.append(node["$ref"].rsplit("/", 1)[1])
+    return seen
 
 
-def test_every_operation_is_mapped() -> None:
-    spec_ops = set(operations(load_spec()))
-    assert spec_ops - OPERATIONS.keys() == set(), "operations of the spec without a Python method"
-    assert OPERATIONS.keys() - spec_ops == set(), "methods for operations the spec no longer has"
-
-
-@pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
-def test_operation_has_methods_and_stubs(operation_id: str) -> None:
-    http_method, spec_names = operations(load_spec())[operation_id]
-    resource, method = OPERATIONS[operation_id]
-    stubs = stub_classes()
-    for class_name in RESOURCE_CLASSES[resource]:
-        cls = getattr(_native, class_name)
-        assert callable(getattr(cls, method, None)), f"{class_name}.{method} is missing"
-        rt = runtime_params(cls, method)
-        missing = spec_names - rt
-        assert not missing, f"{class_name}.{method} lacks spec parameters {missing}"
-        assert rt - spec_names <= OPTIONS, f"{class_name}.{method} has extra {rt - spec_names}"
-        assert "timeout" in rt
-        assert stub_params(stubs[class_name], method) == rt, f"stub of {class_name}.{method}"
-    # every POST takes an idempotency key (the spec declares the header on each)
-    assert ("idempotency_key" in spec_names) == (http_method == "post")
-
-
-def test_resource_attributes_on_both_clients() -> None:
-    stubs = stub_classes()
-    for resource, (sync_name, async_name) in RESOURCE_CLASSES.items():
-        for client, expected in ((_native.Client, sync_name), (_native.AsyncClient, async_name)):
-            assert inspect.isdatadescriptor(vars(client)[resource])
-            assert resource in stub_properties(stubs[client.__name__])
-            # the stub's property returns the resource class
-            fn = next(
-                n
-                for n in stubs[client.__name__].body
-                if isinstance(n, ast.FunctionDef) and n.name == resource
-            )
-            assert isinstance(fn.returns, ast.Name) and fn.returns.id == expected
-
-
-@pytest.mark.parametrize("model", sorted(MODELS))
-def test_models_match_spec_and_stubs(model: str) -> None:
-    spec = load_spec()
-    schema = spec["components"]["schemas"][MODELS[model]]
-    spec_fields = set(schema["properties"])
-    cls = getattr(_native, model)
-    runtime_fields = {
-        name
-        for name, v in vars(cls).items()
-        if inspect.isdatadescriptor(v) and not name.startswith("_")
-    }
-    assert runtime_fields == spec_fields
-    assert stub_properties(stub_classes()[model]) == spec_fields
+@pytest.mark.parametrize("model", sorted(response_models()))
+def test_models_match_spec(model: str) -> None:
+    schema = load(SPEC)["components"]["schemas"][model]
+    cls = getattr(invites_sdk, model)
+    properties = {n for n, v in vars(cls).items() if isinstance(v, property)}
+    assert properties == set(schema["properties"])
+    for name in properties:
+        fget = vars(cls)[name].fget
+        assert fget is not None
+        hint = typing.get_type_hints(fget)["return"]
+        optional = type(None) in typing.get_args(hint)
+        always = name in schema.get("required", []) and not schema["properties"][name].get(
+            "nullable"
+        )
+        assert optional != always, f"{model}.{name}: {hint}"
     for method in ("to_dict", "to_json", "__eq__"):
         assert callable(getattr(cls, method))
 
 
-def test_every_public_name_is_in_the_stubs_or_errors() -> None:
-    stubs = stub_classes()
-    errors = set(invites_sdk._errors.__all__)
+def test_every_public_name_resolves() -> None:
     for name in invites_sdk.__all__:
-        if name == "__version__":
-            continue
-        assert name in stubs or name in errors, f"{name} has no stub"
-    native_classes = {n for n, v in vars(_native).items() if isinstance(v, type)}
-    assert native_classes == set(stubs), "classes of _native and of _native.pyi differ"
+        assert hasattr(invites_sdk, name), name
+    assert set(_generated.__all__) <= set(invites_sdk.__all__)
+
+
+def test_generated_module_says_so() -> None:
+    text = (PACKAGE / "_generated.py").read_text()
+    assert text.startswith("# @generated") and "DO NOT EDIT" in text.splitlines()[1]
+
+
+def test_native_module_is_machinery_only() -> None:
+    classes = {n for n, v in vars(_native).items() if isinstance(v, type)}
+    assert classes == {"Core", "Stream", "Task"}
+    tree = ast.parse((PACKAGE / "_native.pyi").read_text())
+    stubbed = {n.name for n in tree.body if isinstance(n, ast.ClassDef)}
+    assert stubbed == classes, "classes of _native and of _native.pyi differ"
+    for op in spec_operations():
+        assert op not in (PACKAGE / "_base.py").read_text(), f"_base.py names {op}"

@@ -6,6 +6,7 @@
 //! - `rust_sdk`: the SDK's resource methods, list params and JSON dispatch;
 //! - `conformance`: the table the conformance runners dispatch scenario calls through;
 //! - `node`: the Node binding's operation table, ES module entry point and `index.d.ts`.
+//! - `python`: the Python models, sync and async resources and clients (`_generated.py`).
 
 use std::fs;
 
@@ -16,6 +17,7 @@ use crate::root;
 pub mod conformance;
 pub mod model;
 pub mod node;
+pub mod python;
 pub mod rust_client;
 pub mod rust_sdk;
 
@@ -35,6 +37,7 @@ pub fn generate() -> Result<Vec<(String, String)>> {
     files.extend(rust_sdk::generate(&api)?);
     files.extend(conformance::generate(&api)?);
     files.extend(node::generate(&api)?);
+    files.extend(python::generate(&api)?);
     Ok(files)
 }
 

@@ -1,7 +1,9 @@
 """Python client for the Invites API.
 
 The client *is* the Rust ``invites-sdk`` (compiled in through pyo3): the same retries,
-idempotency keys, pagination, validation and errors as the Rust and Node SDKs.
+idempotency keys, pagination, validation and errors as the Rust and Node SDKs. The models,
+resources and clients are generated from the spec (``_generated.py``); ``_base.py`` and the
+native core are the machinery under them.
 
     from invites_sdk import Client
 
@@ -10,78 +12,12 @@ idempotency keys, pagination, validation and errors as the Rust and Node SDKs.
         print(invite.url)
 """
 
-from ._errors import (
-    APIConnectionError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
-    GoneError,
-    InternalServerError,
-    InvalidArgumentError,
-    InvitesError,
-    NotFoundError,
-    PayloadTooLargeError,
-    PermissionDeniedError,
-    RateLimitError,
-)
-from ._native import (
-    AsyncClient,
-    AsyncInvites,
-    AsyncMembers,
-    AsyncOrganizations,
-    AsyncPager,
-    Client,
-    Invite,
-    InviteBatch,
-    InviteLookup,
-    Invites,
-    Member,
-    Members,
-    Organization,
-    OrganizationCreated,
-    Organizations,
-    Page,
-    Redemption,
-    SyncPager,
-    __version__,
-)
+from . import _errors, _generated
+from ._base import AsyncPager, Page, SyncPager
+from ._errors import *  # noqa: F403
+from ._generated import *  # noqa: F403
+from ._native import __version__
 
-__all__ = [
-    "APIConnectionError",
-    "APIResponseValidationError",
-    "APIStatusError",
-    "APITimeoutError",
-    "AsyncClient",
-    "AsyncInvites",
-    "AsyncMembers",
-    "AsyncOrganizations",
-    "AsyncPager",
-    "AuthenticationError",
-    "BadRequestError",
-    "Client",
-    "ConflictError",
-    "GoneError",
-    "InternalServerError",
-    "InvalidArgumentError",
-    "Invite",
-    "InviteBatch",
-    "InviteLookup",
-    "Invites",
-    "InvitesError",
-    "Member",
-    "Members",
-    "NotFoundError",
-    "Organization",
-    "OrganizationCreated",
-    "Organizations",
-    "Page",
-    "PayloadTooLargeError",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "Redemption",
-    "SyncPager",
-    "__version__",
-]
+__all__ = ["AsyncPager", "Page", "SyncPager", "__version__"]
+__all__ += _errors.__all__
+__all__ += _generated.__all__

@@ -2,13 +2,15 @@
 
 Every exception carries ``status`` (the HTTP status, or ``None`` when no answer came), ``type``
 (the API's error type such as ``"not_found"``, or ``"connection_error"``, ``"timeout"``,
-``"invalid_argument"``), ``message``, ``param`` (the field at fault) and ``request_id``.
+``"invalid_argument"``), ``message``, ``param`` (the field at fault), ``request_id`` and
+``retry_after``. They pickle with every field (``BaseException`` keeps the instance dict).
 
 ::
 
     InvitesError
     ├── APIStatusError                 any HTTP error answer
-    │   ├── BadRequestError            400
+    │   ├── BadRequestError            400, and
+    │   │   └── InvalidArgumentError   (also a ValueError) refused by the SDK before sending
     │   ├── AuthenticationError        401
     │   ├── PermissionDeniedError      403
     │   ├── NotFoundError              404
@@ -19,13 +21,16 @@ Every exception carries ``status`` (the HTTP status, or ``None`` when no answer 
     │   └── InternalServerError        >= 500
     ├── APIConnectionError             no answer: refused, reset, closed
     │   └── APITimeoutError            no answer in time
-    ├── APIResponseValidationError     a success answer that did not match the spec
-    └── InvalidArgumentError           (also a ValueError) refused before sending
+    └── APIResponseValidationError     a success answer that did not match the spec
+
+One rule for a bad value: whether the SDK refuses it before sending (`InvalidArgumentError`,
+type ``invalid_argument``, no status) or the server does (`BadRequestError`, 400, type
+``invalid_request``), ``except BadRequestError`` catches it and ``param`` names the top-level
+field (``emails``, not ``emails[0]``; the message says which element). The class and every field
+come from the Rust SDK's error (`Error::class_name()`, `type_name()`, `param()`, …).
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 __all__ = [
     "APIConnectionError",
@@ -89,29 +94,14 @@ class InvitesError(Exception):
             f"type={self.type!r}, param={self.param!r}, request_id={self.request_id!r})"
         )
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        kwargs = {
-            "status": self.status,
-            "type": self.type,
-            "param": self.param,
-            "request_id": self.request_id,
-            "retry_after": self.retry_after,
-        }
-        return (_rebuild, (type(self), self.message, kwargs))
-
-
-def _rebuild(cls: type[InvitesError], message: str, kwargs: dict[str, object]) -> InvitesError:
-    return cls(message, **kwargs)  # type: ignore[arg-type]  # the fields of one InvitesError
-
 
 class APIStatusError(InvitesError):
-    """The server answered with an error status."""
-
-    status: int
+    """The server answered with an error status (``status`` is None only for the SDK's own
+    `InvalidArgumentError`)."""
 
 
 class BadRequestError(APIStatusError):
-    """400 ``invalid_request``: ``param`` names the offending field."""
+    """400 ``invalid_request``, or a value the SDK refused: ``param`` names the field at fault."""
 
 
 class AuthenticationError(APIStatusError):
@@ -158,5 +148,5 @@ class APIResponseValidationError(InvitesError):
     """A success answer whose body did not match the spec."""
 
 
-class InvalidArgumentError(InvitesError, ValueError):
+class InvalidArgumentError(BadRequestError, ValueError):
     """An argument (or the client's configuration) was refused before anything was sent."""
