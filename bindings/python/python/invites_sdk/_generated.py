@@ -26,6 +26,10 @@ from ._base import (
 )
 
 __all__ = [
+    "ApiKey",
+    "ApiKeyCreated",
+    "ApiKeys",
+    "AsyncApiKeys",
     "AsyncClient",
     "AsyncInvites",
     "AsyncMembers",
@@ -585,6 +589,131 @@ class Redemption(Model):
     def created_at(self) -> datetime.datetime:
         """When it was accepted."""
         return self._created_at
+
+
+class ApiKey(Model):
+    """An API key of the organization; never its secret."""
+
+    __slots__ = (
+        "_created_at",
+        "_id",
+        "_last_used_at",
+        "_name",
+        "_revoked_at",
+    )
+    _fields = (
+        "id",
+        "name",
+        "created_at",
+        "last_used_at",
+        "revoked_at",
+    )
+    _id: str
+    _name: str
+    _created_at: datetime.datetime
+    _last_used_at: datetime.datetime | None
+    _revoked_at: datetime.datetime | None
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        super().__init__(data)
+        self._id = data["id"]
+        self._name = data["name"]
+        self._created_at = parse_datetime(data["created_at"])
+        self._last_used_at = optional(parse_datetime, data.get("last_used_at"))
+        self._revoked_at = optional(parse_datetime, data.get("revoked_at"))
+
+    @property
+    def id(self) -> str:
+        """The key's id."""
+        return self._id
+
+    @property
+    def name(self) -> str:
+        """What the key is for."""
+        return self._name
+
+    @property
+    def created_at(self) -> datetime.datetime:
+        """When it was created."""
+        return self._created_at
+
+    @property
+    def last_used_at(self) -> datetime.datetime | None:
+        """When it last authenticated a request, to within 5 seconds (uses are recorded at most once
+        every few seconds per replica, never with a write per request); null if never.
+        """
+        return self._last_used_at
+
+    @property
+    def revoked_at(self) -> datetime.datetime | None:
+        """When it was revoked; null while it works."""
+        return self._revoked_at
+
+
+class ApiKeyCreated(Model):
+    """A new API key and its secret, shown only in this response."""
+
+    __slots__ = (
+        "_created_at",
+        "_id",
+        "_last_used_at",
+        "_name",
+        "_revoked_at",
+        "_secret",
+    )
+    _fields = (
+        "id",
+        "name",
+        "created_at",
+        "last_used_at",
+        "revoked_at",
+        "secret",
+    )
+    _id: str
+    _name: str
+    _created_at: datetime.datetime
+    _last_used_at: datetime.datetime | None
+    _revoked_at: datetime.datetime | None
+    _secret: str
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        super().__init__(data)
+        self._id = data["id"]
+        self._name = data["name"]
+        self._created_at = parse_datetime(data["created_at"])
+        self._last_used_at = optional(parse_datetime, data.get("last_used_at"))
+        self._revoked_at = optional(parse_datetime, data.get("revoked_at"))
+        self._secret = data["secret"]
+
+    @property
+    def id(self) -> str:
+        """The key's id."""
+        return self._id
+
+    @property
+    def name(self) -> str:
+        """What the key is for."""
+        return self._name
+
+    @property
+    def created_at(self) -> datetime.datetime:
+        """When it was created."""
+        return self._created_at
+
+    @property
+    def last_used_at(self) -> datetime.datetime | None:
+        """Always null for a new key."""
+        return self._last_used_at
+
+    @property
+    def revoked_at(self) -> datetime.datetime | None:
+        """Always null for a new key."""
+        return self._revoked_at
+
+    @property
+    def secret(self) -> str:
+        """The key itself (`ik_…`), shown once; send it as `Authorization: Bearer <secret>`."""
+        return self._secret
 
 
 class Organizations(SyncResource):
@@ -1469,6 +1598,148 @@ class AsyncMembers(AsyncResource):
         return Member(data)
 
 
+class ApiKeys(SyncResource):
+    """The organization's API keys: create (the secret is shown once), list, revoke."""
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        page_token: str | None = None,
+        timeout: float | None = None,
+    ) -> SyncPager[ApiKey]:
+        """The organization's API keys, revoked ones included, newest first; never a secret
+        (`listApiKeys`, `GET /v1/api_keys`).
+
+        Iterating the pager yields every item, fetching page after page; `pager.first_page()`
+        fetches one page.
+
+        Args:
+            limit: Page size, 1 to 100.
+            page_token: The `next_page_token` of the previous page, as the server issued it (an
+                opaque token of at most 512 characters; any other value is a 400 naming
+                `page_token`); omit for the first page.
+            timeout: Seconds per attempt for this call, instead of the client's.
+        """
+        args: dict[str, Any] = {
+            "limit": limit,
+            "page_token": page_token,
+        }
+        return SyncPager(self._core, "listApiKeys", args, ApiKey, timeout)
+
+    def create(
+        self,
+        *,
+        name: str,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+    ) -> ApiKeyCreated:
+        """A new API key for the caller's organization; its secret is shown only here
+        (`createApiKey`, `POST /v1/api_keys`).
+
+        Args:
+            name: What the key is for, 1 to 200 characters.
+            idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
+                its retries reuse.
+            timeout: Seconds per attempt for this call, instead of the client's.
+        """
+        args: dict[str, Any] = {
+            "name": name,
+        }
+        data = self._call("createApiKey", args, idempotency_key, timeout)
+        return ApiKeyCreated(data)
+
+    def revoke(
+        self,
+        key_id: str,
+        *,
+        timeout: float | None = None,
+    ) -> ApiKey:
+        """Revoke a key for good; repeating it is harmless (`revokeApiKey`, `DELETE
+        /v1/api_keys/{key_id}`).
+
+        Args:
+            key_id: The API key's id.
+            timeout: Seconds per attempt for this call, instead of the client's.
+        """
+        args: dict[str, Any] = {
+            "key_id": key_id,
+        }
+        data = self._call("revokeApiKey", args, None, timeout)
+        return ApiKey(data)
+
+
+class AsyncApiKeys(AsyncResource):
+    """The organization's API keys: create (the secret is shown once), list, revoke."""
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        page_token: str | None = None,
+        timeout: float | None = None,
+    ) -> AsyncPager[ApiKey]:
+        """The organization's API keys, revoked ones included, newest first; never a secret
+        (`listApiKeys`, `GET /v1/api_keys`).
+
+        `async for` over the pager yields every item, fetching page after page; `await
+        pager.first_page()` fetches one page.
+
+        Args:
+            limit: Page size, 1 to 100.
+            page_token: The `next_page_token` of the previous page, as the server issued it (an
+                opaque token of at most 512 characters; any other value is a 400 naming
+                `page_token`); omit for the first page.
+            timeout: Seconds per attempt for this call, instead of the client's.
+        """
+        args: dict[str, Any] = {
+            "limit": limit,
+            "page_token": page_token,
+        }
+        return AsyncPager(self._core, "listApiKeys", args, ApiKey, timeout)
+
+    async def create(
+        self,
+        *,
+        name: str,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+    ) -> ApiKeyCreated:
+        """A new API key for the caller's organization; its secret is shown only here
+        (`createApiKey`, `POST /v1/api_keys`).
+
+        Args:
+            name: What the key is for, 1 to 200 characters.
+            idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
+                its retries reuse.
+            timeout: Seconds per attempt for this call, instead of the client's.
+        """
+        args: dict[str, Any] = {
+            "name": name,
+        }
+        data = await self._call("createApiKey", args, idempotency_key, timeout)
+        return ApiKeyCreated(data)
+
+    async def revoke(
+        self,
+        key_id: str,
+        *,
+        timeout: float | None = None,
+    ) -> ApiKey:
+        """Revoke a key for good; repeating it is harmless (`revokeApiKey`, `DELETE
+        /v1/api_keys/{key_id}`).
+
+        Args:
+            key_id: The API key's id.
+            timeout: Seconds per attempt for this call, instead of the client's.
+        """
+        args: dict[str, Any] = {
+            "key_id": key_id,
+        }
+        data = await self._call("revokeApiKey", args, None, timeout)
+        return ApiKey(data)
+
+
 class Client(SyncClientBase):
     """The synchronous client: calls wait with the GIL released, so threads sharing one client run
     their calls in parallel.
@@ -1493,6 +1764,11 @@ class Client(SyncClientBase):
     def members(self) -> Members:
         """Members of the caller's organization."""
         return Members(self._core)
+
+    @property
+    def api_keys(self) -> ApiKeys:
+        """The organization's API keys: create (the secret is shown once), list, revoke."""
+        return ApiKeys(self._core)
 
 
 class AsyncClient(AsyncClientBase):
@@ -1519,3 +1795,8 @@ class AsyncClient(AsyncClientBase):
     def members(self) -> AsyncMembers:
         """Members of the caller's organization."""
         return AsyncMembers(self._core)
+
+    @property
+    def api_keys(self) -> AsyncApiKeys:
+        """The organization's API keys: create (the secret is shown once), list, revoke."""
+        return AsyncApiKeys(self._core)
