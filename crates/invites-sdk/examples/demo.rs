@@ -5,7 +5,6 @@
 
 use futures::TryStreamExt;
 use invites_sdk::{Client, Error, ListInvites, ListMembers, types};
-use serde_json::json;
 
 #[tokio::main]
 async fn main() -> Result<(), Error> {
@@ -23,12 +22,12 @@ async fn main() -> Result<(), Error> {
     );
 
     // An invite for one address: single use by default, expires in 7 days.
-    let body: types::InviteCreate = serde_json::from_value(json!({
-        "emails": ["ada@example.com"],
-        "roles": ["developer"],
-        "teams": ["platform"],
-        "message": "Welcome to the team, Ada!",
-    }))?;
+    let body = types::InviteCreate::builder()
+        .emails(["ada@example.com"])
+        .roles(["developer"])
+        .teams(["platform"])
+        .message("Welcome to the team, Ada!")
+        .build()?;
     let invite = client.invites().create(&body).await?;
     let code = invite.code.clone().unwrap_or_default();
     println!(
@@ -48,16 +47,21 @@ async fn main() -> Result<(), Error> {
     );
 
     // Someone else cannot use it.
-    let wrong = serde_json::from_value(json!({"code": code, "email": "mallory@evil.org"}))?;
+    let wrong = types::InviteAcceptRequest::builder()
+        .code(&code)
+        .email("mallory@evil.org")
+        .build()?;
     match client.invites().accept(&wrong).await {
         Err(Error::Api(e)) => println!("mallory@evil.org refused: {} ({})", e.error_type, e.status),
         other => println!("unexpected: {other:?}"),
     }
 
     // Ada accepts; the invite is used up.
-    let accept = serde_json::from_value(
-        json!({"code": code, "email": "Ada@Example.com", "user_id": "user_1"}),
-    )?;
+    let accept = types::InviteAcceptRequest::builder()
+        .code(&code)
+        .email("Ada@Example.com")
+        .user_id("user_1")
+        .build()?;
     let member = client.invites().accept(&accept).await?;
     println!(
         "ada joined as member {} with roles {:?}",
@@ -71,18 +75,25 @@ async fn main() -> Result<(), Error> {
     );
 
     // A domain invite for anyone at example.com, and a batch.
-    let domain = serde_json::from_value(
-        json!({"emails": ["*@example.com"], "roles": ["viewer"], "ttl_seconds": 86400}),
-    )?;
+    let domain = types::InviteCreate::builder()
+        .emails(["*@example.com"])
+        .roles(["viewer"])
+        .ttl_seconds(86400)
+        .build()?;
     let domain = client.invites().create(&domain).await?;
     println!(
         "domain invite {} for *@example.com, unlimited uses: {}",
         domain.id,
         domain.max_uses.is_none()
     );
-    let batch = serde_json::from_value(
-        json!({"emails": ["grace@example.com", "alan@example.com", "barbara@example.com"], "roles": ["user"]}),
-    )?;
+    let batch = types::InviteBatchCreate::builder()
+        .emails([
+            "grace@example.com",
+            "alan@example.com",
+            "barbara@example.com",
+        ])
+        .roles(["user"])
+        .build()?;
     let batch = client.invites().create_batch(&batch).await?;
     println!("batch: {} single-use invites", batch.data.len());
 

@@ -50,6 +50,24 @@ impl RequestOptions {
 }
 
 /// A client for the Invites API. Cheap to clone; clones share one connection pool.
+///
+/// ```no_run
+/// # async fn example() -> Result<(), invites_sdk::Error> {
+/// use std::time::Duration;
+/// use invites_sdk::{Client, RequestOptions};
+///
+/// let client = Client::builder()
+///     .base_url("http://127.0.0.1:8080")
+///     .api_key("ik_…")
+///     .timeout(Duration::from_secs(10))
+///     .max_retries(3)
+///     .build()?;
+/// let org = client.organizations().get().await?;
+/// // Options for some calls only: a derived client shares the connection pool.
+/// let patient = client.with_options(RequestOptions::new().timeout(Duration::from_secs(60)));
+/// let _ = (org, patient);
+/// # Ok(()) }
+/// ```
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,

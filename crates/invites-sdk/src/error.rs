@@ -34,6 +34,19 @@ impl std::fmt::Display for ApiError {
 }
 
 /// Everything that can go wrong calling the API.
+///
+/// ```no_run
+/// # async fn example(client: invites_sdk::Client) -> Result<(), invites_sdk::Error> {
+/// use invites_sdk::Error;
+///
+/// match client.invites().get("inv_missing").await {
+///     Ok(invite) => println!("{}", invite.status),
+///     Err(Error::Api(e)) if e.status == 404 => println!("no such invite ({:?})", e.request_id),
+///     Err(e) if e.is_retryable() => println!("try again later: {e}"),
+///     Err(e) => return Err(e),
+/// }
+/// # Ok(()) }
+/// ```
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The server answered with an error status.

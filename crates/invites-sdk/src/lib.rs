@@ -11,16 +11,17 @@
 //! use invites_sdk::{Client, ListInvites, types};
 //!
 //! let client = Client::from_env()?;
-//! let body: types::InviteCreate = serde_json::from_value(serde_json::json!({
-//!     "emails": ["ada@example.com"],
-//!     "roles": ["developer"],
-//! }))?;
+//! let body = types::InviteCreate::builder()
+//!     .emails(["ada@example.com"])
+//!     .roles(["developer"])
+//!     .build()?;
 //! let invite = client.invites().create(&body).await?;
 //! println!("send {} to ada", invite.url.unwrap_or_default());
 //! let all: Vec<types::Invite> = client.invites().list(ListInvites::default()).try_collect().await?;
 //! # let _ = all; Ok(()) }
 //! ```
 
+mod builders;
 mod client;
 mod error;
 mod hooks;
@@ -34,6 +35,7 @@ mod retry;
 #[allow(missing_docs, clippy::all, clippy::pedantic)]
 pub mod generated;
 
+pub use builders::*;
 pub use client::{Client, ClientBuilder, RequestOptions};
 pub use error::{ApiError, Error};
 pub use generated::types;

@@ -93,6 +93,12 @@ pub struct Organizations<'c> {
 
 impl Organizations<'_> {
     /// `createOrganization`: Create an organization (admin token) and its first API key.
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, body: invites_sdk::types::OrganizationCreate) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.organizations().create(&body).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn create(
         &self,
         body: &types::OrganizationCreate,
@@ -105,6 +111,12 @@ impl Organizations<'_> {
     }
 
     /// `getOrganization`: The organization the API key belongs to.
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.organizations().get().await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn get(&self) -> Result<types::Organization, Error> {
         let g = self.client.generated();
         self.client.run(|| g.get_organization()).await
@@ -140,6 +152,13 @@ impl Invites<'_> {
     }
 
     /// `listInvites`: List invites, newest first, one page at a time. Every item, page after page.
+    ///
+    /// ```no_run
+    /// use futures::TryStreamExt;
+    /// # async fn example(client: invites_sdk::Client) -> Result<(), invites_sdk::Error> {
+    /// let all: Vec<_> = client.invites().list(invites_sdk::ListInvites::default()).try_collect().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, params: ListInvites) -> PageStream<types::Invite> {
         let client = self.client.clone();
         pagination::paginate(params.page_token.clone(), move |page_token| {
@@ -153,6 +172,12 @@ impl Invites<'_> {
     }
 
     /// `createInvite`: Create an invite; the response is the only one that shows its code and url.
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, body: invites_sdk::types::InviteCreate) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.invites().create(&body).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn create(&self, body: &types::InviteCreate) -> Result<types::Invite, Error> {
         let key = self.client.idempotency_key();
         let g = self.client.generated();
@@ -160,6 +185,12 @@ impl Invites<'_> {
     }
 
     /// `createInvites`: Create one single-use invite per address, all or nothing.
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, body: invites_sdk::types::InviteBatchCreate) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.invites().create_batch(&body).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn create_batch(
         &self,
         body: &types::InviteBatchCreate,
@@ -170,6 +201,12 @@ impl Invites<'_> {
     }
 
     /// `lookupInvite`: What a landing page may show about a code. Consumes nothing.
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, code: &str) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.invites().lookup(code).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn lookup(&self, code: &str) -> Result<types::InviteLookup, Error> {
         let body: types::InviteLookupRequest =
             crate::json::Args::new(serde_json::json!({ "code": code }))?.into()?;
@@ -179,6 +216,12 @@ impl Invites<'_> {
     }
 
     /// `acceptInvite`: Redeem a code for an email the caller has verified; creates a membership.
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, body: invites_sdk::types::InviteAcceptRequest) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.invites().accept(&body).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn accept(&self, body: &types::InviteAcceptRequest) -> Result<types::Member, Error> {
         let key = self.client.idempotency_key();
         let g = self.client.generated();
@@ -186,12 +229,24 @@ impl Invites<'_> {
     }
 
     /// `getInvite`: One invite.
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, invite_id: &str) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.invites().get(invite_id).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn get(&self, invite_id: &str) -> Result<types::Invite, Error> {
         let g = self.client.generated();
         self.client.run(|| g.get_invite(invite_id)).await
     }
 
     /// `updateInvite`: Change an invite; omitted fields stay as they are.
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, invite_id: &str, body: invites_sdk::types::InviteUpdate) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.invites().update(invite_id, &body).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn update(
         &self,
         invite_id: &str,
@@ -202,12 +257,24 @@ impl Invites<'_> {
     }
 
     /// `revokeInvite`: Revoke an invite for good; repeating it is harmless.
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, invite_id: &str) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.invites().revoke(invite_id).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn revoke(&self, invite_id: &str) -> Result<types::Invite, Error> {
         let g = self.client.generated();
         self.client.run(|| g.revoke_invite(invite_id)).await
     }
 
     /// `rotateInviteCode`: Replace the invite's code; the old one stops working at once.
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, invite_id: &str) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.invites().rotate(invite_id).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn rotate(&self, invite_id: &str) -> Result<types::Invite, Error> {
         let key = self.client.idempotency_key();
         let g = self.client.generated();
@@ -235,6 +302,13 @@ impl Invites<'_> {
     }
 
     /// `listInviteRedemptions`: Who accepted this invite, newest first. Every item, page after page.
+    ///
+    /// ```no_run
+    /// use futures::TryStreamExt;
+    /// # async fn example(client: invites_sdk::Client, invite_id: &str) -> Result<(), invites_sdk::Error> {
+    /// let all: Vec<_> = client.invites().redemptions(invite_id, invites_sdk::ListRedemptions::default()).try_collect().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn redemptions(
         &self,
         invite_id: &str,
@@ -276,6 +350,13 @@ impl Members<'_> {
     }
 
     /// `listMembers`: Members of the organization, newest first. Every item, page after page.
+    ///
+    /// ```no_run
+    /// use futures::TryStreamExt;
+    /// # async fn example(client: invites_sdk::Client) -> Result<(), invites_sdk::Error> {
+    /// let all: Vec<_> = client.members().list(invites_sdk::ListMembers::default()).try_collect().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, params: ListMembers) -> PageStream<types::Member> {
         let client = self.client.clone();
         pagination::paginate(params.page_token.clone(), move |page_token| {
@@ -289,12 +370,24 @@ impl Members<'_> {
     }
 
     /// `getMember`: One member.
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, member_id: &str) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.members().get(member_id).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn get(&self, member_id: &str) -> Result<types::Member, Error> {
         let g = self.client.generated();
         self.client.run(|| g.get_member(member_id)).await
     }
 
     /// `removeMember`: Remove a member from the organization.
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, member_id: &str) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.members().remove(member_id).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn remove(&self, member_id: &str) -> Result<types::Member, Error> {
         let g = self.client.generated();
         self.client.run(|| g.remove_member(member_id)).await
@@ -323,6 +416,13 @@ impl ApiKeys<'_> {
     }
 
     /// `listApiKeys`: The organization's API keys, revoked ones included, newest first; never a secret. Every item, page after page.
+    ///
+    /// ```no_run
+    /// use futures::TryStreamExt;
+    /// # async fn example(client: invites_sdk::Client) -> Result<(), invites_sdk::Error> {
+    /// let all: Vec<_> = client.api_keys().list(invites_sdk::ListApiKeys::default()).try_collect().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, params: ListApiKeys) -> PageStream<types::ApiKey> {
         let client = self.client.clone();
         pagination::paginate(params.page_token.clone(), move |page_token| {
@@ -336,6 +436,12 @@ impl ApiKeys<'_> {
     }
 
     /// `createApiKey`: A new API key for the caller's organization; its secret is shown only here.
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, body: invites_sdk::types::ApiKeyCreate) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.api_keys().create(&body).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn create(&self, body: &types::ApiKeyCreate) -> Result<types::ApiKeyCreated, Error> {
         let key = self.client.idempotency_key();
         let g = self.client.generated();
@@ -343,6 +449,12 @@ impl ApiKeys<'_> {
     }
 
     /// `revokeApiKey`: Revoke a key for good; repeating it is harmless.
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, key_id: &str) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.api_keys().revoke(key_id).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn revoke(&self, key_id: &str) -> Result<types::ApiKey, Error> {
         let g = self.client.generated();
         self.client.run(|| g.revoke_api_key(key_id)).await

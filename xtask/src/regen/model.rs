@@ -625,7 +625,11 @@ mod tests {
     #[test]
     fn every_operation_of_the_spec_is_read() {
         let api = Api::load().unwrap();
-        assert!(api.operations.len() >= 18, "{} operations", api.operations.len());
+        assert!(
+            api.operations.len() >= 18,
+            "{} operations",
+            api.operations.len()
+        );
         let list = api
             .operations
             .iter()

@@ -767,7 +767,11 @@ mod tests {
         for r in &api.resources {
             assert!(file(OPERATIONS).contains(&format!("name: {}", js(&camel(&r.name)))));
             assert!(file(INDEX_MJS).contains(&format!("  {},\n", r.class)));
-            assert!(file(INDEX_DTS).contains(&format!("  readonly {}: {}\n", camel(&r.name), r.class)));
+            assert!(file(INDEX_DTS).contains(&format!(
+                "  readonly {}: {}\n",
+                camel(&r.name),
+                r.class
+            )));
         }
         assert!(file(MAPS).contains("&[\"metadata\"]"), "{}", file(MAPS));
     }

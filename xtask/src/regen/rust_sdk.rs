@@ -14,12 +14,15 @@ use super::model::{Api, Operation, SchemaKind, Type, pascal};
 pub const RESOURCES: &str = "crates/invites-sdk/src/resources.rs";
 /// The JSON dispatch, relative to the workspace root.
 pub const OPERATIONS: &str = "crates/invites-sdk/src/operations.rs";
+/// The request body builders, relative to the workspace root.
+pub const BUILDERS: &str = "crates/invites-sdk/src/builders.rs";
 
 /// Both files.
 pub fn generate(api: &Api) -> Result<Vec<(String, String)>> {
     Ok(vec![
         (RESOURCES.to_owned(), rustfmt(&resources(api)?)?),
         (OPERATIONS.to_owned(), rustfmt(&operations(api))?),
+        (BUILDERS.to_owned(), rustfmt(&builders(api)?)?),
     ])
 }
 
@@ -198,6 +201,7 @@ fn method(api: &Api, op: &Operation, o: &mut String) -> Result<()> {
             "    ",
             &format!("{summary} Every item, page after page."),
         );
+        example(o, op, true);
         let owned: String = op
             .path_params
             .iter()
@@ -241,6 +245,7 @@ fn method(api: &Api, op: &Operation, o: &mut String) -> Result<()> {
         _ => (String::new(), String::new()),
     };
     doc(o, "    ", &summary);
+    example(o, op, false);
     let _ = writeln!(
         o,
         "    pub async fn {m}(&self{path_args}{body_arg}) -> Result<types::{resp}, Error> {{\n\
@@ -251,6 +256,53 @@ fn method(api: &Api, op: &Operation, o: &mut String) -> Result<()> {
         args = args.join(", "),
     );
     Ok(())
+}
+
+/// A compiled (`no_run`) doc example of the method: its arguments come in through the hidden
+/// function's parameters.
+fn example(o: &mut String, op: &Operation, stream: bool) {
+    let mut params = vec!["client: invites_sdk::Client".to_owned()];
+    let mut args: Vec<String> = Vec::new();
+    for p in &op.path_params {
+        params.push(format!("{}: &str", p.name));
+        args.push(p.name.clone());
+    }
+    match (&op.body, &op.positional, &op.list) {
+        (_, _, Some(list)) => args.push(format!("invites_sdk::{}::default()", list.params)),
+        (Some(_), Some(field), _) => {
+            params.push(format!("{field}: &str"));
+            args.push(field.clone());
+        }
+        (Some(b), None, _) => {
+            params.push(format!("body: invites_sdk::types::{b}"));
+            args.push("&body".into());
+        }
+        _ => {}
+    }
+    let call = format!(
+        "client.{}().{}({})",
+        op.resource,
+        op.method,
+        args.join(", ")
+    );
+    let line = if stream {
+        format!("let all: Vec<_> = {call}.try_collect().await?;")
+    } else {
+        format!("let answer = {call}.await?;")
+    };
+    let _ = writeln!(
+        o,
+        "    ///\n    /// ```no_run\n\
+         {use_}    /// # async fn example({params}) -> Result<(), invites_sdk::Error> {{\n\
+         \x20   /// {line}\n\
+         \x20   /// # Ok(()) }}\n    /// ```",
+        use_ = if stream {
+            "    /// use futures::TryStreamExt;\n"
+        } else {
+            ""
+        },
+        params = params.join(", "),
+    );
 }
 
 fn operations(api: &Api) -> String {
@@ -363,6 +415,121 @@ fn operations(api: &Api) -> String {
     }
     o.push_str("_ => Err(json::unknown(operation, true)),\n}\n}\n}\n");
     o
+}
+
+/// What a builder setter takes for a field of type `ty`: (generics, argument type, JSON value
+/// expression of `v`).
+fn setter(api: &Api, ty: &Type) -> Option<(String, String, String)> {
+    let string_like = |t: &Type| match t {
+        Type::String { date_time: false } => true,
+        Type::Ref(r) => matches!(
+            &api.schema(r).kind,
+            SchemaKind::Alias(Type::String { date_time: false })
+        ),
+        _ => false,
+    };
+    Some(match ty {
+        Type::String { date_time: true } => (
+            String::new(),
+            "chrono::DateTime<chrono::Utc>".into(),
+            "serde_json::json!(v.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))".into(),
+        ),
+        t if string_like(t) => (
+            String::new(),
+            "impl Into<String>".into(),
+            "serde_json::json!(v.into())".into(),
+        ),
+        Type::Integer { .. } => (String::new(), "i64".into(), "serde_json::json!(v)".into()),
+        Type::Number => (String::new(), "f64".into(), "serde_json::json!(v)".into()),
+        Type::Boolean => (String::new(), "bool".into(), "serde_json::json!(v)".into()),
+        Type::Array(item) if string_like(item) => (
+            "<S: Into<String>>".into(),
+            "impl IntoIterator<Item = S>".into(),
+            "serde_json::json!(v.into_iter().map(Into::into).collect::<Vec<String>>())".into(),
+        ),
+        Type::Ref(r) if matches!(&api.schema(r).kind, SchemaKind::Enum(_)) => (
+            String::new(),
+            format!("types::{r}"),
+            "serde_json::to_value(v).unwrap_or_default()".into(),
+        ),
+        Type::Map(v) if string_like(v) => map_setter(),
+        Type::Ref(r) => match &api.schema(r).kind {
+            SchemaKind::Alias(Type::Map(v)) if string_like(v) => map_setter(),
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+fn map_setter() -> (String, String, String) {
+    (
+        "<K: Into<String>, V: Into<String>>".into(),
+        "impl IntoIterator<Item = (K, V)>".into(),
+        "serde_json::Value::Object(v.into_iter().map(|(k, v)| (k.into(), serde_json::Value::String(v.into()))).collect())".into(),
+    )
+}
+
+fn builders(api: &Api) -> Result<String> {
+    let mut o = super::header("//");
+    o.push_str(
+        "//! A builder for every request body: plain Rust values in, the spec's constraints checked\n\
+         //! once by `build()` (an [`Error::InvalidArgument`] naming the field on a bad value).\n\
+         //!\n\
+         //! ```\n\
+         //! let body = invites_sdk::types::InviteCreate::builder()\n\
+         //!     .emails([\"ada@example.com\"])\n\
+         //!     .roles([\"developer\"])\n\
+         //!     .ttl_seconds(3600)\n\
+         //!     .build()?;\n\
+         //! assert_eq!(body.roles[0].as_str(), \"developer\");\n\
+         //! # Ok::<(), invites_sdk::Error>(())\n\
+         //! ```\n\n\
+         use crate::error::Error;\n\
+         use crate::generated::types;\n\n",
+    );
+    let mut bodies: Vec<&str> = api
+        .operations
+        .iter()
+        .filter_map(|op| op.body.as_deref())
+        .collect();
+    bodies.sort();
+    bodies.dedup();
+    for b in bodies {
+        let _ = writeln!(
+            o,
+            "impl types::{b} {{\n\
+             /// A builder: set fields, then [`{b}Builder::build`] checks them.\n\
+             pub fn builder() -> {b}Builder {{\n{b}Builder::default()\n}}\n}}\n\n\
+             /// Builds a [`types::{b}`]; see [`types::{b}::builder`].\n\
+             #[derive(Debug, Clone, Default)]\n\
+             pub struct {b}Builder {{\nfields: serde_json::Map<String, serde_json::Value>,\n}}\n\n\
+             impl {b}Builder {{"
+        );
+        for f in api.fields(b) {
+            let Some((generics, arg, expr)) = setter(api, &f.ty) else {
+                bail!("{b}.{}: no builder setter for {:?}", f.name, f.ty);
+            };
+            doc(&mut o, "    ", &f.description);
+            let name = if f.name == "type" {
+                "r#type".to_owned()
+            } else {
+                f.name.clone()
+            };
+            let _ = writeln!(
+                o,
+                "    pub fn {name}{generics}(mut self, v: {arg}) -> Self {{\n\
+                 self.fields.insert(\"{n}\".into(), {expr});\nself\n}}\n",
+                n = f.name
+            );
+        }
+        let _ = writeln!(
+            o,
+            "    /// Check every field against the spec; the error names the first one at fault.\n\
+             pub fn build(self) -> Result<types::{b}, Error> {{\n\
+             crate::json::Args::new(serde_json::Value::Object(self.fields))?.into()\n}}\n}}\n"
+        );
+    }
+    Ok(o)
 }
 
 /// Format Rust source as `cargo fmt` would.
