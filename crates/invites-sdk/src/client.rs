@@ -25,6 +25,9 @@ pub struct RequestOptions {
     pub timeout: Option<Duration>,
     /// The retry count, instead of the client's.
     pub max_retries: Option<u32>,
+    /// Headers added to every attempt (e.g. `Invites-Forwarded-For`, naming the end user a
+    /// lookup or accept is for); they replace a header of the same name.
+    pub headers: Vec<(String, String)>,
 }
 
 impl RequestOptions {
@@ -46,6 +49,97 @@ impl RequestOptions {
     pub fn max_retries(mut self, n: u32) -> Self {
         self.max_retries = Some(n);
         self
+    }
+    /// Send this header with every attempt (checked when the call is made).
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+}
+
+/// A successful answer with what came with it: from the `*_with_response` methods.
+#[derive(Debug, Clone)]
+pub struct Response<T> {
+    /// The answer's body.
+    pub data: T,
+    /// The HTTP status (200, 201).
+    pub status: u16,
+    /// The server's id for the request (`req_…`).
+    pub request_id: Option<String>,
+    /// The answer's headers.
+    pub headers: reqwest::header::HeaderMap,
+}
+
+impl<T> Response<T> {
+    /// The same metadata with another body.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Response<U> {
+        Response {
+            data: f(self.data),
+            status: self.status,
+            request_id: self.request_id,
+            headers: self.headers,
+        }
+    }
+}
+
+/// What the SDK writes to stderr about each attempt: nothing (default), `info` (one line per
+/// attempt: method, path, status or error, duration, request id, retry number) or `debug` (also
+/// each wait before a retry). Never a key, a code or a body. Default from `INVITES_LOG`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LogLevel {
+    /// No output.
+    #[default]
+    Off,
+    /// One line per attempt.
+    Info,
+    /// Also the waits before retries.
+    Debug,
+}
+
+impl LogLevel {
+    /// `off`, `info` or `debug` (case-insensitive; `warn`/`error` mean off, `trace` debug).
+    pub fn parse(s: &str) -> Option<LogLevel> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "" | "off" | "none" | "error" | "warn" | "warning" => Some(LogLevel::Off),
+            "info" => Some(LogLevel::Info),
+            "debug" | "trace" => Some(LogLevel::Debug),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn attempt(
+        self,
+        seen: &crate::hooks::Seen,
+        started: std::time::Instant,
+        retry: u32,
+        error: Option<&Error>,
+    ) {
+        if self == LogLevel::Off {
+            return;
+        }
+        let outcome = match (seen.status, error) {
+            (Some(status), _) => status.to_string(),
+            (None, Some(e)) => e.type_name().to_owned(),
+            (None, None) => "-".into(),
+        };
+        eprintln!(
+            "invites-sdk: {} {} {} {:.1}ms request_id={} retry={}",
+            seen.method.as_deref().unwrap_or("-"),
+            seen.path.as_deref().unwrap_or("-"),
+            outcome,
+            started.elapsed().as_secs_f64() * 1000.0,
+            seen.request_id.as_deref().unwrap_or("-"),
+            retry
+        );
+    }
+
+    pub(crate) fn retry(self, wait: Duration, retry: u32) {
+        if self == LogLevel::Debug {
+            eprintln!(
+                "invites-sdk: retry {retry} in {:.0}ms",
+                wait.as_secs_f64() * 1000.0
+            );
+        }
     }
 }
 
@@ -79,6 +173,9 @@ struct Inner {
     base_url: String,
     retry: RetryPolicy,
     timeout: Duration,
+    log: LogLevel,
+    /// `Authorization`, sent with every attempt (also through a caller's own HTTP client).
+    auth: HeaderMap,
 }
 
 impl std::fmt::Debug for Client {
@@ -133,8 +230,12 @@ impl Client {
             .unwrap_or_else(|| uuid::Uuid::new_v4().to_string())
     }
 
-    /// Run one call with this client's retry policy and timeout.
-    pub(crate) async fn run<T, F, Fut>(&self, attempt: F) -> Result<T, Error>
+    /// Run one call with this client's retry policy, timeout, headers and logging, keeping the
+    /// answer's status, request id and headers.
+    pub(crate) async fn run_with_response<T, F, Fut>(
+        &self,
+        attempt: F,
+    ) -> Result<Response<T>, Error>
     where
         F: FnMut() -> Fut,
         Fut: Future<
@@ -149,7 +250,27 @@ impl Client {
             policy.max_retries = n;
         }
         let timeout = self.options.timeout.unwrap_or(self.inner.timeout);
-        retry::execute(policy, timeout, attempt).await
+        let mut settings = retry::CallSettings {
+            headers: Vec::with_capacity(self.options.headers.len() + 1),
+            log: self.inner.log,
+        };
+        for (name, value) in &self.inner.auth {
+            settings.headers.push((name.clone(), value.clone()));
+        }
+        for (name, value) in &self.options.headers {
+            let bad = |what: &str| Error::InvalidArgument {
+                param: "headers".into(),
+                message: format!("{what} {name:?} cannot be sent as an HTTP header"),
+            };
+            let name = reqwest::header::HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| bad("the name"))?;
+            if name == AUTHORIZATION {
+                return Err(bad("the header"));
+            }
+            let value = HeaderValue::from_str(value).map_err(|_| bad("the value of"))?;
+            settings.headers.push((name, value));
+        }
+        retry::execute(policy, timeout, &settings, attempt).await
     }
 }
 
@@ -163,9 +284,35 @@ pub struct ClientBuilder {
     retry: Option<RetryPolicy>,
     max_retries: Option<u32>,
     user_agent: Option<String>,
+    log: Option<LogLevel>,
+    http_client: Option<reqwest::Client>,
+    proxy: Option<String>,
+    ca_certificates_pem: Vec<Vec<u8>>,
 }
 
 impl ClientBuilder {
+    /// What to log to stderr about each attempt; default `INVITES_LOG` (`info`, `debug`), else
+    /// nothing.
+    pub fn log(mut self, level: LogLevel) -> Self {
+        self.log = Some(level);
+        self
+    }
+    /// Use this HTTP client (your proxies, TLS roots, connection limits). The SDK still sends its
+    /// `Authorization` header with every request; the client's own timeout and user agent apply.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+    /// Send every request through this HTTP proxy (`http://host:port`).
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = Some(url.into());
+        self
+    }
+    /// Trust these root certificates (PEM, one or more) beside the system's, e.g. a company CA.
+    pub fn ca_certificates_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.ca_certificates_pem.push(pem.into());
+        self
+    }
     /// The server's base URL; default `INVITES_BASE_URL`.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
@@ -248,22 +395,56 @@ impl ClientBuilder {
         // reqwest is built without a bundled crypto provider; ring is ours (a no-op if the
         // application installed one already).
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let http = reqwest::Client::builder()
-            .user_agent(
-                self.user_agent
-                    .unwrap_or_else(|| format!("invites-sdk-rust/{}", crate::VERSION)),
-            )
-            .default_headers(headers)
-            .connect_timeout(connect_timeout)
-            .tcp_nodelay(true)
-            .build()
-            .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))?;
+        let log = match self.log {
+            Some(level) => level,
+            None => match from_env("INVITES_LOG") {
+                None => LogLevel::Off,
+                Some(v) => LogLevel::parse(&v).ok_or_else(|| {
+                    Error::Config(format!("INVITES_LOG={v:?}: expected off, info or debug"))
+                })?,
+            },
+        };
+        let http = match self.http_client {
+            Some(client) => client,
+            None => {
+                let mut b = reqwest::Client::builder()
+                    .user_agent(
+                        self.user_agent
+                            .unwrap_or_else(|| format!("invites-sdk-rust/{}", crate::VERSION)),
+                    )
+                    .connect_timeout(connect_timeout)
+                    .tcp_nodelay(true);
+                if let Some(url) = &self.proxy {
+                    let proxy = reqwest::Proxy::all(url)
+                        .map_err(|e| Error::Config(format!("proxy {url:?} is not usable: {e}")))?;
+                    b = b.proxy(proxy);
+                }
+                for pem in &self.ca_certificates_pem {
+                    let certs = reqwest::Certificate::from_pem_bundle(pem).map_err(|e| {
+                        Error::Config(format!("the CA certificates are not PEM: {e}"))
+                    })?;
+                    if certs.is_empty() {
+                        return Err(Error::Config(
+                            "the CA certificates hold no PEM certificate".into(),
+                        ));
+                    }
+                    for c in certs {
+                        b = b.add_root_certificate(c);
+                    }
+                }
+                b.build()
+                    .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))?
+            }
+        };
+        let auth_headers = headers;
         Ok(Client {
             inner: Arc::new(Inner {
                 generated: generated::Client::new_with_client(&base_url, http),
                 base_url,
                 retry,
                 timeout,
+                log,
+                auth: auth_headers,
             }),
             options: RequestOptions::default(),
         })

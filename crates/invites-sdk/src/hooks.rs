@@ -9,16 +9,22 @@ use progenitor_client::{ClientHooks, OperationInfo};
 
 use crate::generated;
 
-/// What the last response of an attempt carried in its status line and headers.
+/// What an attempt sent (method, path) and what its response carried in its status line and
+/// headers.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Seen {
+    pub method: Option<String>,
+    pub path: Option<String>,
     pub status: Option<u16>,
     pub request_id: Option<String>,
     pub retry_after: Option<Duration>,
+    pub headers: Option<reqwest::header::HeaderMap>,
 }
 
 tokio::task_local! {
     pub(crate) static SEEN: RefCell<Seen>;
+    /// Headers this call adds to every attempt (`RequestOptions::header`).
+    pub(crate) static EXTRA_HEADERS: Vec<(reqwest::header::HeaderName, reqwest::header::HeaderValue)>;
 }
 
 /// Parse `Retry-After` as delta-seconds or an HTTP date.
@@ -35,6 +41,28 @@ pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
 }
 
 impl ClientHooks<()> for generated::Client {
+    async fn pre<E>(
+        &self,
+        request: &mut reqwest::Request,
+        _info: &OperationInfo,
+    ) -> Result<(), progenitor_client::Error<E>> {
+        let _ = EXTRA_HEADERS.try_with(|extra| {
+            for (name, value) in extra {
+                request.headers_mut().insert(name.clone(), value.clone());
+            }
+        });
+        let (method, path) = (
+            request.method().to_string(),
+            request.url().path().to_owned(),
+        );
+        let _ = SEEN.try_with(|cell| {
+            let mut seen = cell.borrow_mut();
+            seen.method = Some(method);
+            seen.path = Some(path);
+        });
+        Ok(())
+    }
+
     async fn post<E>(
         &self,
         result: &reqwest::Result<reqwest::Response>,
@@ -42,8 +70,13 @@ impl ClientHooks<()> for generated::Client {
     ) -> Result<(), progenitor_client::Error<E>> {
         if let Ok(response) = result {
             let headers = response.headers();
-            let seen = Seen {
-                status: Some(response.status().as_u16()),
+            let status = Some(response.status().as_u16());
+            let seen_headers = response.status().is_success().then(|| headers.clone());
+            let update = Seen {
+                method: None,
+                path: None,
+                headers: seen_headers,
+                status,
                 request_id: headers
                     .get("x-request-id")
                     .and_then(|v| v.to_str().ok())
@@ -53,7 +86,14 @@ impl ClientHooks<()> for generated::Client {
                     .and_then(|v| v.to_str().ok())
                     .and_then(parse_retry_after),
             };
-            let _ = SEEN.try_with(|cell| *cell.borrow_mut() = seen);
+            let _ = SEEN.try_with(|cell| {
+                let mut seen = cell.borrow_mut();
+                *seen = Seen {
+                    method: seen.method.take(),
+                    path: seen.path.take(),
+                    ..update
+                };
+            });
         }
         Ok(())
     }

@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use crate::client::Response;
 use crate::error::Error;
 use crate::pagination::Page;
 
@@ -82,12 +83,19 @@ pub(crate) fn out<T: Serialize>(value: T) -> Result<Value, Error> {
     })
 }
 
-/// A page as `{"data": [...], "next_page_token": ...}`.
-pub(crate) fn page<T: Serialize>(page: Page<T>) -> Result<Value, Error> {
-    Ok(serde_json::json!({
-        "data": out(page.data)?,
-        "next_page_token": page.next_page_token,
-    }))
+/// An answer as JSON, keeping its metadata.
+pub(crate) fn respond<T: Serialize>(r: Response<T>) -> Result<Response<Value>, Error> {
+    let data = out(&r.data)?;
+    Ok(r.map(|_| data))
+}
+
+/// A page as `{"data": [...], "next_page_token": ...}`, keeping its metadata.
+pub(crate) fn page<T: Serialize>(r: Response<Page<T>>) -> Result<Response<Value>, Error> {
+    let data = serde_json::json!({
+        "data": out(&r.data.data)?,
+        "next_page_token": r.data.next_page_token,
+    });
+    Ok(r.map(|_| data))
 }
 
 /// An operation name the SDK does not have.

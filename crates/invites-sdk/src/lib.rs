@@ -36,7 +36,7 @@ mod retry;
 pub mod generated;
 
 pub use builders::*;
-pub use client::{Client, ClientBuilder, RequestOptions};
+pub use client::{Client, ClientBuilder, LogLevel, RequestOptions, Response};
 pub use error::{ApiError, Error};
 pub use generated::types;
 pub use operations::{OPERATIONS, Operation};

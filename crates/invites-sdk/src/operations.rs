@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use crate::client::Client;
+use crate::client::{Client, Response};
 use crate::error::Error;
 use crate::generated::types;
 use crate::json::{self, Args};
@@ -124,89 +124,106 @@ impl Client {
     /// parameters, query parameters and body fields, by their spec names (`null` for none).
     /// A list operation answers one page, `{"data": [...], "next_page_token": ...}`.
     pub async fn call_json(&self, operation: &str, args: Value) -> Result<Value, Error> {
+        Ok(self.call_json_with_response(operation, args).await?.data)
+    }
+
+    /// [`Client::call_json`] with the answer's status, request id and headers.
+    pub async fn call_json_with_response(
+        &self,
+        operation: &str,
+        args: Value,
+    ) -> Result<Response<Value>, Error> {
         #[allow(unused_mut)]
         let mut args = Args::new(args)?;
         match operation {
             "createOrganization" => {
                 let body: types::OrganizationCreate = args.into()?;
-                json::out(self.organizations().create(&body).await?)
+                json::respond(self.organizations().create_with_response(&body).await?)
             }
             "getOrganization" => {
                 args.done()?;
-                json::out(self.organizations().get().await?)
+                json::respond(self.organizations().get_with_response().await?)
             }
             "listInvites" => {
                 let params: ListInvites = args.into()?;
-                json::page(self.invites().list_page(&params).await?)
+                json::page(self.invites().list_page_with_response(&params).await?)
             }
             "createInvite" => {
                 let body: types::InviteCreate = args.into()?;
-                json::out(self.invites().create(&body).await?)
+                json::respond(self.invites().create_with_response(&body).await?)
             }
             "createInvites" => {
                 let body: types::InviteBatchCreate = args.into()?;
-                json::out(self.invites().create_batch(&body).await?)
+                json::respond(self.invites().create_batch_with_response(&body).await?)
             }
             "lookupInvite" => {
                 let code = args.string("code")?;
                 args.done()?;
-                json::out(self.invites().lookup(&code).await?)
+                json::respond(self.invites().lookup_with_response(&code).await?)
             }
             "acceptInvite" => {
                 let body: types::InviteAcceptRequest = args.into()?;
-                json::out(self.invites().accept(&body).await?)
+                json::respond(self.invites().accept_with_response(&body).await?)
             }
             "getInvite" => {
                 let invite_id = args.string("invite_id")?;
                 args.done()?;
-                json::out(self.invites().get(&invite_id).await?)
+                json::respond(self.invites().get_with_response(&invite_id).await?)
             }
             "updateInvite" => {
                 let invite_id = args.string("invite_id")?;
                 let body: types::InviteUpdate = args.into()?;
-                json::out(self.invites().update(&invite_id, &body).await?)
+                json::respond(
+                    self.invites()
+                        .update_with_response(&invite_id, &body)
+                        .await?,
+                )
             }
             "revokeInvite" => {
                 let invite_id = args.string("invite_id")?;
                 args.done()?;
-                json::out(self.invites().revoke(&invite_id).await?)
+                json::respond(self.invites().revoke_with_response(&invite_id).await?)
             }
             "rotateInviteCode" => {
                 let invite_id = args.string("invite_id")?;
                 args.done()?;
-                json::out(self.invites().rotate(&invite_id).await?)
+                json::respond(self.invites().rotate_with_response(&invite_id).await?)
             }
             "listInviteRedemptions" => {
                 let invite_id = args.string("invite_id")?;
                 let params: ListRedemptions = args.into()?;
-                json::page(self.invites().redemptions_page(&invite_id, &params).await?)
+                json::page(
+                    self.invites()
+                        .redemptions_page_with_response(&invite_id, &params)
+                        .await?,
+                )
             }
             "listMembers" => {
                 let params: ListMembers = args.into()?;
-                json::page(self.members().list_page(&params).await?)
+                json::page(self.members().list_page_with_response(&params).await?)
             }
             "getMember" => {
                 let member_id = args.string("member_id")?;
                 args.done()?;
-                json::out(self.members().get(&member_id).await?)
+                json::respond(self.members().get_with_response(&member_id).await?)
             }
             "removeMember" => {
                 let member_id = args.string("member_id")?;
                 args.done()?;
-                json::out(self.members().remove(&member_id).await?)
+                json::respond(self.members().remove_with_response(&member_id).await?)
             }
             "listApiKeys" => {
                 let params: ListApiKeys = args.into()?;
-                json::page(self.api_keys().list_page(&params).await?)
+                json::page(self.api_keys().list_page_with_response(&params).await?)
             }
             "createApiKey" => {
                 let body: types::ApiKeyCreate = args.into()?;
-                json::out(self.api_keys().create(&body).await?)
+                json::respond(self.api_keys().create_with_response(&body).await?)
             }
             "revokeApiKey" => {
                 let key_id = args.string("key_id")?;
                 args.done()?;
-                json::out(self.api_keys().revoke(&key_id).await?)
+                json::respond(self.api_keys().revoke_with_response(&key_id).await?)
             }
             _ => Err(json::unknown(operation, false)),
         }

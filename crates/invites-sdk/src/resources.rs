@@ -4,7 +4,7 @@
 //! Resource-style methods, one per operation of the spec. Each picks the generated call,
 //! its idempotency key and its retry loop; none builds HTTP by hand.
 
-use crate::client::Client;
+use crate::client::{Client, Response};
 use crate::error::Error;
 use crate::generated::types;
 use crate::pagination::{self, Page, PageStream};
@@ -103,10 +103,18 @@ impl Organizations<'_> {
         &self,
         body: &types::OrganizationCreate,
     ) -> Result<types::OrganizationCreated, Error> {
+        Ok(self.create_with_response(body).await?.data)
+    }
+
+    /// [`Self::create`] with the answer's status, request id and headers.
+    pub async fn create_with_response(
+        &self,
+        body: &types::OrganizationCreate,
+    ) -> Result<Response<types::OrganizationCreated>, Error> {
         let key = self.client.idempotency_key();
         let g = self.client.generated();
         self.client
-            .run(|| g.create_organization(Some(&key), body))
+            .run_with_response(|| g.create_organization(Some(&key), body))
             .await
     }
 
@@ -118,8 +126,13 @@ impl Organizations<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn get(&self) -> Result<types::Organization, Error> {
+        Ok(self.get_with_response().await?.data)
+    }
+
+    /// [`Self::get`] with the answer's status, request id and headers.
+    pub async fn get_with_response(&self) -> Result<Response<types::Organization>, Error> {
         let g = self.client.generated();
-        self.client.run(|| g.get_organization()).await
+        self.client.run_with_response(|| g.get_organization()).await
     }
 }
 
@@ -132,11 +145,19 @@ pub struct Invites<'c> {
 impl Invites<'_> {
     /// `listInvites`: List invites, newest first, one page at a time. One page.
     pub async fn list_page(&self, params: &ListInvites) -> Result<Page<types::Invite>, Error> {
+        Ok(self.list_page_with_response(params).await?.data)
+    }
+
+    /// [`Self::list_page`] with the answer's status, request id and headers.
+    pub async fn list_page_with_response(
+        &self,
+        params: &ListInvites,
+    ) -> Result<Response<Page<types::Invite>>, Error> {
         let limit = pagination::bounded("limit", params.limit, 1, 100)?;
         let g = self.client.generated();
-        let list = self
+        let r = self
             .client
-            .run(|| {
+            .run_with_response(|| {
                 g.list_invites(
                     params.email.as_deref(),
                     limit,
@@ -145,10 +166,10 @@ impl Invites<'_> {
                 )
             })
             .await?;
-        Ok(Page {
+        Ok(r.map(|list| Page {
             data: list.data,
             next_page_token: list.next_page_token,
-        })
+        }))
     }
 
     /// `listInvites`: List invites, newest first, one page at a time. Every item, page after page.
@@ -179,9 +200,19 @@ impl Invites<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn create(&self, body: &types::InviteCreate) -> Result<types::Invite, Error> {
+        Ok(self.create_with_response(body).await?.data)
+    }
+
+    /// [`Self::create`] with the answer's status, request id and headers.
+    pub async fn create_with_response(
+        &self,
+        body: &types::InviteCreate,
+    ) -> Result<Response<types::Invite>, Error> {
         let key = self.client.idempotency_key();
         let g = self.client.generated();
-        self.client.run(|| g.create_invite(Some(&key), body)).await
+        self.client
+            .run_with_response(|| g.create_invite(Some(&key), body))
+            .await
     }
 
     /// `createInvites`: Create one single-use invite per address, all or nothing.
@@ -195,9 +226,19 @@ impl Invites<'_> {
         &self,
         body: &types::InviteBatchCreate,
     ) -> Result<types::InviteBatch, Error> {
+        Ok(self.create_batch_with_response(body).await?.data)
+    }
+
+    /// [`Self::create_batch`] with the answer's status, request id and headers.
+    pub async fn create_batch_with_response(
+        &self,
+        body: &types::InviteBatchCreate,
+    ) -> Result<Response<types::InviteBatch>, Error> {
         let key = self.client.idempotency_key();
         let g = self.client.generated();
-        self.client.run(|| g.create_invites(Some(&key), body)).await
+        self.client
+            .run_with_response(|| g.create_invites(Some(&key), body))
+            .await
     }
 
     /// `lookupInvite`: What a landing page may show about a code. Consumes nothing.
@@ -208,11 +249,21 @@ impl Invites<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn lookup(&self, code: &str) -> Result<types::InviteLookup, Error> {
+        Ok(self.lookup_with_response(code).await?.data)
+    }
+
+    /// [`Self::lookup`] with the answer's status, request id and headers.
+    pub async fn lookup_with_response(
+        &self,
+        code: &str,
+    ) -> Result<Response<types::InviteLookup>, Error> {
         let body: types::InviteLookupRequest =
             crate::json::Args::new(serde_json::json!({ "code": code }))?.into()?;
         let key = self.client.idempotency_key();
         let g = self.client.generated();
-        self.client.run(|| g.lookup_invite(Some(&key), &body)).await
+        self.client
+            .run_with_response(|| g.lookup_invite(Some(&key), &body))
+            .await
     }
 
     /// `acceptInvite`: Redeem a code for an email the caller has verified; creates a membership.
@@ -223,9 +274,19 @@ impl Invites<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn accept(&self, body: &types::InviteAcceptRequest) -> Result<types::Member, Error> {
+        Ok(self.accept_with_response(body).await?.data)
+    }
+
+    /// [`Self::accept`] with the answer's status, request id and headers.
+    pub async fn accept_with_response(
+        &self,
+        body: &types::InviteAcceptRequest,
+    ) -> Result<Response<types::Member>, Error> {
         let key = self.client.idempotency_key();
         let g = self.client.generated();
-        self.client.run(|| g.accept_invite(Some(&key), body)).await
+        self.client
+            .run_with_response(|| g.accept_invite(Some(&key), body))
+            .await
     }
 
     /// `getInvite`: One invite.
@@ -236,8 +297,18 @@ impl Invites<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn get(&self, invite_id: &str) -> Result<types::Invite, Error> {
+        Ok(self.get_with_response(invite_id).await?.data)
+    }
+
+    /// [`Self::get`] with the answer's status, request id and headers.
+    pub async fn get_with_response(
+        &self,
+        invite_id: &str,
+    ) -> Result<Response<types::Invite>, Error> {
         let g = self.client.generated();
-        self.client.run(|| g.get_invite(invite_id)).await
+        self.client
+            .run_with_response(|| g.get_invite(invite_id))
+            .await
     }
 
     /// `updateInvite`: Change an invite; omitted fields stay as they are.
@@ -252,8 +323,19 @@ impl Invites<'_> {
         invite_id: &str,
         body: &types::InviteUpdate,
     ) -> Result<types::Invite, Error> {
+        Ok(self.update_with_response(invite_id, body).await?.data)
+    }
+
+    /// [`Self::update`] with the answer's status, request id and headers.
+    pub async fn update_with_response(
+        &self,
+        invite_id: &str,
+        body: &types::InviteUpdate,
+    ) -> Result<Response<types::Invite>, Error> {
         let g = self.client.generated();
-        self.client.run(|| g.update_invite(invite_id, body)).await
+        self.client
+            .run_with_response(|| g.update_invite(invite_id, body))
+            .await
     }
 
     /// `revokeInvite`: Revoke an invite for good; repeating it is harmless.
@@ -264,8 +346,18 @@ impl Invites<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn revoke(&self, invite_id: &str) -> Result<types::Invite, Error> {
+        Ok(self.revoke_with_response(invite_id).await?.data)
+    }
+
+    /// [`Self::revoke`] with the answer's status, request id and headers.
+    pub async fn revoke_with_response(
+        &self,
+        invite_id: &str,
+    ) -> Result<Response<types::Invite>, Error> {
         let g = self.client.generated();
-        self.client.run(|| g.revoke_invite(invite_id)).await
+        self.client
+            .run_with_response(|| g.revoke_invite(invite_id))
+            .await
     }
 
     /// `rotateInviteCode`: Replace the invite's code; the old one stops working at once.
@@ -276,10 +368,18 @@ impl Invites<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn rotate(&self, invite_id: &str) -> Result<types::Invite, Error> {
+        Ok(self.rotate_with_response(invite_id).await?.data)
+    }
+
+    /// [`Self::rotate`] with the answer's status, request id and headers.
+    pub async fn rotate_with_response(
+        &self,
+        invite_id: &str,
+    ) -> Result<Response<types::Invite>, Error> {
         let key = self.client.idempotency_key();
         let g = self.client.generated();
         self.client
-            .run(|| g.rotate_invite_code(invite_id, Some(&key)))
+            .run_with_response(|| g.rotate_invite_code(invite_id, Some(&key)))
             .await
     }
 
@@ -289,16 +389,30 @@ impl Invites<'_> {
         invite_id: &str,
         params: &ListRedemptions,
     ) -> Result<Page<types::Redemption>, Error> {
+        Ok(self
+            .redemptions_page_with_response(invite_id, params)
+            .await?
+            .data)
+    }
+
+    /// [`Self::redemptions_page`] with the answer's status, request id and headers.
+    pub async fn redemptions_page_with_response(
+        &self,
+        invite_id: &str,
+        params: &ListRedemptions,
+    ) -> Result<Response<Page<types::Redemption>>, Error> {
         let limit = pagination::bounded("limit", params.limit, 1, 100)?;
         let g = self.client.generated();
-        let list = self
+        let r = self
             .client
-            .run(|| g.list_invite_redemptions(invite_id, limit, params.page_token.as_deref()))
+            .run_with_response(|| {
+                g.list_invite_redemptions(invite_id, limit, params.page_token.as_deref())
+            })
             .await?;
-        Ok(Page {
+        Ok(r.map(|list| Page {
             data: list.data,
             next_page_token: list.next_page_token,
-        })
+        }))
     }
 
     /// `listInviteRedemptions`: Who accepted this invite, newest first. Every item, page after page.
@@ -337,16 +451,26 @@ pub struct Members<'c> {
 impl Members<'_> {
     /// `listMembers`: Members of the organization, newest first. One page.
     pub async fn list_page(&self, params: &ListMembers) -> Result<Page<types::Member>, Error> {
+        Ok(self.list_page_with_response(params).await?.data)
+    }
+
+    /// [`Self::list_page`] with the answer's status, request id and headers.
+    pub async fn list_page_with_response(
+        &self,
+        params: &ListMembers,
+    ) -> Result<Response<Page<types::Member>>, Error> {
         let limit = pagination::bounded("limit", params.limit, 1, 100)?;
         let g = self.client.generated();
-        let list = self
+        let r = self
             .client
-            .run(|| g.list_members(params.email.as_deref(), limit, params.page_token.as_deref()))
+            .run_with_response(|| {
+                g.list_members(params.email.as_deref(), limit, params.page_token.as_deref())
+            })
             .await?;
-        Ok(Page {
+        Ok(r.map(|list| Page {
             data: list.data,
             next_page_token: list.next_page_token,
-        })
+        }))
     }
 
     /// `listMembers`: Members of the organization, newest first. Every item, page after page.
@@ -377,8 +501,18 @@ impl Members<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn get(&self, member_id: &str) -> Result<types::Member, Error> {
+        Ok(self.get_with_response(member_id).await?.data)
+    }
+
+    /// [`Self::get`] with the answer's status, request id and headers.
+    pub async fn get_with_response(
+        &self,
+        member_id: &str,
+    ) -> Result<Response<types::Member>, Error> {
         let g = self.client.generated();
-        self.client.run(|| g.get_member(member_id)).await
+        self.client
+            .run_with_response(|| g.get_member(member_id))
+            .await
     }
 
     /// `removeMember`: Remove a member from the organization.
@@ -389,8 +523,18 @@ impl Members<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn remove(&self, member_id: &str) -> Result<types::Member, Error> {
+        Ok(self.remove_with_response(member_id).await?.data)
+    }
+
+    /// [`Self::remove`] with the answer's status, request id and headers.
+    pub async fn remove_with_response(
+        &self,
+        member_id: &str,
+    ) -> Result<Response<types::Member>, Error> {
         let g = self.client.generated();
-        self.client.run(|| g.remove_member(member_id)).await
+        self.client
+            .run_with_response(|| g.remove_member(member_id))
+            .await
     }
 }
 
@@ -403,16 +547,24 @@ pub struct ApiKeys<'c> {
 impl ApiKeys<'_> {
     /// `listApiKeys`: The organization's API keys, revoked ones included, newest first; never a secret. One page.
     pub async fn list_page(&self, params: &ListApiKeys) -> Result<Page<types::ApiKey>, Error> {
+        Ok(self.list_page_with_response(params).await?.data)
+    }
+
+    /// [`Self::list_page`] with the answer's status, request id and headers.
+    pub async fn list_page_with_response(
+        &self,
+        params: &ListApiKeys,
+    ) -> Result<Response<Page<types::ApiKey>>, Error> {
         let limit = pagination::bounded("limit", params.limit, 1, 100)?;
         let g = self.client.generated();
-        let list = self
+        let r = self
             .client
-            .run(|| g.list_api_keys(limit, params.page_token.as_deref()))
+            .run_with_response(|| g.list_api_keys(limit, params.page_token.as_deref()))
             .await?;
-        Ok(Page {
+        Ok(r.map(|list| Page {
             data: list.data,
             next_page_token: list.next_page_token,
-        })
+        }))
     }
 
     /// `listApiKeys`: The organization's API keys, revoked ones included, newest first; never a secret. Every item, page after page.
@@ -443,9 +595,19 @@ impl ApiKeys<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn create(&self, body: &types::ApiKeyCreate) -> Result<types::ApiKeyCreated, Error> {
+        Ok(self.create_with_response(body).await?.data)
+    }
+
+    /// [`Self::create`] with the answer's status, request id and headers.
+    pub async fn create_with_response(
+        &self,
+        body: &types::ApiKeyCreate,
+    ) -> Result<Response<types::ApiKeyCreated>, Error> {
         let key = self.client.idempotency_key();
         let g = self.client.generated();
-        self.client.run(|| g.create_api_key(Some(&key), body)).await
+        self.client
+            .run_with_response(|| g.create_api_key(Some(&key), body))
+            .await
     }
 
     /// `revokeApiKey`: Revoke a key for good; repeating it is harmless.
@@ -456,7 +618,17 @@ impl ApiKeys<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn revoke(&self, key_id: &str) -> Result<types::ApiKey, Error> {
+        Ok(self.revoke_with_response(key_id).await?.data)
+    }
+
+    /// [`Self::revoke`] with the answer's status, request id and headers.
+    pub async fn revoke_with_response(
+        &self,
+        key_id: &str,
+    ) -> Result<Response<types::ApiKey>, Error> {
         let g = self.client.generated();
-        self.client.run(|| g.revoke_api_key(key_id)).await
+        self.client
+            .run_with_response(|| g.revoke_api_key(key_id))
+            .await
     }
 }

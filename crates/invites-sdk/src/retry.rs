@@ -3,14 +3,15 @@
 
 use std::cell::RefCell;
 use std::future::Future;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use progenitor_client::ResponseValue;
 use rand::Rng;
 
+use crate::client::Response;
 use crate::error::{ApiError, Error};
 use crate::generated::types::ErrorEnvelope;
-use crate::hooks::{SEEN, Seen};
+use crate::hooks::{EXTRA_HEADERS, SEEN, Seen};
 
 /// When and how often a failed call is tried again.
 ///
@@ -58,12 +59,22 @@ impl RetryPolicy {
 
 type GenResult<T> = Result<ResponseValue<T>, progenitor_client::Error<ErrorEnvelope>>;
 
+/// What one call adds to its attempts beside the attempt itself.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CallSettings {
+    /// Headers sent with every attempt.
+    pub headers: Vec<(reqwest::header::HeaderName, reqwest::header::HeaderValue)>,
+    /// Write one line per attempt to stderr.
+    pub log: crate::client::LogLevel,
+}
+
 /// Run `attempt` until it succeeds, fails for good, or the retries run out.
 pub(crate) async fn execute<T, F, Fut>(
     policy: RetryPolicy,
     timeout: Duration,
+    settings: &CallSettings,
     mut attempt: F,
-) -> Result<T, Error>
+) -> Result<Response<T>, Error>
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = GenResult<T>>,
@@ -72,20 +83,34 @@ where
     let mut retry = 0;
     loop {
         let fut = attempt();
-        let (result, seen) = SEEN
-            .scope(RefCell::new(Seen::default()), async {
-                let result = tokio::time::timeout(timeout, fut).await;
-                (result, SEEN.with(|s| s.take()))
-            })
+        let started = Instant::now();
+        let (result, seen) = EXTRA_HEADERS
+            .scope(
+                settings.headers.clone(),
+                SEEN.scope(RefCell::new(Seen::default()), async {
+                    let result = tokio::time::timeout(timeout, fut).await;
+                    (result, SEEN.with(|s| s.take()))
+                }),
+            )
             .await;
         let error = match result {
-            Ok(Ok(value)) => return Ok(value.into_inner()),
+            Ok(Ok(value)) => {
+                settings.log.attempt(&seen, started, retry, None);
+                let status = value.status().as_u16();
+                return Ok(Response {
+                    status,
+                    request_id: seen.request_id,
+                    headers: seen.headers.unwrap_or_else(|| value.headers().clone()),
+                    data: value.into_inner(),
+                });
+            }
             Ok(Err(e)) => translate(e, &seen).await,
             Err(_) => Error::Timeout {
                 after: timeout,
                 request_id: None,
             },
         };
+        settings.log.attempt(&seen, started, retry, Some(&error));
         if seen.request_id.is_some() {
             last_request_id = seen.request_id.clone();
         }
@@ -97,6 +122,7 @@ where
         let Some(wait) = policy.delay(retry, retry_after) else {
             return Err(error);
         };
+        settings.log.retry(wait, retry + 1);
         tokio::time::sleep(wait).await;
         retry += 1;
     }

@@ -71,7 +71,7 @@ fn resources(api: &Api) -> Result<String> {
     o.push_str(
         "//! Resource-style methods, one per operation of the spec. Each picks the generated call,\n\
          //! its idempotency key and its retry loop; none builds HTTP by hand.\n\n\
-         use crate::client::Client;\n\
+         use crate::client::{Client, Response};\n\
          use crate::error::Error;\n\
          use crate::generated::types;\n\
          use crate::pagination::{self, Page, PageStream};\n\n",
@@ -186,12 +186,20 @@ fn method(api: &Api, op: &Operation, o: &mut String) -> Result<()> {
         let (prelude, args) = call_args(api, op, "params")?;
         let item = &list.item;
         doc(o, "    ", &format!("{summary} One page."));
+        let path_names: String = op
+            .path_params
+            .iter()
+            .map(|p| format!("{}, ", p.name))
+            .collect();
         let _ = writeln!(
             o,
             "    pub async fn {m}_page(&self{path_args}, params: &{p}) -> Result<Page<types::{item}>, Error> {{\n\
+             Ok(self.{m}_page_with_response({path_names}params).await?.data)\n    }}\n\n\
+             /// [`Self::{m}_page`] with the answer's status, request id and headers.\n\
+             pub async fn {m}_page_with_response(&self{path_args}, params: &{p}) -> Result<Response<Page<types::{item}>>, Error> {{\n\
              {prelude}        let g = self.client.generated();\n\
-             let list = self.client.run(|| g.{g}({args})).await?;\n\
-             Ok(Page {{ data: list.data, next_page_token: list.next_page_token }})\n    }}\n",
+             let r = self.client.run_with_response(|| g.{g}({args})).await?;\n\
+             Ok(r.map(|list| Page {{ data: list.data, next_page_token: list.next_page_token }}))\n    }}\n",
             m = op.method,
             p = list.params,
             args = args.join(", "),
@@ -246,14 +254,24 @@ fn method(api: &Api, op: &Operation, o: &mut String) -> Result<()> {
     };
     doc(o, "    ", &summary);
     example(o, op, false);
+    let mut names: Vec<String> = op.path_params.iter().map(|p| p.name.clone()).collect();
+    match (&op.body, &op.positional) {
+        (Some(_), Some(field)) => names.push(field.clone()),
+        (Some(_), None) => names.push("body".into()),
+        _ => {}
+    }
     let _ = writeln!(
         o,
         "    pub async fn {m}(&self{path_args}{body_arg}) -> Result<types::{resp}, Error> {{\n\
+         Ok(self.{m}_with_response({names}).await?.data)\n    }}\n\n\
+         /// [`Self::{m}`] with the answer's status, request id and headers.\n\
+         pub async fn {m}_with_response(&self{path_args}{body_arg}) -> Result<Response<types::{resp}>, Error> {{\n\
          {body_prelude}{prelude}        let g = self.client.generated();\n\
-         self.client.run(|| g.{g}({args})).await\n    }}\n",
+         self.client.run_with_response(|| g.{g}({args})).await\n    }}\n",
         m = op.method,
         resp = op.response,
         args = args.join(", "),
+        names = names.join(", "),
     );
     Ok(())
 }
@@ -311,7 +329,7 @@ fn operations(api: &Api) -> String {
         "//! Every operation by its operationId, with JSON arguments and answers: what the Python\n\
          //! and Node bindings call (see `json.rs` for the argument rules).\n\n\
          use serde_json::Value;\n\n\
-         use crate::client::Client;\n\
+         use crate::client::{Client, Response};\n\
          use crate::error::Error;\n\
          use crate::generated::types;\n\
          use crate::json::{self, Args};\n\
@@ -343,6 +361,10 @@ fn operations(api: &Api) -> String {
          /// parameters, query parameters and body fields, by their spec names (`null` for none).\n\
          /// A list operation answers one page, `{\"data\": [...], \"next_page_token\": ...}`.\n\
          pub async fn call_json(&self, operation: &str, args: Value) -> Result<Value, Error> {\n\
+         Ok(self.call_json_with_response(operation, args).await?.data)\n\
+         }\n\n\
+         /// [`Client::call_json`] with the answer's status, request id and headers.\n\
+         pub async fn call_json_with_response(&self, operation: &str, args: Value) -> Result<Response<Value>, Error> {\n\
          #[allow(unused_mut)]\n\
          let mut args = Args::new(args)?;\n\
          match operation {\n",
@@ -359,7 +381,7 @@ fn operations(api: &Api) -> String {
             call_args.push("&params".into());
             let _ = writeln!(
                 o,
-                "json::page(self.{}().{}_page({}).await?)",
+                "json::page(self.{}().{}_page_with_response({}).await?)",
                 op.resource,
                 op.method,
                 call_args.join(", ")
@@ -378,7 +400,7 @@ fn operations(api: &Api) -> String {
             }
             let _ = writeln!(
                 o,
-                "json::out(self.{}().{}({}).await?)",
+                "json::respond(self.{}().{}_with_response({}).await?)",
                 op.resource,
                 op.method,
                 call_args.join(", ")

@@ -35,9 +35,15 @@ impl Proc {
 
 /// A fresh server on a temporary SQLite file.
 pub fn server() -> Proc {
+    server_with(&[])
+}
+
+/// A fresh server on a temporary SQLite file, with extra arguments.
+pub fn server_with(args: &[&str]) -> Proc {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut cmd = server_command(&binary("invites-server"), &sqlite_url(dir.path()));
-    cmd.env("INVITES_ADMIN_TOKEN", ADMIN_TOKEN)
+    cmd.args(args)
+        .env("INVITES_ADMIN_TOKEN", ADMIN_TOKEN)
         .current_dir(dir.path());
     spawn(cmd, Some(dir))
 }
