@@ -58,12 +58,14 @@ impl Core {
         args: &str,
         idempotency_key: Option<String>,
         timeout: Option<f64>,
+        headers: Option<Vec<(String, String)>>,
     ) -> PyResult<(Client, Value)> {
         let args = serde_json::from_str(args)
             .map_err(|e| err(invalid("args", format!("not JSON: {e}"))))?;
         let mut options = self.base.clone();
         options.idempotency_key = idempotency_key.or(options.idempotency_key);
         options.timeout = seconds(timeout)?.or(options.timeout);
+        options.headers.extend(headers.unwrap_or_default());
         let guard = self.client.read().unwrap_or_else(|p| p.into_inner());
         let client = guard.as_ref().ok_or_else(closed)?;
         Ok((client.with_options(options), args))
@@ -74,13 +76,16 @@ impl Core {
 impl Core {
     /// A new client; `base_url` and `api_key` default to INVITES_BASE_URL and INVITES_API_KEY.
     #[new]
-    #[pyo3(signature = (base_url=None, api_key=None, *, timeout=None, max_retries=None, user_agent=None))]
+    #[pyo3(signature = (base_url=None, api_key=None, *, timeout=None, max_retries=None, user_agent=None, proxy=None, ca_bundle=None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         base_url: Option<String>,
         api_key: Option<String>,
         timeout: Option<f64>,
         max_retries: Option<i64>,
         user_agent: Option<String>,
+        proxy: Option<String>,
+        ca_bundle: Option<std::path::PathBuf>,
     ) -> PyResult<Self> {
         let mut builder = Client::builder().user_agent(user_agent.unwrap_or_else(|| {
             format!(
@@ -101,6 +106,18 @@ impl Core {
         if let Some(n) = retries(max_retries)? {
             builder = builder.max_retries(n);
         }
+        if let Some(url) = proxy {
+            builder = builder.proxy(url);
+        }
+        if let Some(path) = ca_bundle {
+            let pem = std::fs::read(&path).map_err(|e| {
+                err(invalid(
+                    "ca_bundle",
+                    format!("cannot read {}: {e}", path.display()),
+                ))
+            })?;
+            builder = builder.ca_certificates_pem(pem);
+        }
         let client = builder.build().map_err(err)?;
         Ok(Self {
             base_url: client.base_url().to_owned(),
@@ -110,14 +127,16 @@ impl Core {
     }
 
     /// The same client (same connection pool) with other options for every call through it.
-    #[pyo3(signature = (*, timeout=None, max_retries=None, idempotency_key=None))]
+    #[pyo3(signature = (*, timeout=None, max_retries=None, idempotency_key=None, headers=None))]
     fn with_options(
         &self,
         timeout: Option<f64>,
         max_retries: Option<i64>,
         idempotency_key: Option<String>,
+        headers: Option<Vec<(String, String)>>,
     ) -> PyResult<Self> {
         let mut base = self.base.clone();
+        base.headers.extend(headers.unwrap_or_default());
         base.timeout = seconds(timeout)?.or(base.timeout);
         base.max_retries = retries(max_retries)?.or(base.max_retries);
         base.idempotency_key = idempotency_key.or(base.idempotency_key);
@@ -152,8 +171,9 @@ impl Core {
     }
 
     /// Call `operation` (an operationId) with `args` (JSON text) and wait, with the GIL
-    /// released; the answer as JSON text (a list operation answers its first page).
-    #[pyo3(signature = (operation, args, *, idempotency_key=None, timeout=None))]
+    /// released; the answer as JSON text (a list operation answers its first page) and its
+    /// request id.
+    #[pyo3(signature = (operation, args, *, idempotency_key=None, timeout=None, headers=None))]
     fn call(
         &self,
         py: Python<'_>,
@@ -161,17 +181,20 @@ impl Core {
         args: &str,
         idempotency_key: Option<String>,
         timeout: Option<f64>,
-    ) -> PyResult<String> {
-        let (client, args) = self.prepare(args, idempotency_key, timeout)?;
+        headers: Option<Vec<(String, String)>>,
+    ) -> PyResult<(String, Option<String>)> {
+        let (client, args) = self.prepare(args, idempotency_key, timeout, headers)?;
         block_on(py, async move {
-            let answer = client.call_json(&operation, args).await?;
-            Ok(answer.to_string())
+            let answer = client.call_json_with_response(&operation, args).await?;
+            Ok((answer.data.to_string(), answer.request_id))
         })
     }
 
-    /// As `call`, without waiting: `done(json_text, None)` or `done(None, exception)` is called
-    /// from a runtime thread when the call ends. The `Task` cancels it.
-    #[pyo3(signature = (operation, args, done, *, idempotency_key=None, timeout=None))]
+    /// As `call`, without waiting: `done((json_text, request_id), None)` or
+    /// `done(None, exception)` is called from a runtime thread when the call ends. The `Task`
+    /// cancels it.
+    #[pyo3(signature = (operation, args, done, *, idempotency_key=None, timeout=None, headers=None))]
+    #[allow(clippy::too_many_arguments)]
     fn call_async(
         &self,
         operation: String,
@@ -179,21 +202,28 @@ impl Core {
         done: Py<PyAny>,
         idempotency_key: Option<String>,
         timeout: Option<f64>,
+        headers: Option<Vec<(String, String)>>,
     ) -> PyResult<Task> {
-        let (client, args) = self.prepare(args, idempotency_key, timeout)?;
+        let (client, args) = self.prepare(args, idempotency_key, timeout, headers)?;
         spawn(
             async move {
-                let answer = client.call_json(&operation, args).await?;
-                Ok(Some(answer.to_string()))
+                let answer = client.call_json_with_response(&operation, args).await?;
+                Ok(Some((answer.data.to_string(), answer.request_id)))
             },
             done,
         )
     }
 
     /// Every item of list `operation`, page after page; the arguments are checked now.
-    #[pyo3(signature = (operation, args, *, timeout=None))]
-    fn stream(&self, operation: &str, args: &str, timeout: Option<f64>) -> PyResult<Stream> {
-        let (client, args) = self.prepare(args, None, timeout)?;
+    #[pyo3(signature = (operation, args, *, timeout=None, headers=None))]
+    fn stream(
+        &self,
+        operation: &str,
+        args: &str,
+        timeout: Option<f64>,
+        headers: Option<Vec<(String, String)>>,
+    ) -> PyResult<Stream> {
+        let (client, args) = self.prepare(args, None, timeout, headers)?;
         let _context = runtime().enter();
         let stream = client.stream_json(operation, args).map_err(err)?;
         Ok(Stream(Arc::new(tokio::sync::Mutex::new(stream))))

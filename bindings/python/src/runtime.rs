@@ -164,9 +164,10 @@ impl Task {
 
 /// Run `fut` on the runtime and call `done(result, None)` or `done(None, exception)` from a
 /// runtime thread when it ends (`done` hands the outcome to its event loop thread-safely).
-pub fn spawn<F>(fut: F, done: Py<PyAny>) -> PyResult<Task>
+pub fn spawn<F, T>(fut: F, done: Py<PyAny>) -> PyResult<Task>
 where
-    F: Future<Output = Result<Option<String>, invites_sdk::Error>> + Send + 'static,
+    F: Future<Output = Result<T, invites_sdk::Error>> + Send + 'static,
+    T: for<'py> IntoPyObject<'py> + Send + 'static,
 {
     if is_shut() {
         return Err(PyRuntimeError::new_err("the interpreter is shutting down"));

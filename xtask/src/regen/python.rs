@@ -301,8 +301,10 @@ fn model(api: &Api, name: &str, out: &mut String) {
     for f in fields {
         let _ = writeln!(out, "    _{}: {}", f.name, field_type(api, f));
     }
-    out.push_str("\n    def __init__(self, data: Mapping[str, Any]) -> None:\n");
-    out.push_str("        super().__init__(data)\n");
+    out.push_str(
+        "\n    def __init__(self, data: Mapping[str, Any], request_id: str | None = None) -> None:\n",
+    );
+    out.push_str("        super().__init__(data, request_id)\n");
     for f in fields {
         let always = f.required && !f.nullable;
         let value = if always {
@@ -469,6 +471,7 @@ fn method(api: &Api, op: &Operation, asyncio: bool, out: &mut String) -> Result<
         out.push_str("        idempotency_key: str | None = None,\n");
     }
     out.push_str("        timeout: float | None = None,\n");
+    out.push_str("        extra_headers: Mapping[str, str] | None = None,\n");
     let _ = writeln!(out, "    ) -> {returns}:");
 
     let summary = op.summary.trim_end_matches('.');
@@ -503,6 +506,10 @@ fn method(api: &Api, op: &Operation, asyncio: bool, out: &mut String) -> Result<
         "timeout".into(),
         "Seconds per attempt for this call, instead of the client's.".into(),
     ));
+    docs.push((
+        "extra_headers".into(),
+        "Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end user).".into(),
+    ));
     more.push(arg_lines(&docs, 8));
     docstring(out, "        ", &head, &more);
 
@@ -523,27 +530,27 @@ fn method(api: &Api, op: &Operation, asyncio: bool, out: &mut String) -> Result<
     };
     match (item, asyncio) {
         (Some(i), false) => {
-            let _ = writeln!(
-                out,
-                "        return SyncPager(self._core, \"{}\", args, {i}, timeout)",
+            let args = format!(
+                "self._core, \"{}\", args, {i}, timeout, extra_headers",
                 op.id
             );
+            out.push_str(&call_lines("        return SyncPager(", &args));
         }
         (Some(i), true) => {
-            let _ = writeln!(
-                out,
-                "        return AsyncPager(self._core, \"{}\", args, {i}, timeout)",
+            let args = format!(
+                "self._core, \"{}\", args, {i}, timeout, extra_headers",
                 op.id
             );
+            out.push_str(&call_lines("        return AsyncPager(", &args));
         }
         (None, asyncio) => {
             let wait = if asyncio { "await " } else { "" };
-            let _ = writeln!(
-                out,
-                "        data = {wait}self._call(\"{}\", args, {key}, timeout)",
-                op.id
-            );
-            let _ = writeln!(out, "        return {}(data)", op.response);
+            let args = format!("\"{}\", args, {key}, timeout, extra_headers", op.id);
+            out.push_str(&call_lines(
+                &format!("        data, request_id = {wait}self._call("),
+                &args,
+            ));
+            let _ = writeln!(out, "        return {}(data, request_id)", op.response);
         }
     }
     Ok(())
@@ -583,6 +590,27 @@ fn client(api: &Api, asyncio: bool, out: &mut String) {
         docstring(out, "        ", &r.doc, &[]);
         let _ = writeln!(out, "        return {prefix}{}(self._core)", r.class);
     }
+}
+
+/// A call as `ruff format` writes it: on one line when it fits, else its arguments on the next
+/// line, else one argument per line.
+fn call_lines(open: &str, args: &str) -> String {
+    let indent = open.len() - open.trim_start().len();
+    let one = format!("{open}{args})");
+    if one.chars().count() <= WIDTH {
+        return format!("{one}\n");
+    }
+    let inner = " ".repeat(indent + 4);
+    let two = format!("{inner}{args}");
+    if two.chars().count() <= WIDTH {
+        return format!("{open}\n{two}\n{})\n", " ".repeat(indent));
+    }
+    let mut out = format!("{open}\n");
+    for a in args.split(", ") {
+        out.push_str(&format!("{inner}{a},\n"));
+    }
+    out.push_str(&format!("{})\n", " ".repeat(indent)));
+    out
 }
 
 #[cfg(test)]
@@ -652,7 +680,9 @@ mod tests {
             (asyncio, "    async def rename(\n"),
         ] {
             let method = &class[class.find(def).expect(def)..];
-            let method = &method[..method.find("return Organization(data)").unwrap()];
+            let method = &method[..method
+                .find("return Organization(data, request_id)")
+                .unwrap()];
             for arg in [
                 "        name: str,\n",
                 "        roles: Sequence[str] | None = None,\n",
@@ -660,7 +690,7 @@ mod tests {
                 "        idempotency_key: str | None = None,\n",
                 "    ) -> Organization:\n",
                 "Rename the organization (`renameOrganization`, `POST /v1/organization/rename`).",
-                "\"renameOrganization\", args, idempotency_key, timeout)",
+                "\"renameOrganization\", args, idempotency_key, timeout, extra_headers",
             ] {
                 assert!(method.contains(arg), "{def}: no `{arg}` in\n{method}");
             }

@@ -8,6 +8,7 @@ import asyncio
 import atexit
 import datetime
 import json
+import os
 import re
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar, Union
@@ -24,7 +25,7 @@ _C = TypeVar("_C", bound="_ClientBase")
 DateTimeLike = Union[datetime.datetime, str]
 """A timezone-aware datetime, or an RFC 3339 string."""
 
-SECRET_FIELDS = frozenset({"code", "url", "api_key"})
+SECRET_FIELDS = frozenset({"code", "url", "api_key", "secret"})
 """Fields whose values `repr()` shortens to their prefix."""
 
 _FRACTION = re.compile(r"\.(\d+)")
@@ -70,6 +71,20 @@ def dumps(args: Mapping[str, Any]) -> str:
         raise InvalidArgumentError(str(e), type="invalid_argument") from None
 
 
+def _headers(extra: Mapping[str, str] | None) -> list[tuple[str, str]] | None:
+    """Extra request headers as the native core takes them."""
+    if extra is None:
+        return None
+    out = []
+    for name, value in extra.items():
+        if not isinstance(name, str) or not isinstance(value, str):
+            raise InvalidArgumentError(
+                f"header {name!r}: names and values must be strings", param="headers"
+            )
+        out.append((name, value))
+    return out
+
+
 def _loads(text: str) -> dict[str, Any]:
     value: dict[str, Any] = json.loads(text)
     return value
@@ -105,11 +120,14 @@ class Model:
     """The base of every response model: read-only typed attributes (the generated properties),
     `to_dict()`, `to_json()`, `==` and a `repr()` that shortens secrets."""
 
-    __slots__ = ("_raw",)
+    __slots__ = ("_raw", "_request_id")
     _fields: ClassVar[tuple[str, ...]] = ()
+    _request_id: str | None
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
+    def __init__(self, data: Mapping[str, Any], request_id: str | None = None) -> None:
         self._raw = dict(data)
+        #: The server's id (``req_…``) of the answer this model came from (None when nested).
+        self._request_id = request_id
 
     def to_dict(self) -> dict[str, Any]:
         """The model as a dict of plain Python values (nested models become dicts too)."""
@@ -156,11 +174,13 @@ def shorten_secret(value: str) -> str:
 class Page(Generic[T]):
     """One page of a list: `data` and the `next_page_token` to pass as `page_token`."""
 
-    __slots__ = ("_data", "_next_page_token")
+    __slots__ = ("_data", "_next_page_token", "_request_id")
 
     def __init__(self, data: list[T], next_page_token: str | None) -> None:
         self._data = data
         self._next_page_token = next_page_token
+        #: The server's id (``req_…``) of the answer this page came from.
+        self._request_id: str | None = None
 
     @property
     def data(self) -> list[T]:
@@ -197,14 +217,21 @@ class _Pager(Generic[T]):
         args: Mapping[str, Any],
         model: Callable[[Any], T],
         timeout: float | None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         self._core, self._operation, self._model, self._timeout = core, operation, model, timeout
         self._args = dumps(args)
-        self._stream: _native.Stream | None = core.stream(operation, self._args, timeout=timeout)
+        self._headers = _headers(extra_headers)
+        self._stream: _native.Stream | None = core.stream(
+            operation, self._args, timeout=timeout, headers=self._headers
+        )
 
-    def _page(self, text: str) -> Page[T]:
+    def _page(self, answer: tuple[str, str | None]) -> Page[T]:
+        text, request_id = answer
         page = _loads(text)
-        return Page([self._model(i) for i in page["data"]], page.get("next_page_token"))
+        out = Page([self._model(i) for i in page["data"]], page.get("next_page_token"))
+        out._request_id = request_id
+        return out
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._operation})"
@@ -225,7 +252,11 @@ class SyncPager(_Pager[T]):
 
     def first_page(self) -> Page[T]:
         """Only the first page (one request), with its `next_page_token`."""
-        return self._page(self._core.call(self._operation, self._args, timeout=self._timeout))
+        return self._page(
+            self._core.call(
+                self._operation, self._args, timeout=self._timeout, headers=self._headers
+            )
+        )
 
 
 class AsyncPager(_Pager[T]):
@@ -244,8 +275,11 @@ class AsyncPager(_Pager[T]):
     async def first_page(self) -> Page[T]:
         """Only the first page (one request), with its `next_page_token`."""
         core, op, args, timeout = self._core, self._operation, self._args, self._timeout
+        extra = self._headers
         return self._page(
-            await _wait(lambda done: core.call_async(op, args, done, timeout=timeout))
+            await _wait(
+                lambda done: core.call_async(op, args, done, timeout=timeout, headers=extra)
+            )
         )
 
 
@@ -272,11 +306,16 @@ class SyncResource(_Resource):
         args: Mapping[str, Any],
         idempotency_key: str | None,
         timeout: float | None,
-    ) -> dict[str, Any]:
-        text = self._core.call(
-            operation, dumps(args), idempotency_key=idempotency_key, timeout=timeout
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> tuple[dict[str, Any], str | None]:
+        text, request_id = self._core.call(
+            operation,
+            dumps(args),
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+            headers=_headers(extra_headers),
         )
-        return _loads(text)
+        return _loads(text), request_id
 
 
 class AsyncResource(_Resource):
@@ -290,14 +329,20 @@ class AsyncResource(_Resource):
         args: Mapping[str, Any],
         idempotency_key: str | None,
         timeout: float | None,
-    ) -> dict[str, Any]:
-        core, text = self._core, dumps(args)
-        result = await _wait(
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> tuple[dict[str, Any], str | None]:
+        core, text, extra = self._core, dumps(args), _headers(extra_headers)
+        result, request_id = await _wait(
             lambda done: core.call_async(
-                operation, text, done, idempotency_key=idempotency_key, timeout=timeout
+                operation,
+                text,
+                done,
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+                headers=extra,
             )
         )
-        return _loads(result)
+        return _loads(result), request_id
 
 
 class _ClientBase:
@@ -313,9 +358,17 @@ class _ClientBase:
         timeout: float | None = None,
         max_retries: int | None = None,
         user_agent: str | None = None,
+        proxy: str | None = None,
+        ca_bundle: str | os.PathLike[str] | None = None,
     ) -> None:
         self._core = _native.Core(
-            base_url, api_key, timeout=timeout, max_retries=max_retries, user_agent=user_agent
+            base_url,
+            api_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            user_agent=user_agent,
+            proxy=proxy,
+            ca_bundle=None if ca_bundle is None else os.fspath(ca_bundle),
         )
 
     @property
@@ -334,11 +387,16 @@ class _ClientBase:
         timeout: float | None = None,
         max_retries: int | None = None,
         idempotency_key: str | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> _C:
-        """The same client (same connection pool) with other options for every call through it."""
+        """The same client (same connection pool) with other options for every call through it;
+        `headers` are sent with every request (e.g. ``Invites-Forwarded-For``)."""
         derived = object.__new__(type(self))
         derived._core = self._core.with_options(
-            timeout=timeout, max_retries=max_retries, idempotency_key=idempotency_key
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotency_key=idempotency_key,
+            headers=_headers(headers),
         )
         return derived
 

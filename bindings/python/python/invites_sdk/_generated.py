@@ -93,8 +93,8 @@ class Organization(Model):
     _roles: list[str]
     _created_at: datetime.datetime
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        super().__init__(data)
+    def __init__(self, data: Mapping[str, Any], request_id: str | None = None) -> None:
+        super().__init__(data, request_id)
         self._id = data["id"]
         self._name = data["name"]
         self._roles = list(data["roles"])
@@ -135,8 +135,8 @@ class OrganizationCreated(Model):
     _organization: Organization
     _api_key: str
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        super().__init__(data)
+    def __init__(self, data: Mapping[str, Any], request_id: str | None = None) -> None:
+        super().__init__(data, request_id)
         self._organization = Organization(data["organization"])
         self._api_key = data["api_key"]
 
@@ -216,8 +216,8 @@ class Invite(Model):
     _code: str | None
     _url: str | None
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        super().__init__(data)
+    def __init__(self, data: Mapping[str, Any], request_id: str | None = None) -> None:
+        super().__init__(data, request_id)
         self._id = data["id"]
         self._organization_id = data["organization_id"]
         self._name = data.get("name")
@@ -345,8 +345,8 @@ class InviteBatch(Model):
     _fields = ("data",)
     _data: list[Invite]
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        super().__init__(data)
+    def __init__(self, data: Mapping[str, Any], request_id: str | None = None) -> None:
+        super().__init__(data, request_id)
         self._data = [Invite(x) for x in data["data"]]
 
     @property
@@ -387,8 +387,8 @@ class InviteLookup(Model):
     _status: InviteStatus
     _email_restricted: bool
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        super().__init__(data)
+    def __init__(self, data: Mapping[str, Any], request_id: str | None = None) -> None:
+        super().__init__(data, request_id)
         self._organization_id = data["organization_id"]
         self._organization_name = data["organization_name"]
         self._roles = list(data["roles"])
@@ -473,8 +473,8 @@ class Member(Model):
     _invite_id: str | None
     _created_at: datetime.datetime
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        super().__init__(data)
+    def __init__(self, data: Mapping[str, Any], request_id: str | None = None) -> None:
+        super().__init__(data, request_id)
         self._id = data["id"]
         self._organization_id = data["organization_id"]
         self._email = data["email"]
@@ -551,8 +551,8 @@ class Redemption(Model):
     _user_id: str | None
     _created_at: datetime.datetime
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        super().__init__(data)
+    def __init__(self, data: Mapping[str, Any], request_id: str | None = None) -> None:
+        super().__init__(data, request_id)
         self._id = data["id"]
         self._invite_id = data["invite_id"]
         self._member_id = data["member_id"]
@@ -614,8 +614,8 @@ class ApiKey(Model):
     _last_used_at: datetime.datetime | None
     _revoked_at: datetime.datetime | None
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        super().__init__(data)
+    def __init__(self, data: Mapping[str, Any], request_id: str | None = None) -> None:
+        super().__init__(data, request_id)
         self._id = data["id"]
         self._name = data["name"]
         self._created_at = parse_datetime(data["created_at"])
@@ -676,8 +676,8 @@ class ApiKeyCreated(Model):
     _revoked_at: datetime.datetime | None
     _secret: str
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        super().__init__(data)
+    def __init__(self, data: Mapping[str, Any], request_id: str | None = None) -> None:
+        super().__init__(data, request_id)
         self._id = data["id"]
         self._name = data["name"]
         self._created_at = parse_datetime(data["created_at"])
@@ -726,6 +726,7 @@ class Organizations(SyncResource):
         roles: Sequence[str] | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> OrganizationCreated:
         """Create an organization (admin token) and its first API key (`createOrganization`, `POST
         /v1/organizations`).
@@ -736,27 +737,34 @@ class Organizations(SyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "name": name,
             "roles": roles,
         }
-        data = self._call("createOrganization", args, idempotency_key, timeout)
-        return OrganizationCreated(data)
+        data, request_id = self._call(
+            "createOrganization", args, idempotency_key, timeout, extra_headers
+        )
+        return OrganizationCreated(data, request_id)
 
     def get(
         self,
         *,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Organization:
         """The organization the API key belongs to (`getOrganization`, `GET /v1/organization`).
 
         Args:
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {}
-        data = self._call("getOrganization", args, None, timeout)
-        return Organization(data)
+        data, request_id = self._call("getOrganization", args, None, timeout, extra_headers)
+        return Organization(data, request_id)
 
 
 class AsyncOrganizations(AsyncResource):
@@ -769,6 +777,7 @@ class AsyncOrganizations(AsyncResource):
         roles: Sequence[str] | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> OrganizationCreated:
         """Create an organization (admin token) and its first API key (`createOrganization`, `POST
         /v1/organizations`).
@@ -779,27 +788,34 @@ class AsyncOrganizations(AsyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "name": name,
             "roles": roles,
         }
-        data = await self._call("createOrganization", args, idempotency_key, timeout)
-        return OrganizationCreated(data)
+        data, request_id = await self._call(
+            "createOrganization", args, idempotency_key, timeout, extra_headers
+        )
+        return OrganizationCreated(data, request_id)
 
     async def get(
         self,
         *,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Organization:
         """The organization the API key belongs to (`getOrganization`, `GET /v1/organization`).
 
         Args:
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {}
-        data = await self._call("getOrganization", args, None, timeout)
-        return Organization(data)
+        data, request_id = await self._call("getOrganization", args, None, timeout, extra_headers)
+        return Organization(data, request_id)
 
 
 class Invites(SyncResource):
@@ -813,6 +829,7 @@ class Invites(SyncResource):
         limit: int | None = None,
         page_token: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> SyncPager[Invite]:
         """List invites, newest first, one page at a time (`listInvites`, `GET /v1/invites`).
 
@@ -828,6 +845,8 @@ class Invites(SyncResource):
                 opaque token of at most 512 characters; any other value is a 400 naming
                 `page_token`); omit for the first page.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "status": status,
@@ -835,7 +854,7 @@ class Invites(SyncResource):
             "limit": limit,
             "page_token": page_token,
         }
-        return SyncPager(self._core, "listInvites", args, Invite, timeout)
+        return SyncPager(self._core, "listInvites", args, Invite, timeout, extra_headers)
 
     def create(
         self,
@@ -855,6 +874,7 @@ class Invites(SyncResource):
         metadata: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """Create an invite; the response is the only one that shows its code and url
         (`createInvite`, `POST /v1/invites`).
@@ -882,6 +902,8 @@ class Invites(SyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "roles": roles,
@@ -898,8 +920,8 @@ class Invites(SyncResource):
             "enabled": enabled,
             "metadata": metadata,
         }
-        data = self._call("createInvite", args, idempotency_key, timeout)
-        return Invite(data)
+        data, request_id = self._call("createInvite", args, idempotency_key, timeout, extra_headers)
+        return Invite(data, request_id)
 
     def create_batch(
         self,
@@ -914,6 +936,7 @@ class Invites(SyncResource):
         metadata: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> InviteBatch:
         """Create one single-use invite per address, all or nothing (`createInvites`, `POST
         /v1/invites/batch`).
@@ -932,6 +955,8 @@ class Invites(SyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "emails": emails,
@@ -943,8 +968,10 @@ class Invites(SyncResource):
             "ttl_seconds": ttl_seconds,
             "metadata": metadata,
         }
-        data = self._call("createInvites", args, idempotency_key, timeout)
-        return InviteBatch(data)
+        data, request_id = self._call(
+            "createInvites", args, idempotency_key, timeout, extra_headers
+        )
+        return InviteBatch(data, request_id)
 
     def lookup(
         self,
@@ -952,6 +979,7 @@ class Invites(SyncResource):
         *,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> InviteLookup:
         """What a landing page may show about a code. Consumes nothing (`lookupInvite`, `POST
         /v1/invites/lookup`).
@@ -961,12 +989,14 @@ class Invites(SyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "code": code,
         }
-        data = self._call("lookupInvite", args, idempotency_key, timeout)
-        return InviteLookup(data)
+        data, request_id = self._call("lookupInvite", args, idempotency_key, timeout, extra_headers)
+        return InviteLookup(data, request_id)
 
     def accept(
         self,
@@ -976,6 +1006,7 @@ class Invites(SyncResource):
         user_id: str | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Member:
         """Redeem a code for an email the caller has verified; creates a membership (`acceptInvite`,
         `POST /v1/invites/accept`).
@@ -989,32 +1020,37 @@ class Invites(SyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "code": code,
             "email": email,
             "user_id": user_id,
         }
-        data = self._call("acceptInvite", args, idempotency_key, timeout)
-        return Member(data)
+        data, request_id = self._call("acceptInvite", args, idempotency_key, timeout, extra_headers)
+        return Member(data, request_id)
 
     def get(
         self,
         invite_id: str,
         *,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """One invite (`getInvite`, `GET /v1/invites/{invite_id}`).
 
         Args:
             invite_id: The invite's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "invite_id": invite_id,
         }
-        data = self._call("getInvite", args, None, timeout)
-        return Invite(data)
+        data, request_id = self._call("getInvite", args, None, timeout, extra_headers)
+        return Invite(data, request_id)
 
     def update(
         self,
@@ -1029,6 +1065,7 @@ class Invites(SyncResource):
         max_uses: int | None = None,
         enabled: bool | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """Change an invite; omitted fields stay as they are (`updateInvite`, `PATCH
         /v1/invites/{invite_id}`).
@@ -1046,6 +1083,8 @@ class Invites(SyncResource):
             max_uses: A new quota, 1 to 1000000, not below `use_count`.
             enabled: Enable or disable the invite.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "invite_id": invite_id,
@@ -1058,14 +1097,15 @@ class Invites(SyncResource):
             "max_uses": max_uses,
             "enabled": enabled,
         }
-        data = self._call("updateInvite", args, None, timeout)
-        return Invite(data)
+        data, request_id = self._call("updateInvite", args, None, timeout, extra_headers)
+        return Invite(data, request_id)
 
     def revoke(
         self,
         invite_id: str,
         *,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """Revoke an invite for good; repeating it is harmless (`revokeInvite`, `DELETE
         /v1/invites/{invite_id}`).
@@ -1073,12 +1113,14 @@ class Invites(SyncResource):
         Args:
             invite_id: The invite's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "invite_id": invite_id,
         }
-        data = self._call("revokeInvite", args, None, timeout)
-        return Invite(data)
+        data, request_id = self._call("revokeInvite", args, None, timeout, extra_headers)
+        return Invite(data, request_id)
 
     def rotate(
         self,
@@ -1086,6 +1128,7 @@ class Invites(SyncResource):
         *,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """Replace the invite's code; the old one stops working at once (`rotateInviteCode`, `POST
         /v1/invites/{invite_id}/rotate`).
@@ -1095,12 +1138,16 @@ class Invites(SyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "invite_id": invite_id,
         }
-        data = self._call("rotateInviteCode", args, idempotency_key, timeout)
-        return Invite(data)
+        data, request_id = self._call(
+            "rotateInviteCode", args, idempotency_key, timeout, extra_headers
+        )
+        return Invite(data, request_id)
 
     def redemptions(
         self,
@@ -1109,6 +1156,7 @@ class Invites(SyncResource):
         limit: int | None = None,
         page_token: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> SyncPager[Redemption]:
         """Who accepted this invite, newest first (`listInviteRedemptions`, `GET
         /v1/invites/{invite_id}/redemptions`).
@@ -1123,13 +1171,17 @@ class Invites(SyncResource):
                 opaque token of at most 512 characters; any other value is a 400 naming
                 `page_token`); omit for the first page.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "invite_id": invite_id,
             "limit": limit,
             "page_token": page_token,
         }
-        return SyncPager(self._core, "listInviteRedemptions", args, Redemption, timeout)
+        return SyncPager(
+            self._core, "listInviteRedemptions", args, Redemption, timeout, extra_headers
+        )
 
 
 class AsyncInvites(AsyncResource):
@@ -1143,6 +1195,7 @@ class AsyncInvites(AsyncResource):
         limit: int | None = None,
         page_token: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncPager[Invite]:
         """List invites, newest first, one page at a time (`listInvites`, `GET /v1/invites`).
 
@@ -1158,6 +1211,8 @@ class AsyncInvites(AsyncResource):
                 opaque token of at most 512 characters; any other value is a 400 naming
                 `page_token`); omit for the first page.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "status": status,
@@ -1165,7 +1220,7 @@ class AsyncInvites(AsyncResource):
             "limit": limit,
             "page_token": page_token,
         }
-        return AsyncPager(self._core, "listInvites", args, Invite, timeout)
+        return AsyncPager(self._core, "listInvites", args, Invite, timeout, extra_headers)
 
     async def create(
         self,
@@ -1185,6 +1240,7 @@ class AsyncInvites(AsyncResource):
         metadata: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """Create an invite; the response is the only one that shows its code and url
         (`createInvite`, `POST /v1/invites`).
@@ -1212,6 +1268,8 @@ class AsyncInvites(AsyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "roles": roles,
@@ -1228,8 +1286,10 @@ class AsyncInvites(AsyncResource):
             "enabled": enabled,
             "metadata": metadata,
         }
-        data = await self._call("createInvite", args, idempotency_key, timeout)
-        return Invite(data)
+        data, request_id = await self._call(
+            "createInvite", args, idempotency_key, timeout, extra_headers
+        )
+        return Invite(data, request_id)
 
     async def create_batch(
         self,
@@ -1244,6 +1304,7 @@ class AsyncInvites(AsyncResource):
         metadata: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> InviteBatch:
         """Create one single-use invite per address, all or nothing (`createInvites`, `POST
         /v1/invites/batch`).
@@ -1262,6 +1323,8 @@ class AsyncInvites(AsyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "emails": emails,
@@ -1273,8 +1336,10 @@ class AsyncInvites(AsyncResource):
             "ttl_seconds": ttl_seconds,
             "metadata": metadata,
         }
-        data = await self._call("createInvites", args, idempotency_key, timeout)
-        return InviteBatch(data)
+        data, request_id = await self._call(
+            "createInvites", args, idempotency_key, timeout, extra_headers
+        )
+        return InviteBatch(data, request_id)
 
     async def lookup(
         self,
@@ -1282,6 +1347,7 @@ class AsyncInvites(AsyncResource):
         *,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> InviteLookup:
         """What a landing page may show about a code. Consumes nothing (`lookupInvite`, `POST
         /v1/invites/lookup`).
@@ -1291,12 +1357,16 @@ class AsyncInvites(AsyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "code": code,
         }
-        data = await self._call("lookupInvite", args, idempotency_key, timeout)
-        return InviteLookup(data)
+        data, request_id = await self._call(
+            "lookupInvite", args, idempotency_key, timeout, extra_headers
+        )
+        return InviteLookup(data, request_id)
 
     async def accept(
         self,
@@ -1306,6 +1376,7 @@ class AsyncInvites(AsyncResource):
         user_id: str | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Member:
         """Redeem a code for an email the caller has verified; creates a membership (`acceptInvite`,
         `POST /v1/invites/accept`).
@@ -1319,32 +1390,39 @@ class AsyncInvites(AsyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "code": code,
             "email": email,
             "user_id": user_id,
         }
-        data = await self._call("acceptInvite", args, idempotency_key, timeout)
-        return Member(data)
+        data, request_id = await self._call(
+            "acceptInvite", args, idempotency_key, timeout, extra_headers
+        )
+        return Member(data, request_id)
 
     async def get(
         self,
         invite_id: str,
         *,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """One invite (`getInvite`, `GET /v1/invites/{invite_id}`).
 
         Args:
             invite_id: The invite's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "invite_id": invite_id,
         }
-        data = await self._call("getInvite", args, None, timeout)
-        return Invite(data)
+        data, request_id = await self._call("getInvite", args, None, timeout, extra_headers)
+        return Invite(data, request_id)
 
     async def update(
         self,
@@ -1359,6 +1437,7 @@ class AsyncInvites(AsyncResource):
         max_uses: int | None = None,
         enabled: bool | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """Change an invite; omitted fields stay as they are (`updateInvite`, `PATCH
         /v1/invites/{invite_id}`).
@@ -1376,6 +1455,8 @@ class AsyncInvites(AsyncResource):
             max_uses: A new quota, 1 to 1000000, not below `use_count`.
             enabled: Enable or disable the invite.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "invite_id": invite_id,
@@ -1388,14 +1469,15 @@ class AsyncInvites(AsyncResource):
             "max_uses": max_uses,
             "enabled": enabled,
         }
-        data = await self._call("updateInvite", args, None, timeout)
-        return Invite(data)
+        data, request_id = await self._call("updateInvite", args, None, timeout, extra_headers)
+        return Invite(data, request_id)
 
     async def revoke(
         self,
         invite_id: str,
         *,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """Revoke an invite for good; repeating it is harmless (`revokeInvite`, `DELETE
         /v1/invites/{invite_id}`).
@@ -1403,12 +1485,14 @@ class AsyncInvites(AsyncResource):
         Args:
             invite_id: The invite's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "invite_id": invite_id,
         }
-        data = await self._call("revokeInvite", args, None, timeout)
-        return Invite(data)
+        data, request_id = await self._call("revokeInvite", args, None, timeout, extra_headers)
+        return Invite(data, request_id)
 
     async def rotate(
         self,
@@ -1416,6 +1500,7 @@ class AsyncInvites(AsyncResource):
         *,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """Replace the invite's code; the old one stops working at once (`rotateInviteCode`, `POST
         /v1/invites/{invite_id}/rotate`).
@@ -1425,12 +1510,16 @@ class AsyncInvites(AsyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "invite_id": invite_id,
         }
-        data = await self._call("rotateInviteCode", args, idempotency_key, timeout)
-        return Invite(data)
+        data, request_id = await self._call(
+            "rotateInviteCode", args, idempotency_key, timeout, extra_headers
+        )
+        return Invite(data, request_id)
 
     def redemptions(
         self,
@@ -1439,6 +1528,7 @@ class AsyncInvites(AsyncResource):
         limit: int | None = None,
         page_token: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncPager[Redemption]:
         """Who accepted this invite, newest first (`listInviteRedemptions`, `GET
         /v1/invites/{invite_id}/redemptions`).
@@ -1453,13 +1543,17 @@ class AsyncInvites(AsyncResource):
                 opaque token of at most 512 characters; any other value is a 400 naming
                 `page_token`); omit for the first page.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "invite_id": invite_id,
             "limit": limit,
             "page_token": page_token,
         }
-        return AsyncPager(self._core, "listInviteRedemptions", args, Redemption, timeout)
+        return AsyncPager(
+            self._core, "listInviteRedemptions", args, Redemption, timeout, extra_headers
+        )
 
 
 class Members(SyncResource):
@@ -1472,6 +1566,7 @@ class Members(SyncResource):
         limit: int | None = None,
         page_token: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> SyncPager[Member]:
         """Members of the organization, newest first (`listMembers`, `GET /v1/members`).
 
@@ -1485,49 +1580,57 @@ class Members(SyncResource):
                 opaque token of at most 512 characters; any other value is a 400 naming
                 `page_token`); omit for the first page.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "email": email,
             "limit": limit,
             "page_token": page_token,
         }
-        return SyncPager(self._core, "listMembers", args, Member, timeout)
+        return SyncPager(self._core, "listMembers", args, Member, timeout, extra_headers)
 
     def get(
         self,
         member_id: str,
         *,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Member:
         """One member (`getMember`, `GET /v1/members/{member_id}`).
 
         Args:
             member_id: The member's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "member_id": member_id,
         }
-        data = self._call("getMember", args, None, timeout)
-        return Member(data)
+        data, request_id = self._call("getMember", args, None, timeout, extra_headers)
+        return Member(data, request_id)
 
     def remove(
         self,
         member_id: str,
         *,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Member:
         """Remove a member from the organization (`removeMember`, `DELETE /v1/members/{member_id}`).
 
         Args:
             member_id: The member's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "member_id": member_id,
         }
-        data = self._call("removeMember", args, None, timeout)
-        return Member(data)
+        data, request_id = self._call("removeMember", args, None, timeout, extra_headers)
+        return Member(data, request_id)
 
 
 class AsyncMembers(AsyncResource):
@@ -1540,6 +1643,7 @@ class AsyncMembers(AsyncResource):
         limit: int | None = None,
         page_token: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncPager[Member]:
         """Members of the organization, newest first (`listMembers`, `GET /v1/members`).
 
@@ -1553,49 +1657,57 @@ class AsyncMembers(AsyncResource):
                 opaque token of at most 512 characters; any other value is a 400 naming
                 `page_token`); omit for the first page.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "email": email,
             "limit": limit,
             "page_token": page_token,
         }
-        return AsyncPager(self._core, "listMembers", args, Member, timeout)
+        return AsyncPager(self._core, "listMembers", args, Member, timeout, extra_headers)
 
     async def get(
         self,
         member_id: str,
         *,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Member:
         """One member (`getMember`, `GET /v1/members/{member_id}`).
 
         Args:
             member_id: The member's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "member_id": member_id,
         }
-        data = await self._call("getMember", args, None, timeout)
-        return Member(data)
+        data, request_id = await self._call("getMember", args, None, timeout, extra_headers)
+        return Member(data, request_id)
 
     async def remove(
         self,
         member_id: str,
         *,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Member:
         """Remove a member from the organization (`removeMember`, `DELETE /v1/members/{member_id}`).
 
         Args:
             member_id: The member's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "member_id": member_id,
         }
-        data = await self._call("removeMember", args, None, timeout)
-        return Member(data)
+        data, request_id = await self._call("removeMember", args, None, timeout, extra_headers)
+        return Member(data, request_id)
 
 
 class ApiKeys(SyncResource):
@@ -1607,6 +1719,7 @@ class ApiKeys(SyncResource):
         limit: int | None = None,
         page_token: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> SyncPager[ApiKey]:
         """The organization's API keys, revoked ones included, newest first; never a secret
         (`listApiKeys`, `GET /v1/api_keys`).
@@ -1620,12 +1733,14 @@ class ApiKeys(SyncResource):
                 opaque token of at most 512 characters; any other value is a 400 naming
                 `page_token`); omit for the first page.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "limit": limit,
             "page_token": page_token,
         }
-        return SyncPager(self._core, "listApiKeys", args, ApiKey, timeout)
+        return SyncPager(self._core, "listApiKeys", args, ApiKey, timeout, extra_headers)
 
     def create(
         self,
@@ -1633,6 +1748,7 @@ class ApiKeys(SyncResource):
         name: str,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ApiKeyCreated:
         """A new API key for the caller's organization; its secret is shown only here
         (`createApiKey`, `POST /v1/api_keys`).
@@ -1642,18 +1758,21 @@ class ApiKeys(SyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "name": name,
         }
-        data = self._call("createApiKey", args, idempotency_key, timeout)
-        return ApiKeyCreated(data)
+        data, request_id = self._call("createApiKey", args, idempotency_key, timeout, extra_headers)
+        return ApiKeyCreated(data, request_id)
 
     def revoke(
         self,
         key_id: str,
         *,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ApiKey:
         """Revoke a key for good; repeating it is harmless (`revokeApiKey`, `DELETE
         /v1/api_keys/{key_id}`).
@@ -1661,12 +1780,14 @@ class ApiKeys(SyncResource):
         Args:
             key_id: The API key's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "key_id": key_id,
         }
-        data = self._call("revokeApiKey", args, None, timeout)
-        return ApiKey(data)
+        data, request_id = self._call("revokeApiKey", args, None, timeout, extra_headers)
+        return ApiKey(data, request_id)
 
 
 class AsyncApiKeys(AsyncResource):
@@ -1678,6 +1799,7 @@ class AsyncApiKeys(AsyncResource):
         limit: int | None = None,
         page_token: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncPager[ApiKey]:
         """The organization's API keys, revoked ones included, newest first; never a secret
         (`listApiKeys`, `GET /v1/api_keys`).
@@ -1691,12 +1813,14 @@ class AsyncApiKeys(AsyncResource):
                 opaque token of at most 512 characters; any other value is a 400 naming
                 `page_token`); omit for the first page.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "limit": limit,
             "page_token": page_token,
         }
-        return AsyncPager(self._core, "listApiKeys", args, ApiKey, timeout)
+        return AsyncPager(self._core, "listApiKeys", args, ApiKey, timeout, extra_headers)
 
     async def create(
         self,
@@ -1704,6 +1828,7 @@ class AsyncApiKeys(AsyncResource):
         name: str,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ApiKeyCreated:
         """A new API key for the caller's organization; its secret is shown only here
         (`createApiKey`, `POST /v1/api_keys`).
@@ -1713,18 +1838,23 @@ class AsyncApiKeys(AsyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "name": name,
         }
-        data = await self._call("createApiKey", args, idempotency_key, timeout)
-        return ApiKeyCreated(data)
+        data, request_id = await self._call(
+            "createApiKey", args, idempotency_key, timeout, extra_headers
+        )
+        return ApiKeyCreated(data, request_id)
 
     async def revoke(
         self,
         key_id: str,
         *,
         timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> ApiKey:
         """Revoke a key for good; repeating it is harmless (`revokeApiKey`, `DELETE
         /v1/api_keys/{key_id}`).
@@ -1732,12 +1862,14 @@ class AsyncApiKeys(AsyncResource):
         Args:
             key_id: The API key's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
         """
         args: dict[str, Any] = {
             "key_id": key_id,
         }
-        data = await self._call("revokeApiKey", args, None, timeout)
-        return ApiKey(data)
+        data, request_id = await self._call("revokeApiKey", args, None, timeout, extra_headers)
+        return ApiKey(data, request_id)
 
 
 class Client(SyncClientBase):

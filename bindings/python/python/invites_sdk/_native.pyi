@@ -20,6 +20,8 @@ class Core:
         timeout: float | None = None,
         max_retries: int | None = None,
         user_agent: str | None = None,
+        proxy: str | None = None,
+        ca_bundle: str | None = None,
     ) -> None: ...
     def with_options(
         self,
@@ -27,6 +29,7 @@ class Core:
         timeout: float | None = None,
         max_retries: int | None = None,
         idempotency_key: str | None = None,
+        headers: list[tuple[str, str]] | None = None,
     ) -> Core: ...
     @property
     def base_url(self) -> str: ...
@@ -40,7 +43,8 @@ class Core:
         *,
         idempotency_key: str | None = None,
         timeout: float | None = None,
-    ) -> str: ...
+        headers: list[tuple[str, str]] | None = None,
+    ) -> tuple[str, str | None]: ...
     def call_async(
         self,
         operation: str,
@@ -49,8 +53,16 @@ class Core:
         *,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        headers: list[tuple[str, str]] | None = None,
     ) -> Task: ...
-    def stream(self, operation: str, args: str, *, timeout: float | None = None) -> Stream: ...
+    def stream(
+        self,
+        operation: str,
+        args: str,
+        *,
+        timeout: float | None = None,
+        headers: list[tuple[str, str]] | None = None,
+    ) -> Stream: ...
 
 class Stream:
     """Every item of a list as JSON text, fetched page by page."""
