@@ -23,6 +23,12 @@ export interface ClientOptions {
   maxRetries?: number
   /** The `User-Agent` header. Default: `invites-sdk-node/<version> (node <version>; <platform>)`. */
   userAgent?: string
+  /** An HTTP proxy every request goes through, e.g. `http://proxy.internal:3128`. */
+  proxy?: string
+  /** A PEM file of root certificates to trust beside the system's (a company CA). */
+  caBundle?: string
+  /** Headers sent with every request. */
+  headers?: Record<string, string>
 }
 
 /** Options for one call. */
@@ -33,6 +39,22 @@ export interface RequestOptions {
   timeout?: number
   /** Retries for this call, instead of the client's. */
   maxRetries?: number
+  /** Headers sent with this call, e.g. `{ 'Invites-Forwarded-For': endUserIp }` (the end user a lookup or accept is for). */
+  headers?: Record<string, string>
+}
+
+/** What came with a successful answer. */
+export interface ResponseMeta {
+  /** The HTTP status (200, 201). */
+  status: number
+  /** The server's id for the request (`req_…`). */
+  requestId: string | null
+}
+
+/** What every method but a list returns: a Promise of the answer, and its metadata on request. */
+export interface APIPromise<T> extends Promise<T> {
+  /** The answer with its status and request id: `const { data, requestId } = await client.invites.get(id).withResponse()`. */
+  withResponse(): Promise<{ data: T } & ResponseMeta>
 }
 
 /** One page of a list. */
@@ -58,6 +80,8 @@ export declare class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterab
   ): Promise<R1 | R2>
   catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R>
   finally(onfinally?: (() => void) | null): Promise<Page<T>>
+  /** The first page with its status and request id. */
+  withResponse(): Promise<{ data: Page<T> } & ResponseMeta>
   [Symbol.asyncIterator](): AsyncIterator<T>
 }
 
@@ -796,7 +820,7 @@ export declare class Organizations {
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
    * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
-  create(organization: OrganizationCreate, options?: RequestOptions): Promise<OrganizationCreated>
+  create(organization: OrganizationCreate, options?: RequestOptions): APIPromise<OrganizationCreated>
   /**
    * The organization the API key belongs to.
    *
@@ -811,7 +835,7 @@ export declare class Organizations {
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
    * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
-  get(options?: RequestOptions): Promise<Organization>
+  get(options?: RequestOptions): APIPromise<Organization>
 }
 
 /** Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions. */
@@ -855,7 +879,7 @@ export declare class Invites {
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
    * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
-  create(invite: InviteCreate, options?: RequestOptions): Promise<Invite>
+  create(invite: InviteCreate, options?: RequestOptions): APIPromise<Invite>
   /**
    * Create one single-use invite per address, all or nothing.
    *
@@ -874,7 +898,7 @@ export declare class Invites {
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
    * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
-  createBatch(batch: InviteBatchCreate, options?: RequestOptions): Promise<InviteBatch>
+  createBatch(batch: InviteBatchCreate, options?: RequestOptions): APIPromise<InviteBatch>
   /**
    * What a landing page may show about a code. Consumes nothing.
    * Failed lookups and accepts (an unknown code, an address the invite does not allow) are
@@ -899,7 +923,7 @@ export declare class Invites {
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
    * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
-  lookup(code: string, options?: RequestOptions): Promise<InviteLookup>
+  lookup(code: string, options?: RequestOptions): APIPromise<InviteLookup>
   /**
    * Redeem a code for an email the caller has verified; creates a membership.
    * The member gets the roles and teams the invite has at the moment of the claim. Each exact
@@ -925,7 +949,7 @@ export declare class Invites {
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
    * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
-  accept(acceptance: InviteAcceptRequest, options?: RequestOptions): Promise<Member>
+  accept(acceptance: InviteAcceptRequest, options?: RequestOptions): APIPromise<Member>
   /**
    * One invite.
    *
@@ -943,7 +967,7 @@ export declare class Invites {
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
    * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
-  get(inviteId: string, options?: RequestOptions): Promise<Invite>
+  get(inviteId: string, options?: RequestOptions): APIPromise<Invite>
   /**
    * Change an invite; omitted fields stay as they are.
    *
@@ -965,7 +989,7 @@ export declare class Invites {
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
    * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
-  update(inviteId: string, changes: InviteUpdate, options?: RequestOptions): Promise<Invite>
+  update(inviteId: string, changes: InviteUpdate, options?: RequestOptions): APIPromise<Invite>
   /**
    * Revoke an invite for good; repeating it is harmless.
    *
@@ -983,7 +1007,7 @@ export declare class Invites {
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
    * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
-  revoke(inviteId: string, options?: RequestOptions): Promise<Invite>
+  revoke(inviteId: string, options?: RequestOptions): APIPromise<Invite>
   /**
    * Replace the invite's code; the old one stops working at once.
    *
@@ -1003,7 +1027,7 @@ export declare class Invites {
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
    * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
-  rotate(inviteId: string, options?: RequestOptions): Promise<Invite>
+  rotate(inviteId: string, options?: RequestOptions): APIPromise<Invite>
   /**
    * Who accepted this invite, newest first.
    *
@@ -1068,7 +1092,7 @@ export declare class Members {
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
    * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
-  get(memberId: string, options?: RequestOptions): Promise<Member>
+  get(memberId: string, options?: RequestOptions): APIPromise<Member>
   /**
    * Remove a member from the organization.
    *
@@ -1086,7 +1110,7 @@ export declare class Members {
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
    * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
-  remove(memberId: string, options?: RequestOptions): Promise<Member>
+  remove(memberId: string, options?: RequestOptions): APIPromise<Member>
 }
 
 /** The organization's API keys: create (the secret is shown once), list, revoke. */
@@ -1130,7 +1154,7 @@ export declare class ApiKeys {
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
    * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
-  create(key: ApiKeyCreate, options?: RequestOptions): Promise<ApiKeyCreated>
+  create(key: ApiKeyCreate, options?: RequestOptions): APIPromise<ApiKeyCreated>
   /**
    * Revoke a key for good; repeating it is harmless.
    * The key is refused (401) at once on the replica that revoked it and within 5 seconds on
@@ -1152,7 +1176,7 @@ export declare class ApiKeys {
    * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
    * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
-  revoke(keyId: string, options?: RequestOptions): Promise<ApiKey>
+  revoke(keyId: string, options?: RequestOptions): APIPromise<ApiKey>
 }
 
 /**

@@ -7,6 +7,8 @@
 // here names an operation.
 'use strict'
 
+const { inspect } = require('node:util')
+
 const { NativeClient } = require('./native.js')
 const RESOURCES = require('./operations.js')
 const { version: VERSION } = require('./package.json')
@@ -85,14 +87,67 @@ function errorFrom(d) {
 
 /** `{"ok": value}` → value; `{"error": descriptor}` → throw. */
 function unwrap(text) {
+  return answer(text).data
+}
+
+/** `{"ok": value, status, requestId}` → `{data, status, requestId}`; `{"error": …}` → throw. */
+function answer(text) {
   const r = JSON.parse(text)
   if (r.error) {
     const err = errorFrom(r.error)
     // Start the stack at the SDK method the caller awaited, not in this helper.
-    Error.captureStackTrace(err, unwrap)
+    Error.captureStackTrace(err, answer)
     throw err
   }
-  return r.ok
+  return { data: hideSecrets(r.ok), status: r.status ?? null, requestId: r.requestId ?? null }
+}
+
+/** Fields whose values `util.inspect` (and so `console.log`) shortens to their prefix. */
+const SECRET_FIELDS = ['code', 'url', 'apiKey', 'secret']
+
+/** `ic_4k8s…` → `ic_…`; a URL keeps everything up to its last segment's prefix. */
+function shorten(value) {
+  const cut = value.lastIndexOf('/') + 1
+  const last = value.slice(cut)
+  const under = last.indexOf('_')
+  return `${value.slice(0, cut)}${under >= 0 ? last.slice(0, under + 1) : ''}…`
+}
+
+/** Give every object holding a secret an inspect view that shortens it (JSON is untouched). */
+function hideSecrets(value) {
+  if (Array.isArray(value)) {
+    value.forEach(hideSecrets)
+  } else if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) hideSecrets(v)
+    if (SECRET_FIELDS.some((k) => typeof value[k] === 'string')) {
+      Object.defineProperty(value, inspect.custom, {
+        value(depth, options, show) {
+          const view = { ...this }
+          for (const k of SECRET_FIELDS) if (typeof view[k] === 'string') view[k] = shorten(view[k])
+          return show(view, options)
+        },
+      })
+    }
+  }
+  return value
+}
+
+/**
+ * A Promise of a call's answer with `withResponse()`, which resolves to the answer and its
+ * status and request id. The call starts at once; `run` resolves to `answer(...)`.
+ */
+function apiPromise(run) {
+  const full = run()
+  // Async functions, not `.then`: the await chain keeps the caller in an error's stack.
+  const data = (async () => (await full).data)()
+  Object.defineProperty(data, 'withResponse', {
+    value: () => {
+      // Who uses withResponse() awaits `full`; this one must not become an unhandled rejection.
+      data.catch(() => {})
+      return full
+    },
+  })
+  return data
 }
 
 function invalid(param, message) {
@@ -196,7 +251,8 @@ class Page {
  * two is used.
  */
 class PagePromise {
-  constructor(fetchPage, openStream) {
+  constructor(fetchPage, openStream, fetchFirst) {
+    Object.defineProperty(this, '_fetchFirst', { value: fetchFirst })
     Object.defineProperty(this, '_fetchPage', { value: fetchPage })
     Object.defineProperty(this, '_openStream', { value: openStream })
     Object.defineProperty(this, '_promise', { value: null, writable: true })
@@ -215,6 +271,11 @@ class PagePromise {
     return Promise.resolve(this).finally(onFinally)
   }
 
+  /** The first page with its status and request id. */
+  withResponse() {
+    return this._fetchFirst()
+  }
+
   async *[Symbol.asyncIterator]() {
     const stream = this._openStream()
     for (;;) {
@@ -231,12 +292,17 @@ class PagePromise {
 
 /** A `PagePromise` over list operation `operation` with the arguments of `callArgs`. */
 function pages(native, operation, { args, text, options }) {
-  const fetch = async (pageToken) => {
+  const fetchWithResponse = async (pageToken) => {
     const q = pageToken === undefined ? text : JSON.stringify({ ...args, pageToken })
-    const page = unwrap(await native.call(operation, q, options))
-    return new Page(page.data, page.nextPageToken, fetch)
+    const r = answer(await native.call(operation, q, options))
+    return { ...r, data: new Page(r.data.data, r.data.nextPageToken, fetch) }
   }
-  return new PagePromise(fetch, () => native.stream(operation, text, options))
+  const fetch = async (pageToken) => (await fetchWithResponse(pageToken)).data
+  return new PagePromise(
+    fetch,
+    () => native.stream(operation, text, options),
+    () => fetchWithResponse(undefined),
+  )
 }
 
 /**
@@ -248,7 +314,7 @@ function listing(build) {
     return build()
   } catch (e) {
     const fail = () => Promise.reject(e)
-    return new PagePromise(fail, () => ({ next: fail }))
+    return new PagePromise(fail, () => ({ next: fail }), fail)
   }
 }
 
@@ -262,9 +328,11 @@ function method(m) {
       return listing(() => pages(this._native, m.operation, callArgs(m, values)))
     }
   }
-  return async function (...values) {
-    const { text, options } = callArgs(m, values)
-    return unwrap(await this._native.call(m.operation, text, options))
+  return function (...values) {
+    return apiPromise(async () => {
+      const { text, options } = callArgs(m, values)
+      return answer(await this._native.call(m.operation, text, options))
+    })
   }
 }
 

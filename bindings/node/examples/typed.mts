@@ -105,4 +105,8 @@ export async function everyMethod(): Promise<void> {
   }
   void [status, roles, code, again, updated, emailRestricted, first, redemptions, members, removed]
   void [key.secret, keys, revokedKey.revokedAt]
+  const withMeta: { data: Organization; requestId: string | null; status: number } =
+    await client.organizations.get({ headers: { 'Invites-Forwarded-For': '203.0.113.7' } }).withResponse()
+  const firstPage = await client.invites.list().withResponse()
+  void [withMeta.requestId, firstPage.data.nextPageToken]
 }

@@ -232,6 +232,11 @@ fn config_param(message: &str) -> Option<&'static str> {
 }
 
 /// The envelope every native call resolves to: `{"ok": value}` or `{"error": descriptor}`.
+/// A successful call's envelope: `{"ok": value, "status": 201, "requestId": "req_…"}`.
+pub fn answer(value: Value, status: u16, request_id: Option<String>) -> String {
+    json!({ "ok": value, "status": status, "requestId": request_id }).to_string()
+}
+
 pub fn envelope(result: Result<Value, Error>) -> String {
     match result {
         Ok(v) => json!({ "ok": v }).to_string(),

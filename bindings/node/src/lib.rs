@@ -33,6 +33,12 @@ struct ClientOptions {
     timeout: Option<f64>,
     max_retries: Option<u32>,
     user_agent: Option<String>,
+    /// An HTTP proxy every request goes through.
+    proxy: Option<String>,
+    /// A PEM file of root certificates to trust beside the system's.
+    ca_bundle: Option<String>,
+    /// Headers sent with every request.
+    headers: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// Options for one call, as JSON from `index.js`.
@@ -44,6 +50,8 @@ struct CallOptions {
     /// Per-attempt timeout in milliseconds.
     timeout: Option<f64>,
     max_retries: Option<u32>,
+    /// Headers sent with this call (e.g. `Invites-Forwarded-For`).
+    headers: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// The Rust SDK's client. Every method resolves to an envelope (JSON text); none rejects except
@@ -51,6 +59,8 @@ struct CallOptions {
 #[napi]
 pub struct NativeClient {
     client: Client,
+    /// The client's `headers` option, which each call's own headers add to.
+    headers: Vec<(String, String)>,
 }
 
 /// Items of a list, a ready chunk at a time, from the SDK's page stream.
@@ -77,7 +87,11 @@ impl NativeClient {
     /// The client for one call: the shared one, or one with the call's options (JSON).
     fn with(&self, options_json: Option<String>) -> Result<Client, Error> {
         let o: CallOptions = options(options_json.as_deref(), "options.")?;
-        if o.idempotency_key.is_none() && o.timeout.is_none() && o.max_retries.is_none() {
+        if o.idempotency_key.is_none()
+            && o.timeout.is_none()
+            && o.max_retries.is_none()
+            && o.headers.is_none()
+        {
             return Ok(self.client.clone());
         }
         if o.idempotency_key.as_deref() == Some("") {
@@ -90,6 +104,12 @@ impl NativeClient {
             idempotency_key: o.idempotency_key,
             timeout: millis(o.timeout, "options.timeout")?,
             max_retries: retries(o.max_retries, "options.maxRetries")?,
+            headers: self
+                .headers
+                .iter()
+                .cloned()
+                .chain(o.headers.unwrap_or_default())
+                .collect(),
         }))
     }
 }
@@ -117,8 +137,26 @@ impl NativeClient {
         if let Some(ua) = options.user_agent {
             b = b.user_agent(ua);
         }
+        if let Some(url) = options.proxy {
+            b = b.proxy(url);
+        }
+        if let Some(path) = options.ca_bundle {
+            let pem = std::fs::read(&path).map_err(|e| {
+                throw(&Error::InvalidArgument {
+                    param: "caBundle".into(),
+                    message: format!("cannot read {path}: {e}"),
+                })
+            })?;
+            b = b.ca_certificates_pem(pem);
+        }
         let client = b.build().map_err(|e| throw(&e))?;
-        Ok(Self { client })
+        let headers: Vec<(String, String)> =
+            options.headers.unwrap_or_default().into_iter().collect();
+        let client = client.with_options(RequestOptions {
+            headers: headers.clone(),
+            ..RequestOptions::default()
+        });
+        Ok(Self { client, headers })
     }
 
     /// The base URL calls go to.
@@ -140,9 +178,15 @@ impl NativeClient {
         let result = async {
             let client = self.with(options_json)?;
             let a = args(&args_json)?;
-            client.call_json(&operation, a).await.map_err(from_sdk)
+            client
+                .call_json_with_response(&operation, a)
+                .await
+                .map_err(from_sdk)
         };
-        envelope(result.await.map(to_camel))
+        match result.await {
+            Ok(r) => convert::answer(to_camel(r.data), r.status, r.request_id),
+            Err(e) => envelope(Err(e)),
+        }
     }
 
     /// Every item of list `operation`, page after page; `args_json` as for `call`.

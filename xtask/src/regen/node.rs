@@ -455,7 +455,7 @@ fn method(api: &Api, p: &Prose, op: &Operation) -> String {
     ));
     let returns = match &op.list {
         Some(l) => format!("PagePromise<{}>", l.item),
-        None => format!("Promise<{}>", op.response),
+        None => format!("APIPromise<{}>", op.response),
     };
     let mut lines = some(&op.summary);
     lines.extend(some(&op.description));
@@ -679,6 +679,12 @@ export interface ClientOptions {
   maxRetries?: number
   /** The `User-Agent` header. Default: `invites-sdk-node/<version> (node <version>; <platform>)`. */
   userAgent?: string
+  /** An HTTP proxy every request goes through, e.g. `http://proxy.internal:3128`. */
+  proxy?: string
+  /** A PEM file of root certificates to trust beside the system's (a company CA). */
+  caBundle?: string
+  /** Headers sent with every request. */
+  headers?: Record<string, string>
 }
 
 /** Options for one call. */
@@ -689,6 +695,22 @@ export interface RequestOptions {
   timeout?: number
   /** Retries for this call, instead of the client's. */
   maxRetries?: number
+  /** Headers sent with this call, e.g. `{ 'Invites-Forwarded-For': endUserIp }` (the end user a lookup or accept is for). */
+  headers?: Record<string, string>
+}
+
+/** What came with a successful answer. */
+export interface ResponseMeta {
+  /** The HTTP status (200, 201). */
+  status: number
+  /** The server's id for the request (`req_…`). */
+  requestId: string | null
+}
+
+/** What every method but a list returns: a Promise of the answer, and its metadata on request. */
+export interface APIPromise<T> extends Promise<T> {
+  /** The answer with its status and request id: `const { data, requestId } = await client.invites.get(id).withResponse()`. */
+  withResponse(): Promise<{ data: T } & ResponseMeta>
 }
 
 /** One page of a list. */
@@ -714,6 +736,8 @@ export declare class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterab
   ): Promise<R1 | R2>
   catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R>
   finally(onfinally?: (() => void) | null): Promise<Page<T>>
+  /** The first page with its status and request id. */
+  withResponse(): Promise<{ data: Page<T> } & ResponseMeta>
   [Symbol.asyncIterator](): AsyncIterator<T>
 }
 "#;
