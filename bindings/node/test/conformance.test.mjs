@@ -89,10 +89,11 @@ async function dispatch(client, call, args, options) {
   const resource = client[entry.node_resource]
   const callArgs = entry.rest === 'none' ? positional : [...positional, rename(rest, camel)]
   const result = resource[entry.node](...callArgs, options)
-  if (!entry.list) return result
-  if (!firstPage) return collect(result)
-  const page = await result
-  return { data: page.data, next_page_token: page.nextPageToken ?? null }
+  if (entry.list && !firstPage) return { value: await collect(result), requestId: null }
+  // withResponse(): the answer and the request id it came with.
+  const r = await result.withResponse()
+  if (!entry.list) return { value: r.data, requestId: r.requestId }
+  return { value: { data: r.data.data, next_page_token: r.data.nextPageToken ?? null }, requestId: r.requestId }
 }
 
 /** The error as scenarios describe it (conformance/README.md), `param` in the spec's snake_case. */
@@ -164,13 +165,17 @@ for (const file of files) {
         ...(opts.idempotency_key !== undefined && { idempotencyKey: opts.idempotency_key }),
         ...(opts.timeout_ms !== undefined && { timeout: opts.timeout_ms }),
         ...(opts.max_retries !== undefined && { maxRetries: opts.max_retries }),
+        ...(opts.headers !== undefined && { headers: opts.headers }),
       }
       await control('PUT', '/__faults', { faults: step.faults ?? [] })
       const started = performance.now()
       let result
+      let requestId
       let error
       try {
-        result = rename(JSON.parse(JSON.stringify(await dispatch(client, step.call, substitute(step.args ?? {}, saved), options))), snake)
+        const answer = await dispatch(client, step.call, substitute(step.args ?? {}, saved), options)
+        result = rename(JSON.parse(JSON.stringify(answer.value)), snake)
+        requestId = answer.requestId
       } catch (e) {
         if (!(e instanceof InvitesError)) throw e
         error = e
@@ -190,6 +195,10 @@ for (const file of files) {
         subset(want, errorValue(error), at)
       } else {
         assert.equal(error, undefined, `${at}: unexpected error ${error && JSON.stringify(errorValue(error))}`)
+        if (expect.request_id === 'last') {
+          const last = log.at(-1)?.request_id
+          assert.ok(last && requestId === last, `${at}: the answer's request id ${requestId} is not the proxy's ${last}`)
+        }
         if (expect.ok) subset(expect.ok, result, at)
         if (expect.count !== undefined) assert.equal(count(result), expect.count, `${at}: item count`)
         for (const f of expect.absent ?? []) assert.ok(result[f] == null, `${at}: ${f} must not be in the result`)
@@ -199,6 +208,10 @@ for (const file of files) {
         }
       }
       if (step.min_elapsed_ms !== undefined) assert.ok(elapsed >= step.min_elapsed_ms, `${at}: returned after ${elapsed} ms`)
+      for (const [name, want] of Object.entries(step.sent_headers ?? {})) {
+        const got = log.at(-1)?.headers?.[name]
+        assert.equal(got, want, `${at}: the last request carried ${name}: ${got}, not ${want}`)
+      }
       for (const [key, n] of Object.entries(step.requests ?? {})) {
         const seen = log.filter((r) => `${r.method} ${r.path}` === key).length
         assert.equal(seen, n, `${at}: expected ${n} request(s) ${key}, the proxy saw ${seen}`)

@@ -187,6 +187,8 @@ class Step:
             self.options["timeout"] = opts["timeout_ms"] / 1000
         if "max_retries" in opts:
             self.options["max_retries"] = opts["max_retries"]
+        if "headers" in opts:
+            self.options["headers"] = opts["headers"]
         _control(f"{proxy}/__faults", "PUT", {"faults": step.get("faults", [])})
         self.started = time.monotonic()
 
@@ -208,6 +210,12 @@ class Step:
         else:
             assert error is None, f"{self.at}: unexpected error {error_value(error)}"
             value = to_plain(result)
+            if expect.get("request_id") == "last":
+                last = log[-1]["request_id"] if log else None
+                got = getattr(result, "_request_id", None)
+                assert last is not None and got == last, (
+                    f"{self.at}: the answer's request id {got!r} is not the proxy's {last!r}"
+                )
             if "ok" in expect:
                 subset(expect["ok"], value, self.at)
             if "count" in expect:
@@ -223,6 +231,9 @@ class Step:
             assert elapsed_ms >= self.step["min_elapsed_ms"], (
                 f"{self.at}: returned after {elapsed_ms:.0f} ms"
             )
+        for name, want in self.step.get("sent_headers", {}).items():
+            got = log[-1]["headers"].get(name) if log else None
+            assert got == want, f"{self.at}: the last request carried {name}: {got!r}, not {want!r}"
         for key, n in self.step.get("requests", {}).items():
             seen = sum(1 for r in log if f"{r['method']} {r['path']}" == key)
             assert seen == n, f"{self.at}: expected {n} request(s) `{key}`, the proxy saw {seen}"

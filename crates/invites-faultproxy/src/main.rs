@@ -96,6 +96,8 @@ struct Seen {
     fault: Option<Action>,
     /// The `x-request-id` the client was sent (none when the connection was closed).
     request_id: Option<String>,
+    /// The request's `Invites-*` headers (never `Authorization`), lower-cased names.
+    headers: std::collections::BTreeMap<String, String>,
 }
 
 struct State {
@@ -190,6 +192,17 @@ async fn handle(
             path: path.clone(),
             fault: fault.as_ref().map(|f| f.action),
             request_id: None,
+            headers: req
+                .headers()
+                .iter()
+                .filter(|(name, _)| name.as_str().starts_with("invites-"))
+                .map(|(name, value)| {
+                    (
+                        name.as_str().to_owned(),
+                        value.to_str().unwrap_or_default().to_owned(),
+                    )
+                })
+                .collect(),
         });
         log.len() - 1
     };

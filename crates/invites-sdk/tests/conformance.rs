@@ -11,7 +11,8 @@ use invites_sdk::{Client, Error, RequestOptions};
 use serde_json::{Value, json};
 
 /// What a call produced, in the runner-neutral shape scenarios assert on.
-type Outcome = Result<Value, Value>;
+/// A call's answer and its request id (a list walked page by page has none), or its error.
+type Outcome = Result<(Value, Option<String>), Value>;
 
 fn error_value(e: &Error) -> Value {
     json!({
@@ -67,11 +68,17 @@ async fn dispatch(client: &Client, call: &str, args: &Value) -> Outcome {
         .unwrap_or_else(|| panic!("unknown call `{call}`: not in conformance/operations.json"));
     let outcome = if entry["list"] == json!(true) && !first_page {
         match client.stream_json(operation, args.clone()) {
-            Ok(stream) => stream.try_collect::<Vec<_>>().await.map(Value::Array),
+            Ok(stream) => stream
+                .try_collect::<Vec<_>>()
+                .await
+                .map(|items| (Value::Array(items), None)),
             Err(e) => Err(e),
         }
     } else {
-        client.call_json(operation, args.clone()).await
+        client
+            .call_json_with_response(operation, args.clone())
+            .await
+            .map(|r| (r.data, r.request_id))
     };
     outcome.map_err(|e| error_value(&e))
 }
@@ -190,6 +197,9 @@ async fn run_scenario(
         if let Some(n) = opts["max_retries"].as_u64() {
             options = options.max_retries(n as u32);
         }
+        for (name, value) in opts["headers"].as_object().into_iter().flatten() {
+            options = options.header(name, value.as_str().unwrap_or_default());
+        }
         set_faults(
             http,
             proxy,
@@ -205,7 +215,7 @@ async fn run_scenario(
         if let Some(err) = expect.get("error") {
             let actual = match &outcome {
                 Err(e) => e.clone(),
-                Ok(v) => return Err(format!("{at}: expected an error, got {v}")),
+                Ok((v, _)) => return Err(format!("{at}: expected an error, got {v}")),
             };
             let mut err = err.clone();
             if err.get("request_id") == Some(&json!("last")) {
@@ -224,7 +234,15 @@ async fn run_scenario(
             }
             subset(&err, &actual, &at)?;
         } else {
-            let value = outcome.map_err(|e| format!("{at}: unexpected error {e}"))?;
+            let (value, request_id) = outcome.map_err(|e| format!("{at}: unexpected error {e}"))?;
+            if expect.get("request_id") == Some(&json!("last")) {
+                let last = log.last().and_then(|r| r["request_id"].as_str());
+                if last.is_none() || request_id.as_deref() != last {
+                    return Err(format!(
+                        "{at}: the answer's request id {request_id:?} is not the proxy's {last:?}"
+                    ));
+                }
+            }
             if let Some(ok) = expect.get("ok") {
                 subset(ok, &value, &at)?;
             }
@@ -253,6 +271,14 @@ async fn run_scenario(
             && elapsed < Duration::from_millis(min)
         {
             return Err(format!("{at}: returned after {elapsed:?}, before {min} ms"));
+        }
+        for (name, want) in step["sent_headers"].as_object().into_iter().flatten() {
+            let got = log.last().map(|r| &r["headers"][name.as_str()]);
+            if got != Some(want) {
+                return Err(format!(
+                    "{at}: the last request carried {name}: {got:?}, not {want}"
+                ));
+            }
         }
         for (key, n) in step["requests"].as_object().into_iter().flatten() {
             let seen = log
