@@ -59,6 +59,7 @@ impl Core {
         idempotency_key: Option<String>,
         timeout: Option<f64>,
         headers: Option<Vec<(String, String)>>,
+        max_retries: Option<i64>,
     ) -> PyResult<(Client, Value)> {
         let args = serde_json::from_str(args)
             .map_err(|e| err(invalid("args", format!("not JSON: {e}"))))?;
@@ -66,6 +67,7 @@ impl Core {
         options.idempotency_key = idempotency_key.or(options.idempotency_key);
         options.timeout = seconds(timeout)?.or(options.timeout);
         options.headers.extend(headers.unwrap_or_default());
+        options.max_retries = retries(max_retries)?.or(options.max_retries);
         let guard = self.client.read().unwrap_or_else(|p| p.into_inner());
         let client = guard.as_ref().ok_or_else(closed)?;
         Ok((client.with_options(options), args))
@@ -173,7 +175,8 @@ impl Core {
     /// Call `operation` (an operationId) with `args` (JSON text) and wait, with the GIL
     /// released; the answer as JSON text (a list operation answers its first page) and its
     /// request id.
-    #[pyo3(signature = (operation, args, *, idempotency_key=None, timeout=None, headers=None))]
+    #[pyo3(signature = (operation, args, *, idempotency_key=None, timeout=None, headers=None, max_retries=None))]
+    #[allow(clippy::too_many_arguments)]
     fn call(
         &self,
         py: Python<'_>,
@@ -182,8 +185,9 @@ impl Core {
         idempotency_key: Option<String>,
         timeout: Option<f64>,
         headers: Option<Vec<(String, String)>>,
+        max_retries: Option<i64>,
     ) -> PyResult<(String, Option<String>)> {
-        let (client, args) = self.prepare(args, idempotency_key, timeout, headers)?;
+        let (client, args) = self.prepare(args, idempotency_key, timeout, headers, max_retries)?;
         block_on(py, async move {
             let answer = client.call_json_with_response(&operation, args).await?;
             Ok((answer.data.to_string(), answer.request_id))
@@ -193,7 +197,7 @@ impl Core {
     /// As `call`, without waiting: `done((json_text, request_id), None)` or
     /// `done(None, exception)` is called from a runtime thread when the call ends. The `Task`
     /// cancels it.
-    #[pyo3(signature = (operation, args, done, *, idempotency_key=None, timeout=None, headers=None))]
+    #[pyo3(signature = (operation, args, done, *, idempotency_key=None, timeout=None, headers=None, max_retries=None))]
     #[allow(clippy::too_many_arguments)]
     fn call_async(
         &self,
@@ -203,8 +207,9 @@ impl Core {
         idempotency_key: Option<String>,
         timeout: Option<f64>,
         headers: Option<Vec<(String, String)>>,
+        max_retries: Option<i64>,
     ) -> PyResult<Task> {
-        let (client, args) = self.prepare(args, idempotency_key, timeout, headers)?;
+        let (client, args) = self.prepare(args, idempotency_key, timeout, headers, max_retries)?;
         spawn(
             async move {
                 let answer = client.call_json_with_response(&operation, args).await?;
@@ -215,15 +220,16 @@ impl Core {
     }
 
     /// Every item of list `operation`, page after page; the arguments are checked now.
-    #[pyo3(signature = (operation, args, *, timeout=None, headers=None))]
+    #[pyo3(signature = (operation, args, *, timeout=None, headers=None, max_retries=None))]
     fn stream(
         &self,
         operation: &str,
         args: &str,
         timeout: Option<f64>,
         headers: Option<Vec<(String, String)>>,
+        max_retries: Option<i64>,
     ) -> PyResult<Stream> {
-        let (client, args) = self.prepare(args, None, timeout, headers)?;
+        let (client, args) = self.prepare(args, None, timeout, headers, max_retries)?;
         let _context = runtime().enter();
         let stream = client.stream_json(operation, args).map_err(err)?;
         Ok(Stream(Arc::new(tokio::sync::Mutex::new(stream))))

@@ -15,12 +15,21 @@ from invites_sdk import (
     AsyncClient,
     BadRequestError,
     Client,
+    InternalServerError,
     InvalidArgumentError,
     NotFoundError,
     RateLimitError,
 )
 
-from conftest import RATE_LIMIT_FAILURES, Org, Server, new_org, start_proxy, stop_server
+from conftest import (
+    RATE_LIMIT_FAILURES,
+    Org,
+    Server,
+    new_org,
+    set_faults,
+    start_proxy,
+    stop_server,
+)
 
 UNKNOWN = "ic_0000000000000000000000000000000000000000"
 
@@ -65,6 +74,54 @@ def test_extra_headers_name_the_end_user(server: Server) -> None:
             client.organizations.get(extra_headers={"bad header": "x"})
         assert e.value.param == "headers"
         assert isinstance(e.value, BadRequestError)
+
+
+def test_max_retries_per_call(org: Org) -> None:
+    proc, proxy = start_proxy(org.base_url)
+    try:
+        set_faults(
+            proxy,
+            [
+                {
+                    "method": "GET",
+                    "path": "/v1/organization",
+                    "action": "respond",
+                    "status": 503,
+                    "times": 5,
+                }
+            ],
+        )
+        with Client(proxy, org.api_key, max_retries=0) as c:
+            # The client does not retry; this call does, and gets through after two 503s.
+            set_faults(
+                proxy,
+                [
+                    {
+                        "method": "GET",
+                        "path": "/v1/organization",
+                        "action": "respond",
+                        "status": 503,
+                        "times": 2,
+                    }
+                ],
+            )
+            assert c.organizations.get(max_retries=3).id == org.org_id
+            set_faults(
+                proxy,
+                [
+                    {
+                        "method": "GET",
+                        "path": "/v1/organization",
+                        "action": "respond",
+                        "status": 503,
+                        "times": 1,
+                    }
+                ],
+            )
+            with pytest.raises(InternalServerError):
+                c.organizations.get()
+    finally:
+        stop_server(proc)
 
 
 def test_a_proxy_and_ca_roots(org: Org, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ NAMES = ROOT / "spec" / "sdk-names.yaml"
 PACKAGE = Path(invites_sdk.__file__).parent
 
 # Per-call options methods take besides the spec's parameters.
-OPTIONS = {"timeout", "idempotency_key", "extra_headers"}
+OPTIONS = {"timeout", "idempotency_key", "extra_headers", "max_retries"}
 
 
 @functools.cache

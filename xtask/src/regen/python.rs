@@ -471,6 +471,7 @@ fn method(api: &Api, op: &Operation, asyncio: bool, out: &mut String) -> Result<
         out.push_str("        idempotency_key: str | None = None,\n");
     }
     out.push_str("        timeout: float | None = None,\n");
+    out.push_str("        max_retries: int | None = None,\n");
     out.push_str("        extra_headers: Mapping[str, str] | None = None,\n");
     let _ = writeln!(out, "    ) -> {returns}:");
 
@@ -507,6 +508,10 @@ fn method(api: &Api, op: &Operation, asyncio: bool, out: &mut String) -> Result<
         "Seconds per attempt for this call, instead of the client's.".into(),
     ));
     docs.push((
+        "max_retries".into(),
+        "Retries for this call, instead of the client's.".into(),
+    ));
+    docs.push((
         "extra_headers".into(),
         "Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end user).".into(),
     ));
@@ -531,21 +536,24 @@ fn method(api: &Api, op: &Operation, asyncio: bool, out: &mut String) -> Result<
     match (item, asyncio) {
         (Some(i), false) => {
             let args = format!(
-                "self._core, \"{}\", args, {i}, timeout, extra_headers",
+                "self._core, \"{}\", args, {i}, timeout, extra_headers, max_retries",
                 op.id
             );
             out.push_str(&call_lines("        return SyncPager(", &args));
         }
         (Some(i), true) => {
             let args = format!(
-                "self._core, \"{}\", args, {i}, timeout, extra_headers",
+                "self._core, \"{}\", args, {i}, timeout, extra_headers, max_retries",
                 op.id
             );
             out.push_str(&call_lines("        return AsyncPager(", &args));
         }
         (None, asyncio) => {
             let wait = if asyncio { "await " } else { "" };
-            let args = format!("\"{}\", args, {key}, timeout, extra_headers", op.id);
+            let args = format!(
+                "\"{}\", args, {key}, timeout, extra_headers, max_retries",
+                op.id
+            );
             out.push_str(&call_lines(
                 &format!("        data, request_id = {wait}self._call("),
                 &args,
@@ -622,7 +630,7 @@ mod tests {
         let api = Api::load().unwrap();
         let text = module(&api).unwrap();
         for op in &api.operations {
-            let calls = text.matches(&format!("\"{}\", args", op.id)).count();
+            let calls = text.matches(&format!("\"{}\",", op.id)).count();
             assert_eq!(calls, 2, "{} is called {calls} times", op.id);
         }
         assert!(text.contains("class AsyncInvites(AsyncResource):"));
@@ -690,7 +698,7 @@ mod tests {
                 "        idempotency_key: str | None = None,\n",
                 "    ) -> Organization:\n",
                 "Rename the organization (`renameOrganization`, `POST /v1/organization/rename`).",
-                "\"renameOrganization\", args, idempotency_key, timeout, extra_headers",
+                "\"renameOrganization\", args, idempotency_key, timeout, extra_headers, max_retries",
             ] {
                 assert!(method.contains(arg), "{def}: no `{arg}` in\n{method}");
             }

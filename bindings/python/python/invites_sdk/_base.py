@@ -218,12 +218,14 @@ class _Pager(Generic[T]):
         model: Callable[[Any], T],
         timeout: float | None,
         extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
     ) -> None:
         self._core, self._operation, self._model, self._timeout = core, operation, model, timeout
+        self._retries = max_retries
         self._args = dumps(args)
         self._headers = _headers(extra_headers)
         self._stream: _native.Stream | None = core.stream(
-            operation, self._args, timeout=timeout, headers=self._headers
+            operation, self._args, timeout=timeout, headers=self._headers, max_retries=max_retries
         )
 
     def _page(self, answer: tuple[str, str | None]) -> Page[T]:
@@ -254,7 +256,11 @@ class SyncPager(_Pager[T]):
         """Only the first page (one request), with its `next_page_token`."""
         return self._page(
             self._core.call(
-                self._operation, self._args, timeout=self._timeout, headers=self._headers
+                self._operation,
+                self._args,
+                timeout=self._timeout,
+                headers=self._headers,
+                max_retries=self._retries,
             )
         )
 
@@ -275,10 +281,12 @@ class AsyncPager(_Pager[T]):
     async def first_page(self) -> Page[T]:
         """Only the first page (one request), with its `next_page_token`."""
         core, op, args, timeout = self._core, self._operation, self._args, self._timeout
-        extra = self._headers
+        extra, retries = self._headers, self._retries
         return self._page(
             await _wait(
-                lambda done: core.call_async(op, args, done, timeout=timeout, headers=extra)
+                lambda done: core.call_async(
+                    op, args, done, timeout=timeout, headers=extra, max_retries=retries
+                )
             )
         )
 
@@ -307,6 +315,7 @@ class SyncResource(_Resource):
         idempotency_key: str | None,
         timeout: float | None,
         extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
     ) -> tuple[dict[str, Any], str | None]:
         text, request_id = self._core.call(
             operation,
@@ -314,6 +323,7 @@ class SyncResource(_Resource):
             idempotency_key=idempotency_key,
             timeout=timeout,
             headers=_headers(extra_headers),
+            max_retries=max_retries,
         )
         return _loads(text), request_id
 
@@ -330,6 +340,7 @@ class AsyncResource(_Resource):
         idempotency_key: str | None,
         timeout: float | None,
         extra_headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
     ) -> tuple[dict[str, Any], str | None]:
         core, text, extra = self._core, dumps(args), _headers(extra_headers)
         result, request_id = await _wait(
@@ -340,6 +351,7 @@ class AsyncResource(_Resource):
                 idempotency_key=idempotency_key,
                 timeout=timeout,
                 headers=extra,
+                max_retries=max_retries,
             )
         )
         return _loads(result), request_id

@@ -726,6 +726,7 @@ class Organizations(SyncResource):
         roles: Sequence[str] | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> OrganizationCreated:
         """Create an organization (admin token) and its first API key (`createOrganization`, `POST
@@ -737,6 +738,7 @@ class Organizations(SyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -745,7 +747,7 @@ class Organizations(SyncResource):
             "roles": roles,
         }
         data, request_id = self._call(
-            "createOrganization", args, idempotency_key, timeout, extra_headers
+            "createOrganization", args, idempotency_key, timeout, extra_headers, max_retries
         )
         return OrganizationCreated(data, request_id)
 
@@ -753,17 +755,21 @@ class Organizations(SyncResource):
         self,
         *,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Organization:
         """The organization the API key belongs to (`getOrganization`, `GET /v1/organization`).
 
         Args:
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
         args: dict[str, Any] = {}
-        data, request_id = self._call("getOrganization", args, None, timeout, extra_headers)
+        data, request_id = self._call(
+            "getOrganization", args, None, timeout, extra_headers, max_retries
+        )
         return Organization(data, request_id)
 
 
@@ -777,6 +783,7 @@ class AsyncOrganizations(AsyncResource):
         roles: Sequence[str] | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> OrganizationCreated:
         """Create an organization (admin token) and its first API key (`createOrganization`, `POST
@@ -788,6 +795,7 @@ class AsyncOrganizations(AsyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -796,7 +804,7 @@ class AsyncOrganizations(AsyncResource):
             "roles": roles,
         }
         data, request_id = await self._call(
-            "createOrganization", args, idempotency_key, timeout, extra_headers
+            "createOrganization", args, idempotency_key, timeout, extra_headers, max_retries
         )
         return OrganizationCreated(data, request_id)
 
@@ -804,17 +812,21 @@ class AsyncOrganizations(AsyncResource):
         self,
         *,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Organization:
         """The organization the API key belongs to (`getOrganization`, `GET /v1/organization`).
 
         Args:
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
         args: dict[str, Any] = {}
-        data, request_id = await self._call("getOrganization", args, None, timeout, extra_headers)
+        data, request_id = await self._call(
+            "getOrganization", args, None, timeout, extra_headers, max_retries
+        )
         return Organization(data, request_id)
 
 
@@ -829,6 +841,7 @@ class Invites(SyncResource):
         limit: int | None = None,
         page_token: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> SyncPager[Invite]:
         """List invites, newest first, one page at a time (`listInvites`, `GET /v1/invites`).
@@ -845,6 +858,7 @@ class Invites(SyncResource):
                 opaque token of at most 512 characters; any other value is a 400 naming
                 `page_token`); omit for the first page.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -854,7 +868,9 @@ class Invites(SyncResource):
             "limit": limit,
             "page_token": page_token,
         }
-        return SyncPager(self._core, "listInvites", args, Invite, timeout, extra_headers)
+        return SyncPager(
+            self._core, "listInvites", args, Invite, timeout, extra_headers, max_retries
+        )
 
     def create(
         self,
@@ -874,6 +890,7 @@ class Invites(SyncResource):
         metadata: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """Create an invite; the response is the only one that shows its code and url
@@ -902,6 +919,7 @@ class Invites(SyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -920,7 +938,9 @@ class Invites(SyncResource):
             "enabled": enabled,
             "metadata": metadata,
         }
-        data, request_id = self._call("createInvite", args, idempotency_key, timeout, extra_headers)
+        data, request_id = self._call(
+            "createInvite", args, idempotency_key, timeout, extra_headers, max_retries
+        )
         return Invite(data, request_id)
 
     def create_batch(
@@ -936,6 +956,7 @@ class Invites(SyncResource):
         metadata: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> InviteBatch:
         """Create one single-use invite per address, all or nothing (`createInvites`, `POST
@@ -955,6 +976,7 @@ class Invites(SyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -969,7 +991,7 @@ class Invites(SyncResource):
             "metadata": metadata,
         }
         data, request_id = self._call(
-            "createInvites", args, idempotency_key, timeout, extra_headers
+            "createInvites", args, idempotency_key, timeout, extra_headers, max_retries
         )
         return InviteBatch(data, request_id)
 
@@ -979,6 +1001,7 @@ class Invites(SyncResource):
         *,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> InviteLookup:
         """What a landing page may show about a code. Consumes nothing (`lookupInvite`, `POST
@@ -989,13 +1012,16 @@ class Invites(SyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
         args: dict[str, Any] = {
             "code": code,
         }
-        data, request_id = self._call("lookupInvite", args, idempotency_key, timeout, extra_headers)
+        data, request_id = self._call(
+            "lookupInvite", args, idempotency_key, timeout, extra_headers, max_retries
+        )
         return InviteLookup(data, request_id)
 
     def accept(
@@ -1006,6 +1032,7 @@ class Invites(SyncResource):
         user_id: str | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Member:
         """Redeem a code for an email the caller has verified; creates a membership (`acceptInvite`,
@@ -1020,6 +1047,7 @@ class Invites(SyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -1028,7 +1056,9 @@ class Invites(SyncResource):
             "email": email,
             "user_id": user_id,
         }
-        data, request_id = self._call("acceptInvite", args, idempotency_key, timeout, extra_headers)
+        data, request_id = self._call(
+            "acceptInvite", args, idempotency_key, timeout, extra_headers, max_retries
+        )
         return Member(data, request_id)
 
     def get(
@@ -1036,6 +1066,7 @@ class Invites(SyncResource):
         invite_id: str,
         *,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """One invite (`getInvite`, `GET /v1/invites/{invite_id}`).
@@ -1043,13 +1074,14 @@ class Invites(SyncResource):
         Args:
             invite_id: The invite's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
         args: dict[str, Any] = {
             "invite_id": invite_id,
         }
-        data, request_id = self._call("getInvite", args, None, timeout, extra_headers)
+        data, request_id = self._call("getInvite", args, None, timeout, extra_headers, max_retries)
         return Invite(data, request_id)
 
     def update(
@@ -1065,6 +1097,7 @@ class Invites(SyncResource):
         max_uses: int | None = None,
         enabled: bool | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """Change an invite; omitted fields stay as they are (`updateInvite`, `PATCH
@@ -1083,6 +1116,7 @@ class Invites(SyncResource):
             max_uses: A new quota, 1 to 1000000, not below `use_count`.
             enabled: Enable or disable the invite.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -1097,7 +1131,9 @@ class Invites(SyncResource):
             "max_uses": max_uses,
             "enabled": enabled,
         }
-        data, request_id = self._call("updateInvite", args, None, timeout, extra_headers)
+        data, request_id = self._call(
+            "updateInvite", args, None, timeout, extra_headers, max_retries
+        )
         return Invite(data, request_id)
 
     def revoke(
@@ -1105,6 +1141,7 @@ class Invites(SyncResource):
         invite_id: str,
         *,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """Revoke an invite for good; repeating it is harmless (`revokeInvite`, `DELETE
@@ -1113,13 +1150,16 @@ class Invites(SyncResource):
         Args:
             invite_id: The invite's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
         args: dict[str, Any] = {
             "invite_id": invite_id,
         }
-        data, request_id = self._call("revokeInvite", args, None, timeout, extra_headers)
+        data, request_id = self._call(
+            "revokeInvite", args, None, timeout, extra_headers, max_retries
+        )
         return Invite(data, request_id)
 
     def rotate(
@@ -1128,6 +1168,7 @@ class Invites(SyncResource):
         *,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """Replace the invite's code; the old one stops working at once (`rotateInviteCode`, `POST
@@ -1138,6 +1179,7 @@ class Invites(SyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -1145,7 +1187,7 @@ class Invites(SyncResource):
             "invite_id": invite_id,
         }
         data, request_id = self._call(
-            "rotateInviteCode", args, idempotency_key, timeout, extra_headers
+            "rotateInviteCode", args, idempotency_key, timeout, extra_headers, max_retries
         )
         return Invite(data, request_id)
 
@@ -1156,6 +1198,7 @@ class Invites(SyncResource):
         limit: int | None = None,
         page_token: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> SyncPager[Redemption]:
         """Who accepted this invite, newest first (`listInviteRedemptions`, `GET
@@ -1171,6 +1214,7 @@ class Invites(SyncResource):
                 opaque token of at most 512 characters; any other value is a 400 naming
                 `page_token`); omit for the first page.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -1180,7 +1224,13 @@ class Invites(SyncResource):
             "page_token": page_token,
         }
         return SyncPager(
-            self._core, "listInviteRedemptions", args, Redemption, timeout, extra_headers
+            self._core,
+            "listInviteRedemptions",
+            args,
+            Redemption,
+            timeout,
+            extra_headers,
+            max_retries,
         )
 
 
@@ -1195,6 +1245,7 @@ class AsyncInvites(AsyncResource):
         limit: int | None = None,
         page_token: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncPager[Invite]:
         """List invites, newest first, one page at a time (`listInvites`, `GET /v1/invites`).
@@ -1211,6 +1262,7 @@ class AsyncInvites(AsyncResource):
                 opaque token of at most 512 characters; any other value is a 400 naming
                 `page_token`); omit for the first page.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -1220,7 +1272,9 @@ class AsyncInvites(AsyncResource):
             "limit": limit,
             "page_token": page_token,
         }
-        return AsyncPager(self._core, "listInvites", args, Invite, timeout, extra_headers)
+        return AsyncPager(
+            self._core, "listInvites", args, Invite, timeout, extra_headers, max_retries
+        )
 
     async def create(
         self,
@@ -1240,6 +1294,7 @@ class AsyncInvites(AsyncResource):
         metadata: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """Create an invite; the response is the only one that shows its code and url
@@ -1268,6 +1323,7 @@ class AsyncInvites(AsyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -1287,7 +1343,7 @@ class AsyncInvites(AsyncResource):
             "metadata": metadata,
         }
         data, request_id = await self._call(
-            "createInvite", args, idempotency_key, timeout, extra_headers
+            "createInvite", args, idempotency_key, timeout, extra_headers, max_retries
         )
         return Invite(data, request_id)
 
@@ -1304,6 +1360,7 @@ class AsyncInvites(AsyncResource):
         metadata: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> InviteBatch:
         """Create one single-use invite per address, all or nothing (`createInvites`, `POST
@@ -1323,6 +1380,7 @@ class AsyncInvites(AsyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -1337,7 +1395,7 @@ class AsyncInvites(AsyncResource):
             "metadata": metadata,
         }
         data, request_id = await self._call(
-            "createInvites", args, idempotency_key, timeout, extra_headers
+            "createInvites", args, idempotency_key, timeout, extra_headers, max_retries
         )
         return InviteBatch(data, request_id)
 
@@ -1347,6 +1405,7 @@ class AsyncInvites(AsyncResource):
         *,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> InviteLookup:
         """What a landing page may show about a code. Consumes nothing (`lookupInvite`, `POST
@@ -1357,6 +1416,7 @@ class AsyncInvites(AsyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -1364,7 +1424,7 @@ class AsyncInvites(AsyncResource):
             "code": code,
         }
         data, request_id = await self._call(
-            "lookupInvite", args, idempotency_key, timeout, extra_headers
+            "lookupInvite", args, idempotency_key, timeout, extra_headers, max_retries
         )
         return InviteLookup(data, request_id)
 
@@ -1376,6 +1436,7 @@ class AsyncInvites(AsyncResource):
         user_id: str | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Member:
         """Redeem a code for an email the caller has verified; creates a membership (`acceptInvite`,
@@ -1390,6 +1451,7 @@ class AsyncInvites(AsyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -1399,7 +1461,7 @@ class AsyncInvites(AsyncResource):
             "user_id": user_id,
         }
         data, request_id = await self._call(
-            "acceptInvite", args, idempotency_key, timeout, extra_headers
+            "acceptInvite", args, idempotency_key, timeout, extra_headers, max_retries
         )
         return Member(data, request_id)
 
@@ -1408,6 +1470,7 @@ class AsyncInvites(AsyncResource):
         invite_id: str,
         *,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """One invite (`getInvite`, `GET /v1/invites/{invite_id}`).
@@ -1415,13 +1478,16 @@ class AsyncInvites(AsyncResource):
         Args:
             invite_id: The invite's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
         args: dict[str, Any] = {
             "invite_id": invite_id,
         }
-        data, request_id = await self._call("getInvite", args, None, timeout, extra_headers)
+        data, request_id = await self._call(
+            "getInvite", args, None, timeout, extra_headers, max_retries
+        )
         return Invite(data, request_id)
 
     async def update(
@@ -1437,6 +1503,7 @@ class AsyncInvites(AsyncResource):
         max_uses: int | None = None,
         enabled: bool | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """Change an invite; omitted fields stay as they are (`updateInvite`, `PATCH
@@ -1455,6 +1522,7 @@ class AsyncInvites(AsyncResource):
             max_uses: A new quota, 1 to 1000000, not below `use_count`.
             enabled: Enable or disable the invite.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -1469,7 +1537,9 @@ class AsyncInvites(AsyncResource):
             "max_uses": max_uses,
             "enabled": enabled,
         }
-        data, request_id = await self._call("updateInvite", args, None, timeout, extra_headers)
+        data, request_id = await self._call(
+            "updateInvite", args, None, timeout, extra_headers, max_retries
+        )
         return Invite(data, request_id)
 
     async def revoke(
@@ -1477,6 +1547,7 @@ class AsyncInvites(AsyncResource):
         invite_id: str,
         *,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """Revoke an invite for good; repeating it is harmless (`revokeInvite`, `DELETE
@@ -1485,13 +1556,16 @@ class AsyncInvites(AsyncResource):
         Args:
             invite_id: The invite's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
         args: dict[str, Any] = {
             "invite_id": invite_id,
         }
-        data, request_id = await self._call("revokeInvite", args, None, timeout, extra_headers)
+        data, request_id = await self._call(
+            "revokeInvite", args, None, timeout, extra_headers, max_retries
+        )
         return Invite(data, request_id)
 
     async def rotate(
@@ -1500,6 +1574,7 @@ class AsyncInvites(AsyncResource):
         *,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Invite:
         """Replace the invite's code; the old one stops working at once (`rotateInviteCode`, `POST
@@ -1510,6 +1585,7 @@ class AsyncInvites(AsyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -1517,7 +1593,7 @@ class AsyncInvites(AsyncResource):
             "invite_id": invite_id,
         }
         data, request_id = await self._call(
-            "rotateInviteCode", args, idempotency_key, timeout, extra_headers
+            "rotateInviteCode", args, idempotency_key, timeout, extra_headers, max_retries
         )
         return Invite(data, request_id)
 
@@ -1528,6 +1604,7 @@ class AsyncInvites(AsyncResource):
         limit: int | None = None,
         page_token: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncPager[Redemption]:
         """Who accepted this invite, newest first (`listInviteRedemptions`, `GET
@@ -1543,6 +1620,7 @@ class AsyncInvites(AsyncResource):
                 opaque token of at most 512 characters; any other value is a 400 naming
                 `page_token`); omit for the first page.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -1552,7 +1630,13 @@ class AsyncInvites(AsyncResource):
             "page_token": page_token,
         }
         return AsyncPager(
-            self._core, "listInviteRedemptions", args, Redemption, timeout, extra_headers
+            self._core,
+            "listInviteRedemptions",
+            args,
+            Redemption,
+            timeout,
+            extra_headers,
+            max_retries,
         )
 
 
@@ -1566,6 +1650,7 @@ class Members(SyncResource):
         limit: int | None = None,
         page_token: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> SyncPager[Member]:
         """Members of the organization, newest first (`listMembers`, `GET /v1/members`).
@@ -1580,6 +1665,7 @@ class Members(SyncResource):
                 opaque token of at most 512 characters; any other value is a 400 naming
                 `page_token`); omit for the first page.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -1588,13 +1674,16 @@ class Members(SyncResource):
             "limit": limit,
             "page_token": page_token,
         }
-        return SyncPager(self._core, "listMembers", args, Member, timeout, extra_headers)
+        return SyncPager(
+            self._core, "listMembers", args, Member, timeout, extra_headers, max_retries
+        )
 
     def get(
         self,
         member_id: str,
         *,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Member:
         """One member (`getMember`, `GET /v1/members/{member_id}`).
@@ -1602,13 +1691,14 @@ class Members(SyncResource):
         Args:
             member_id: The member's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
         args: dict[str, Any] = {
             "member_id": member_id,
         }
-        data, request_id = self._call("getMember", args, None, timeout, extra_headers)
+        data, request_id = self._call("getMember", args, None, timeout, extra_headers, max_retries)
         return Member(data, request_id)
 
     def remove(
@@ -1616,6 +1706,7 @@ class Members(SyncResource):
         member_id: str,
         *,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Member:
         """Remove a member from the organization (`removeMember`, `DELETE /v1/members/{member_id}`).
@@ -1623,13 +1714,16 @@ class Members(SyncResource):
         Args:
             member_id: The member's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
         args: dict[str, Any] = {
             "member_id": member_id,
         }
-        data, request_id = self._call("removeMember", args, None, timeout, extra_headers)
+        data, request_id = self._call(
+            "removeMember", args, None, timeout, extra_headers, max_retries
+        )
         return Member(data, request_id)
 
 
@@ -1643,6 +1737,7 @@ class AsyncMembers(AsyncResource):
         limit: int | None = None,
         page_token: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncPager[Member]:
         """Members of the organization, newest first (`listMembers`, `GET /v1/members`).
@@ -1657,6 +1752,7 @@ class AsyncMembers(AsyncResource):
                 opaque token of at most 512 characters; any other value is a 400 naming
                 `page_token`); omit for the first page.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -1665,13 +1761,16 @@ class AsyncMembers(AsyncResource):
             "limit": limit,
             "page_token": page_token,
         }
-        return AsyncPager(self._core, "listMembers", args, Member, timeout, extra_headers)
+        return AsyncPager(
+            self._core, "listMembers", args, Member, timeout, extra_headers, max_retries
+        )
 
     async def get(
         self,
         member_id: str,
         *,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Member:
         """One member (`getMember`, `GET /v1/members/{member_id}`).
@@ -1679,13 +1778,16 @@ class AsyncMembers(AsyncResource):
         Args:
             member_id: The member's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
         args: dict[str, Any] = {
             "member_id": member_id,
         }
-        data, request_id = await self._call("getMember", args, None, timeout, extra_headers)
+        data, request_id = await self._call(
+            "getMember", args, None, timeout, extra_headers, max_retries
+        )
         return Member(data, request_id)
 
     async def remove(
@@ -1693,6 +1795,7 @@ class AsyncMembers(AsyncResource):
         member_id: str,
         *,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Member:
         """Remove a member from the organization (`removeMember`, `DELETE /v1/members/{member_id}`).
@@ -1700,13 +1803,16 @@ class AsyncMembers(AsyncResource):
         Args:
             member_id: The member's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
         args: dict[str, Any] = {
             "member_id": member_id,
         }
-        data, request_id = await self._call("removeMember", args, None, timeout, extra_headers)
+        data, request_id = await self._call(
+            "removeMember", args, None, timeout, extra_headers, max_retries
+        )
         return Member(data, request_id)
 
 
@@ -1719,6 +1825,7 @@ class ApiKeys(SyncResource):
         limit: int | None = None,
         page_token: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> SyncPager[ApiKey]:
         """The organization's API keys, revoked ones included, newest first; never a secret
@@ -1733,6 +1840,7 @@ class ApiKeys(SyncResource):
                 opaque token of at most 512 characters; any other value is a 400 naming
                 `page_token`); omit for the first page.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -1740,7 +1848,9 @@ class ApiKeys(SyncResource):
             "limit": limit,
             "page_token": page_token,
         }
-        return SyncPager(self._core, "listApiKeys", args, ApiKey, timeout, extra_headers)
+        return SyncPager(
+            self._core, "listApiKeys", args, ApiKey, timeout, extra_headers, max_retries
+        )
 
     def create(
         self,
@@ -1748,6 +1858,7 @@ class ApiKeys(SyncResource):
         name: str,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> ApiKeyCreated:
         """A new API key for the caller's organization; its secret is shown only here
@@ -1758,13 +1869,16 @@ class ApiKeys(SyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
         args: dict[str, Any] = {
             "name": name,
         }
-        data, request_id = self._call("createApiKey", args, idempotency_key, timeout, extra_headers)
+        data, request_id = self._call(
+            "createApiKey", args, idempotency_key, timeout, extra_headers, max_retries
+        )
         return ApiKeyCreated(data, request_id)
 
     def revoke(
@@ -1772,6 +1886,7 @@ class ApiKeys(SyncResource):
         key_id: str,
         *,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> ApiKey:
         """Revoke a key for good; repeating it is harmless (`revokeApiKey`, `DELETE
@@ -1780,13 +1895,16 @@ class ApiKeys(SyncResource):
         Args:
             key_id: The API key's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
         args: dict[str, Any] = {
             "key_id": key_id,
         }
-        data, request_id = self._call("revokeApiKey", args, None, timeout, extra_headers)
+        data, request_id = self._call(
+            "revokeApiKey", args, None, timeout, extra_headers, max_retries
+        )
         return ApiKey(data, request_id)
 
 
@@ -1799,6 +1917,7 @@ class AsyncApiKeys(AsyncResource):
         limit: int | None = None,
         page_token: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncPager[ApiKey]:
         """The organization's API keys, revoked ones included, newest first; never a secret
@@ -1813,6 +1932,7 @@ class AsyncApiKeys(AsyncResource):
                 opaque token of at most 512 characters; any other value is a 400 naming
                 `page_token`); omit for the first page.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -1820,7 +1940,9 @@ class AsyncApiKeys(AsyncResource):
             "limit": limit,
             "page_token": page_token,
         }
-        return AsyncPager(self._core, "listApiKeys", args, ApiKey, timeout, extra_headers)
+        return AsyncPager(
+            self._core, "listApiKeys", args, ApiKey, timeout, extra_headers, max_retries
+        )
 
     async def create(
         self,
@@ -1828,6 +1950,7 @@ class AsyncApiKeys(AsyncResource):
         name: str,
         idempotency_key: str | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> ApiKeyCreated:
         """A new API key for the caller's organization; its secret is shown only here
@@ -1838,6 +1961,7 @@ class AsyncApiKeys(AsyncResource):
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
@@ -1845,7 +1969,7 @@ class AsyncApiKeys(AsyncResource):
             "name": name,
         }
         data, request_id = await self._call(
-            "createApiKey", args, idempotency_key, timeout, extra_headers
+            "createApiKey", args, idempotency_key, timeout, extra_headers, max_retries
         )
         return ApiKeyCreated(data, request_id)
 
@@ -1854,6 +1978,7 @@ class AsyncApiKeys(AsyncResource):
         key_id: str,
         *,
         timeout: float | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> ApiKey:
         """Revoke a key for good; repeating it is harmless (`revokeApiKey`, `DELETE
@@ -1862,13 +1987,16 @@ class AsyncApiKeys(AsyncResource):
         Args:
             key_id: The API key's id.
             timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
             extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
                 user).
         """
         args: dict[str, Any] = {
             "key_id": key_id,
         }
-        data, request_id = await self._call("revokeApiKey", args, None, timeout, extra_headers)
+        data, request_id = await self._call(
+            "revokeApiKey", args, None, timeout, extra_headers, max_retries
+        )
         return ApiKey(data, request_id)
 
 

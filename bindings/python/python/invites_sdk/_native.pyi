@@ -44,6 +44,7 @@ class Core:
         idempotency_key: str | None = None,
         timeout: float | None = None,
         headers: list[tuple[str, str]] | None = None,
+        max_retries: int | None = None,
     ) -> tuple[str, str | None]: ...
     def call_async(
         self,
@@ -54,6 +55,7 @@ class Core:
         idempotency_key: str | None = None,
         timeout: float | None = None,
         headers: list[tuple[str, str]] | None = None,
+        max_retries: int | None = None,
     ) -> Task: ...
     def stream(
         self,
@@ -62,6 +64,7 @@ class Core:
         *,
         timeout: float | None = None,
         headers: list[tuple[str, str]] | None = None,
+        max_retries: int | None = None,
     ) -> Stream: ...
 
 class Stream:
