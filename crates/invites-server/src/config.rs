@@ -75,8 +75,9 @@ pub struct Config {
     #[arg(long, env = "INVITES_DB_ACQUIRE_TIMEOUT_SECS", default_value_t = 10)]
     pub db_acquire_timeout_secs: u64,
 
-    /// Longest wait, in milliseconds, for a client to send a request's headers; a slower one
-    /// is disconnected (slow clients would otherwise hold sockets without end).
+    /// Longest wait, in milliseconds, for a client to send a request's headers, the first one or
+    /// the next on a kept-alive connection (so it is also the idle timeout); a slower or idle
+    /// client is disconnected (it would otherwise hold its socket without end).
     #[arg(long, env = "INVITES_HEADER_READ_TIMEOUT_MS", default_value_t = 10_000)]
     pub header_read_timeout_ms: u64,
 
