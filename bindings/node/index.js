@@ -14,70 +14,10 @@ const RESOURCES = require('./operations.js')
 const { version: VERSION } = require('./package.json')
 
 // ---------------------------------------------------------------------------------------------
-// Errors
+// Errors (the classes are generated from the SDK's table: errors.js)
 
-/** Base class of every error this package throws. */
-class InvitesError extends Error {
-  constructor(message, fields = {}) {
-    super(message)
-    /** HTTP status of the answer, when there was one. */
-    this.status = fields.status ?? null
-    /** The API's error type (`not_found`, …), when the server answered with one. */
-    this.type = fields.type ?? null
-    /** The argument or request field at fault, when known. */
-    this.param = fields.param ?? null
-    /** The server's request id (`req_…`) of the last attempt, when one was answered. */
-    this.requestId = fields.requestId ?? null
-  }
-}
-
-/** The server answered with an error status. */
-class APIStatusError extends InvitesError {
-  constructor(message, fields = {}) {
-    super(message, fields)
-    /** Seconds the server asked to wait (`Retry-After`), if it did. */
-    this.retryAfter = fields.retryAfter ?? null
-  }
-}
-class BadRequestError extends APIStatusError {}
-class AuthenticationError extends APIStatusError {}
-class PermissionDeniedError extends APIStatusError {}
-class NotFoundError extends APIStatusError {}
-class ConflictError extends APIStatusError {}
-class GoneError extends APIStatusError {}
-class PayloadTooLargeError extends APIStatusError {}
-class RateLimitError extends APIStatusError {}
-class InternalServerError extends APIStatusError {}
-/** No answer: the connection was refused, reset or closed. */
-class APIConnectionError extends InvitesError {}
-/** An attempt took longer than the timeout. */
-class APITimeoutError extends APIConnectionError {}
-/** A success answer whose body did not match the spec. */
-class APIResponseValidationError extends InvitesError {}
-/** An argument was refused before anything was sent: a bad request the server never saw. */
-class InvalidArgumentError extends BadRequestError {}
-
-const errorClasses = {
-  InvitesError,
-  APIStatusError,
-  BadRequestError,
-  AuthenticationError,
-  PermissionDeniedError,
-  NotFoundError,
-  ConflictError,
-  GoneError,
-  PayloadTooLargeError,
-  RateLimitError,
-  InternalServerError,
-  APIConnectionError,
-  APITimeoutError,
-  APIResponseValidationError,
-  InvalidArgumentError,
-}
-for (const [name, cls] of Object.entries(errorClasses)) {
-  // A `name` that survives minifiers, and stays out of `Object.keys(err)`.
-  Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true })
-}
+const errorClasses = require('./errors.js')
+const { InvitesError, InvalidArgumentError } = errorClasses
 
 /** The error for an addon descriptor: the SDK names the class (`Error::class_name`). */
 function errorFrom(d) {

@@ -33,6 +33,127 @@ impl std::fmt::Display for ApiError {
     }
 }
 
+/// One exception class of the SDKs: every binding declares exactly these (generated from this
+/// table by `cargo xtask regen`), and [`Error::class_name`] picks one for each error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorClass {
+    /// The class name, the same in Python and Node.
+    pub name: &'static str,
+    /// The class it extends (`None` for the root, `InvitesError`).
+    pub parent: Option<&'static str>,
+    /// What it means, for the bindings' doc comments.
+    pub doc: &'static str,
+    /// A built-in exception it also is where the language has one (Python's `ValueError`).
+    pub also: Option<&'static str>,
+}
+
+/// The class hierarchy of the bindings' errors, parents before children.
+pub const ERROR_CLASSES: &[ErrorClass] = &[
+    class(
+        "InvitesError",
+        None,
+        "The base class of every error the SDK raises.",
+    ),
+    class(
+        "APIStatusError",
+        Some("InvitesError"),
+        "The server answered with an error status (`status` is null only for the SDK's own `InvalidArgumentError`).",
+    ),
+    class(
+        "BadRequestError",
+        Some("APIStatusError"),
+        "400 `invalid_request`, or a value the SDK refused: `param` names the field at fault.",
+    ),
+    class(
+        "AuthenticationError",
+        Some("APIStatusError"),
+        "401 `unauthorized`: the API key is missing, unknown or revoked.",
+    ),
+    class(
+        "PermissionDeniedError",
+        Some("APIStatusError"),
+        "403 `invite_disabled` or `email_not_allowed`.",
+    ),
+    class(
+        "NotFoundError",
+        Some("APIStatusError"),
+        "404 `not_found`: nothing with that id (or code) in the caller's organization.",
+    ),
+    class(
+        "ConflictError",
+        Some("APIStatusError"),
+        "409 `conflict`, `already_member` or `invite_exhausted`.",
+    ),
+    class(
+        "GoneError",
+        Some("APIStatusError"),
+        "410 `invite_expired` or `invite_revoked`.",
+    ),
+    class(
+        "PayloadTooLargeError",
+        Some("APIStatusError"),
+        "413 `payload_too_large`.",
+    ),
+    class(
+        "RateLimitError",
+        Some("APIStatusError"),
+        "429 `rate_limited`; `retry_after` is the server's `Retry-After` in seconds.",
+    ),
+    class(
+        "InternalServerError",
+        Some("APIStatusError"),
+        "A 5xx answer (`internal`, `unavailable`).",
+    ),
+    class(
+        "APIConnectionError",
+        Some("InvitesError"),
+        "The request got no answer: refused, reset or closed connection.",
+    ),
+    class(
+        "APITimeoutError",
+        Some("APIConnectionError"),
+        "An attempt took longer than the timeout.",
+    ),
+    class(
+        "APIResponseValidationError",
+        Some("InvitesError"),
+        "A success answer whose body did not match the spec.",
+    ),
+    ErrorClass {
+        also: Some("ValueError"),
+        ..class(
+            "InvalidArgumentError",
+            Some("BadRequestError"),
+            "An argument (or the client's configuration) was refused before anything was sent: a bad request the server never saw.",
+        )
+    },
+];
+
+const fn class(name: &'static str, parent: Option<&'static str>, doc: &'static str) -> ErrorClass {
+    ErrorClass {
+        name,
+        parent,
+        doc,
+        also: None,
+    }
+}
+
+impl ErrorClass {
+    /// The class called `name` and its ancestors, nearest first (`["APITimeoutError",
+    /// "APIConnectionError", "InvitesError"]`).
+    pub fn chain(name: &str) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        let mut next = ERROR_CLASSES.iter().find(|c| c.name == name);
+        while let Some(c) = next {
+            out.push(c.name);
+            next = c
+                .parent
+                .and_then(|p| ERROR_CLASSES.iter().find(|c| c.name == p));
+        }
+        out
+    }
+}
+
 /// Everything that can go wrong calling the API.
 ///
 /// ```no_run
@@ -241,5 +362,78 @@ impl From<serde_json::Error> for Error {
             param: "body".into(),
             message: e.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_class_an_error_picks_is_in_the_table_and_parents_come_first() {
+        for (i, c) in ERROR_CLASSES.iter().enumerate() {
+            if let Some(p) = c.parent {
+                let at = ERROR_CLASSES.iter().position(|x| x.name == p);
+                assert!(
+                    at.is_some_and(|at| at < i),
+                    "{}: parent {p} must come before it",
+                    c.name
+                );
+            }
+        }
+        let api = |status| {
+            Error::Api(Box::new(ApiError {
+                status,
+                error_type: "x".into(),
+                message: "m".into(),
+                param: None,
+                request_id: None,
+                retry_after: None,
+            }))
+        };
+        let errors = [
+            api(400),
+            api(401),
+            api(403),
+            api(404),
+            api(409),
+            api(410),
+            api(413),
+            api(429),
+            api(500),
+            api(418),
+            Error::Connection {
+                message: "m".into(),
+                request_id: None,
+            },
+            Error::Timeout {
+                after: Duration::from_secs(1),
+                request_id: None,
+            },
+            Error::InvalidArgument {
+                param: "p".into(),
+                message: "m".into(),
+            },
+            Error::Config("m".into()),
+            Error::Decode {
+                status: 200,
+                message: "m".into(),
+                request_id: None,
+            },
+        ];
+        for e in &errors {
+            let chain = ErrorClass::chain(e.class_name());
+            assert_eq!(chain.first(), Some(&e.class_name()), "{e:?}");
+            assert_eq!(chain.last(), Some(&"InvitesError"), "{e:?}");
+        }
+        assert_eq!(
+            ErrorClass::chain("InvalidArgumentError"),
+            [
+                "InvalidArgumentError",
+                "BadRequestError",
+                "APIStatusError",
+                "InvitesError"
+            ]
+        );
     }
 }

@@ -37,7 +37,7 @@ pub mod generated;
 
 pub use builders::*;
 pub use client::{Client, ClientBuilder, LogLevel, RequestOptions, Response};
-pub use error::{ApiError, Error};
+pub use error::{ApiError, ERROR_CLASSES, Error, ErrorClass};
 pub use generated::types;
 pub use operations::{OPERATIONS, Operation};
 pub use pagination::{Page, PageStream};

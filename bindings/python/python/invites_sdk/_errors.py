@@ -1,33 +1,32 @@
-"""The exceptions of the SDK: one hierarchy, the same mapping as the Node SDK.
+# @generated from ERROR_CLASSES in crates/invites-sdk/src/error.rs by `cargo xtask regen`.
+# DO NOT EDIT: change that table and run `cargo xtask regen`;
+# `cargo xtask regen --check` fails when this file and the table disagree.
+"""The exceptions of the SDK: one hierarchy, the same classes as the Node SDK.
 
 Every exception carries ``status`` (the HTTP status, or ``None`` when no answer came), ``type``
 (the API's error type such as ``"not_found"``, or ``"connection_error"``, ``"timeout"``,
-``"invalid_argument"``), ``message``, ``param`` (the field at fault), ``request_id`` and
-``retry_after``. They pickle with every field (``BaseException`` keeps the instance dict).
+``"invalid_argument"``), ``message``, ``param`` (the top-level field at fault: ``emails``, not
+``emails[0]``; the message says which element), ``request_id`` and ``retry_after``. They pickle
+with every field. Whether the SDK refuses a bad value before sending (`InvalidArgumentError`) or
+the server does (400), ``except BadRequestError`` catches it.
 
 ::
 
     InvitesError
-    ├── APIStatusError                 any HTTP error answer
-    │   ├── BadRequestError            400, and
-    │   │   └── InvalidArgumentError   (also a ValueError) refused by the SDK before sending
-    │   ├── AuthenticationError        401
-    │   ├── PermissionDeniedError      403
-    │   ├── NotFoundError              404
-    │   ├── ConflictError              409
-    │   ├── GoneError                  410
-    │   ├── PayloadTooLargeError       413
-    │   ├── RateLimitError             429
-    │   └── InternalServerError        >= 500
-    ├── APIConnectionError             no answer: refused, reset, closed
-    │   └── APITimeoutError            no answer in time
-    └── APIResponseValidationError     a success answer that did not match the spec
-
-One rule for a bad value: whether the SDK refuses it before sending (`InvalidArgumentError`,
-type ``invalid_argument``, no status) or the server does (`BadRequestError`, 400, type
-``invalid_request``), ``except BadRequestError`` catches it and ``param`` names the top-level
-field (``emails``, not ``emails[0]``; the message says which element). The class and every field
-come from the Rust SDK's error (`Error::class_name()`, `type_name()`, `param()`, …).
+    ├── APIStatusError
+    │   ├── BadRequestError
+    │   │   └── InvalidArgumentError
+    │   ├── AuthenticationError
+    │   ├── PermissionDeniedError
+    │   ├── NotFoundError
+    │   ├── ConflictError
+    │   ├── GoneError
+    │   ├── PayloadTooLargeError
+    │   ├── RateLimitError
+    │   └── InternalServerError
+    ├── APIConnectionError
+    │   └── APITimeoutError
+    └── APIResponseValidationError
 """
 
 from __future__ import annotations
@@ -96,8 +95,9 @@ class InvitesError(Exception):
 
 
 class APIStatusError(InvitesError):
-    """The server answered with an error status (``status`` is None only for the SDK's own
-    `InvalidArgumentError`)."""
+    """The server answered with an error status (``status`` is null only for the SDK's own
+    ``InvalidArgumentError``).
+    """
 
 
 class BadRequestError(APIStatusError):
@@ -105,7 +105,7 @@ class BadRequestError(APIStatusError):
 
 
 class AuthenticationError(APIStatusError):
-    """401 ``unauthorized``: the API key is missing or unknown."""
+    """401 ``unauthorized``: the API key is missing, unknown or revoked."""
 
 
 class PermissionDeniedError(APIStatusError):
@@ -149,4 +149,6 @@ class APIResponseValidationError(InvitesError):
 
 
 class InvalidArgumentError(BadRequestError, ValueError):
-    """An argument (or the client's configuration) was refused before anything was sent."""
+    """An argument (or the client's configuration) was refused before anything was sent: a bad
+    request the server never saw.
+    """
