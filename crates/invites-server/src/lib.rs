@@ -13,6 +13,7 @@ pub mod error;
 pub mod idempotency;
 pub mod input;
 pub mod metrics;
+pub mod outbox;
 pub mod ratelimit;
 pub mod routes;
 pub mod secrets;
@@ -66,6 +67,8 @@ impl Server {
         if let Some(token) = config.admin_token.as_deref() {
             check_admin_token(token)?;
         }
+        // Before the database: a bad email configuration stops the start at once.
+        let mailer = outbox::Mailer::from_config(config)?;
         let store = Store::connect(&config.store_options()).await?;
         let (admin_token_hash, generated_admin_token) =
             admin_token_hash(&store, config.admin_token.as_deref()).await?;
@@ -86,6 +89,7 @@ impl Server {
             ),
             keys: Default::default(),
             orgs: Default::default(),
+            mailer,
         });
         Ok(Server {
             listener,
@@ -129,6 +133,12 @@ impl Server {
                 }
             })
         };
+        // The outbox worker of this replica (none without a transport).
+        let worker = self
+            .state
+            .mailer
+            .clone()
+            .map(|mailer| tokio::spawn(outbox::worker::run(store.clone(), mailer)));
         let app = routes::router(self.state, self.max_body_bytes, self.request_timeout);
         serve(
             self.listener,
@@ -142,6 +152,10 @@ impl Server {
         )
         .await;
         purger.abort();
+        if let Some(w) = worker {
+            // Rows it had claimed stay leased and are sent again after the lease.
+            w.abort();
+        }
         store.close().await;
         Ok(())
     }
