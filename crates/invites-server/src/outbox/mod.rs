@@ -75,9 +75,7 @@ impl FromStr for RetrySchedule {
         let mut out = Vec::new();
         for part in s.split(',') {
             let part = part.trim();
-            let split = part
-                .find(|c: char| !c.is_ascii_digit())
-                .ok_or_else(bad)?;
+            let split = part.find(|c: char| !c.is_ascii_digit()).ok_or_else(bad)?;
             let (n, unit) = part.split_at(split);
             let n: u64 = n.parse().map_err(|_| bad())?;
             let ms = match unit {

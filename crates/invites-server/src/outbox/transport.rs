@@ -24,7 +24,9 @@ pub enum ConfigError {
         reason: String,
     },
     /// `--email-from` is not a mailbox.
-    #[error("--email-from (INVITES_EMAIL_FROM) {0:?} is not a mailbox such as `Invites <invites@example.com>`: {1}")]
+    #[error(
+        "--email-from (INVITES_EMAIL_FROM) {0:?} is not a mailbox such as `Invites <invites@example.com>`: {1}"
+    )]
     From(String, String),
     /// The email directory cannot be created.
     #[error("--email-dir (INVITES_EMAIL_DIR) {0}: {1}")]
@@ -159,9 +161,8 @@ impl Transport {
         if url.path().len() > 1 {
             return Err(bad("a path is not allowed".into()));
         }
-        let tls_params = || {
-            TlsParameters::new(host.clone()).map_err(|e| bad(format!("TLS setup: {e}")))
-        };
+        let tls_params =
+            || TlsParameters::new(host.clone()).map_err(|e| bad(format!("TLS setup: {e}")));
         let (tls, default_port) = match (url.scheme(), tls_mode.as_deref()) {
             ("smtps", None) => (Tls::Wrapper(tls_params()?), 465),
             ("smtp", None | Some("none")) => (Tls::None, 25),
@@ -234,14 +235,18 @@ mod tests {
             redact_url("smtps://ada:s3cret@mail.example.com:465"),
             "smtps://***@mail.example.com:465"
         );
-        assert_eq!(redact_url("smtp://host:25?tls=none"), "smtp://host:25?tls=none");
+        assert_eq!(
+            redact_url("smtp://host:25?tls=none"),
+            "smtp://host:25?tls=none"
+        );
         assert_eq!(redact_url("smtp://a:b@c@host/x"), "smtp://***@host/x");
         assert!(!redact_url("nonsense:pass@word").contains("pass"));
         assert!(!redact_url("smtp://u:p%40ss@:bad:port").contains("p%40ss"));
     }
 
-    #[test]
-    fn bad_urls_are_refused_without_their_password() {
+    /// A tokio runtime: a pooled transport spawns its pool's tasks on it.
+    #[tokio::test]
+    async fn bad_urls_are_refused_without_their_password() {
         for raw in [
             "smtp://user:hunter2hunter2@",
             "ftp://user:hunter2hunter2@host",

@@ -136,10 +136,7 @@ async fn attempt(mailer: &Mailer, row: &Claimed) -> Outcome {
         Err(SendError::Permanent(reply)) => Outcome::Failed(reply),
         Err(SendError::Temporary(reason)) => match mailer.schedule.wait_after(row.attempts) {
             Some(wait) => Outcome::Retry(wait, reason),
-            None => Outcome::Failed(format!(
-                "gave up after {} attempts: {reason}",
-                row.attempts
-            )),
+            None => Outcome::Failed(format!("gave up after {} attempts: {reason}", row.attempts)),
         },
     }
 }

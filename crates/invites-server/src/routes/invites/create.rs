@@ -9,8 +9,8 @@ use serde_json::json;
 
 use super::store::{check_no_pending, insert_invite, lock_org, queue_emails};
 use super::validate::{
-    InviteBatchCreate, InviteCreate, NewInvite, check_email_request, check_entries,
-    check_metadata, check_roles, check_teams, check_text, resolve_expiry, validate_create,
+    InviteBatchCreate, InviteCreate, NewInvite, check_email_request, check_entries, check_metadata,
+    check_roles, check_teams, check_text, resolve_expiry, validate_create,
 };
 use crate::db::now_ms;
 use crate::email::Entry;
@@ -51,8 +51,17 @@ pub(crate) async fn create(
         check_no_pending(&mut tx, &caller.org_id, &new.entries, now).await?;
         let (row, code) = insert_invite(&mut tx, &caller.org_id, &new, now).await?;
         let queued = if send {
-            queue_emails(&mut tx, &state, &org.0, &row, &code, inviter.as_deref(), None, now)
-                .await?
+            queue_emails(
+                &mut tx,
+                &state,
+                &org.0,
+                &row,
+                &code,
+                inviter.as_deref(),
+                None,
+                now,
+            )
+            .await?
         } else {
             0
         };

@@ -261,7 +261,9 @@ pub(crate) async fn resend(
             other => {
                 return Err(ApiError::conflict(
                     None,
-                    format!("the invite is {other}; only a pending or expired invite can be resent"),
+                    format!(
+                        "the invite is {other}; only a pending or expired invite can be resent"
+                    ),
                 ));
             }
         }
@@ -290,8 +292,17 @@ pub(crate) async fn resend(
                 .into_iter()
                 .map(|(e,)| e)
                 .collect();
-        let queued =
-            queue_emails(&mut tx, &state, &org.0, &row, &code, None, Some(&accepted), now).await?;
+        let queued = queue_emails(
+            &mut tx,
+            &state,
+            &org.0,
+            &row,
+            &code,
+            None,
+            Some(&accepted),
+            now,
+        )
+        .await?;
         let reply = Reply::json(
             StatusCode::OK,
             &row.to_json(now, Some((&code, &state.public_url))),

@@ -67,7 +67,10 @@ pub(super) fn check_email_request(
     has_transport: bool,
 ) -> Result<(bool, Option<String>), ApiError> {
     check_text("inviter", &inviter, 200)?;
-    if inviter.as_deref().is_some_and(|s| s.chars().any(char::is_control)) {
+    if inviter
+        .as_deref()
+        .is_some_and(|s| s.chars().any(char::is_control))
+    {
         return Err(ApiError::invalid(
             "inviter",
             "inviter must not contain control characters (line breaks, tabs)",
