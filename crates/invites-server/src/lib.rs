@@ -134,11 +134,12 @@ impl Server {
             })
         };
         // The outbox worker of this replica (none without a transport).
+        let (stop_worker, stopped) = tokio::sync::watch::channel(false);
         let worker = self
             .state
             .mailer
             .clone()
-            .map(|mailer| tokio::spawn(outbox::worker::run(store.clone(), mailer)));
+            .map(|mailer| tokio::spawn(outbox::worker::run(store.clone(), mailer, stopped)));
         let app = routes::router(self.state, self.max_body_bytes, self.request_timeout);
         serve(
             self.listener,
@@ -152,9 +153,16 @@ impl Server {
         )
         .await;
         purger.abort();
-        if let Some(w) = worker {
-            // Rows it had claimed stay leased and are sent again after the lease.
-            w.abort();
+        if let Some(mut w) = worker {
+            // Let the batch in flight finish and be recorded (an SMTP exchange times out after
+            // SMTP_TIMEOUT); past that, rows it had claimed stay leased and are sent after the
+            // lease, by this or another replica.
+            let _ = stop_worker.send(true);
+            let grace = outbox::SMTP_TIMEOUT + Duration::from_secs(5);
+            if tokio::time::timeout(grace, &mut w).await.is_err() {
+                tracing::warn!("the email outbox worker did not stop in time; aborting it");
+                w.abort();
+            }
         }
         store.close().await;
         Ok(())

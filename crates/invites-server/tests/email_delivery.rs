@@ -241,6 +241,9 @@ async fn a_created_invite_is_emailed_with_both_parts_and_a_working_link() {
         assert!(!log.contains(secret), "{secret} in the log");
     }
     assert!(!server.database_contains(&code).await, "the code is in the database");
+    // SIGTERM stops the worker with the server: a clean exit within the stop's 5 s.
+    let mut server = server;
+    assert!(server.stop(), "no clean exit after SIGTERM: {}", server.log());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

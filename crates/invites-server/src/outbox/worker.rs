@@ -40,10 +40,11 @@ enum Outcome {
     Failed(String),
 }
 
-/// Run the worker until the task is aborted.
-pub async fn run(store: Store, mailer: Arc<Mailer>) {
+/// Run the worker until `stop` turns true: it then finishes the batch in flight (its sends and
+/// their record) and returns, so that a graceful shutdown leaves no sent email unrecorded.
+pub async fn run(store: Store, mailer: Arc<Mailer>, mut stop: tokio::sync::watch::Receiver<bool>) {
     let mut gauges_at = std::time::Instant::now() - Duration::from_secs(60);
-    loop {
+    while !*stop.borrow() {
         if gauges_at.elapsed() >= Duration::from_secs(5) {
             gauges_at = std::time::Instant::now();
             if let Err(e) = crate::metrics::record_outbox(&store).await {
@@ -55,6 +56,7 @@ pub async fn run(store: Store, mailer: Arc<Mailer>) {
                 tokio::select! {
                     () = mailer.wake.notified() => {}
                     () = tokio::time::sleep(POLL) => {}
+                    _ = stop.changed() => {}
                 }
             }
             Ok(_) => {}
@@ -68,8 +70,18 @@ pub async fn run(store: Store, mailer: Arc<Mailer>) {
 
 /// Claim, send and record one batch; the number of rows claimed.
 pub async fn step(store: &Store, mailer: &Arc<Mailer>) -> Result<usize, crate::db::Error> {
-    let claim = new_id("clm");
     let now = now_ms();
+    // A plain read first: an idle worker takes no writer turn (SQLite) and no row locks.
+    let due: Option<(String,)> = query(
+        "SELECT id FROM email_outbox WHERE status = 'queued' AND next_attempt_at <= $1 LIMIT 1",
+    )
+    .bind(now)
+    .fetch_optional(store)
+    .await?;
+    if due.is_none() {
+        return Ok(0);
+    }
+    let claim = new_id("clm");
     let pick = match store.backend {
         Backend::Postgres => {
             "SELECT id FROM email_outbox WHERE status = 'queued' AND next_attempt_at <= $3 \
