@@ -14,6 +14,25 @@ pub enum LogFormat {
     Json,
 }
 
+/// `--smtp-url` as given; its `Debug` hides the credentials (checked when the server starts, so
+/// that a bad URL is reported without its password rather than echoed by the argument parser).
+#[derive(Clone, PartialEq, Eq)]
+pub struct SmtpUrl(pub String);
+
+impl std::str::FromStr for SmtpUrl {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(SmtpUrl(s.to_owned()))
+    }
+}
+
+impl std::fmt::Debug for SmtpUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", crate::outbox::redact_url(&self.0))
+    }
+}
+
 /// The server's configuration.
 #[derive(Debug, Clone, Parser)]
 #[command(
@@ -113,7 +132,7 @@ pub struct Config {
     /// offered), `smtps://user:pass@host:465` (TLS from the start); credentials in the URL
     /// (percent-encoded). Needs `--admin-token`. Never printed with its password.
     #[arg(long, env = "INVITES_SMTP_URL", hide_env_values = true)]
-    pub smtp_url: Option<String>,
+    pub smtp_url: Option<SmtpUrl>,
 
     /// Write each invitation email as an `.eml` file into this directory (created if missing)
     /// instead of sending it; for demos and local development. Needs `--admin-token`.

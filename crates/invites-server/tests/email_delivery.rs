@@ -438,6 +438,17 @@ async fn a_batch_queues_one_email_per_address_in_its_transaction() {
         .await;
     assert_api(r, 409, "conflict");
     assert_eq!(outbox_rows(&server).await, 1000);
+    // The outbox gauges (read by the worker every 5 s) see the 1000 waiting.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let text = server.raw().get(format!("{}/metrics", server.base_url)).send().await.unwrap().text().await.unwrap();
+        if text.lines().any(|l| l == "invites_email_outbox_queued 1000") {
+            assert!(text.contains("invites_email_outbox_oldest_age_seconds "), "{text}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "no outbox gauge of 1000: {text}");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
     let codes: Vec<String> = batch.data.iter().take(20).map(|i| i.code.clone().unwrap()).collect();
     for c in &codes {
         assert!(!server.database_contains(c).await, "a code in the database");

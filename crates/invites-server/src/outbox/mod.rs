@@ -27,7 +27,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 pub use content::{EmailContent, render};
-pub use transport::{ConfigError, SMTP_TIMEOUT, SendError, Transport};
+pub use transport::{ConfigError, SMTP_TIMEOUT, SendError, Transport, redact_url};
 
 use crate::db::{Tx, query};
 use crate::secrets::{Sealer, new_id};

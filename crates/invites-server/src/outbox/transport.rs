@@ -122,7 +122,7 @@ impl Transport {
     /// The transport the configuration names, if any.
     pub fn from_config(config: &crate::Config) -> Result<Option<Transport>, ConfigError> {
         if let Some(url) = &config.smtp_url {
-            return Transport::smtp(url).map(Some);
+            return Transport::smtp(&url.0).map(Some);
         }
         if let Some(dir) = &config.email_dir {
             std::fs::create_dir_all(dir)
@@ -269,6 +269,12 @@ mod tests {
         ] {
             assert!(Transport::smtp(ok).is_ok(), "{ok}");
         }
+    }
+
+    #[test]
+    fn the_configured_url_debugs_without_its_password() {
+        let c = crate::config::SmtpUrl("smtps://ada:hunter2@mail.example.com".into());
+        assert_eq!(format!("{c:?}"), "\"smtps://***@mail.example.com\"");
     }
 
     #[test]
