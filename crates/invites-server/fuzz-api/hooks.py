@@ -139,13 +139,13 @@ def map_body(ctx, body):  # type: ignore[no-untyped-def]
     if path == "/v1/invites/{invite_id}":
         if _is_time(body.get("expires_at")):
             body["expires_at"] = _future(body["expires_at"])
-    _email_rules(path, body)
     return body
 
 
 def _email_rules(path: str, body: dict[str, Any]) -> None:
-    """An inviter without control characters (it goes into a Subject); a resend with a future
-    expires_at and at most one of expires_at / ttl_seconds."""
+    """Positive cases only (from map_case; a negative case must stay invalid): an inviter without
+    control characters (it goes into a Subject); a resend with a future expires_at and at most
+    one of expires_at / ttl_seconds."""
     if path in ("/v1/invites", "/v1/invites/batch") and isinstance(body.get("inviter"), str):
         body["inviter"] = "".join(c for c in body["inviter"] if c.isprintable())
     if path == "/v1/invites/{invite_id}/resend":

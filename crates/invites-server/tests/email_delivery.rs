@@ -314,6 +314,13 @@ async fn without_a_transport_send_email_true_is_a_400_and_resend_a_409() {
         409,
         "conflict",
     );
+    // Another organization's invite is still a 404, not a 409 that confirms it exists.
+    let other = server.org("other").await;
+    assert_api(
+        other.client.invites().resend(&inv.id, &body(json!({}))).await,
+        404,
+        "not_found",
+    );
     let e = assert_api(
         org.client
             .invites()

@@ -230,6 +230,12 @@ pub(crate) async fn resend(
             (None, Some(raw)) => Some(check_future("expires_at", raw, now)?),
             (None, None) => None,
         };
+        let org = load_org(&state, &caller.org_id).await?;
+        let mut tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
+            Begun::Replay(r) => return Ok(r),
+            Begun::Tx(tx) => tx,
+        };
+        let mut row = lock_invite(&mut tx, &caller.org_id, &invite_id).await?;
         if state.mailer.is_none() {
             return Err(ApiError::conflict(
                 None,
@@ -237,12 +243,6 @@ pub(crate) async fn resend(
                  rotate the code instead",
             ));
         }
-        let org = load_org(&state, &caller.org_id).await?;
-        let mut tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
-            Begun::Replay(r) => return Ok(r),
-            Begun::Tx(tx) => tx,
-        };
-        let mut row = lock_invite(&mut tx, &caller.org_id, &invite_id).await?;
         let was = row.status(now);
         if let Some(t) = new_expiry {
             if row.entries().is_empty() {
