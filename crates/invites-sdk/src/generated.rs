@@ -150,7 +150,7 @@ once every few seconds per replica, never with a write per request); null if nev
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub next_page_token: ::std::option::Option<::std::string::String>,
     }
-    ///`queued` (waiting or being retried), `sent` (the mail server took it) or `failed` (refused for good, or retries used up).
+    ///`queued` (waiting or being retried), `sent` (the mail server took it) or `failed` (refused for good, retries used up, or not sent because its link stopped working: the code was rotated or resent, or the invite revoked; `last_error` says which).
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,

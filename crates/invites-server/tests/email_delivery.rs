@@ -565,6 +565,39 @@ async fn resend_gives_a_new_code_and_emails_who_has_not_accepted() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn emails_with_a_dead_link_are_not_sent() {
+    // SMTP down: the emails stay queued while the code is resent, rotated, or the invite revoked.
+    let port = free_port();
+    let server = TestServer::start_with(&[
+        "--smtp-url", &format!("smtp://127.0.0.1:{port}"),
+        "--email-retry-schedule", "200ms,200ms,200ms,200ms,200ms,200ms,200ms,200ms,200ms,200ms,200ms,200ms,200ms,200ms,200ms,200ms,200ms,200ms,200ms,200ms",
+    ]);
+    let org = server.org("acme").await;
+    let resent = invite(&org.client, json!({"roles": ["viewer"], "emails": ["r@example.com"]})).await;
+    let new = org.client.invites().resend(&resent.id, &body(json!({}))).await.unwrap().code.unwrap();
+    let rotated = invite(&org.client, json!({"roles": ["viewer"], "emails": ["o@example.com"]})).await;
+    org.client.invites().rotate(&rotated.id).await.unwrap();
+    let revoked = invite(&org.client, json!({"roles": ["viewer"], "emails": ["v@example.com"]})).await;
+    org.client.invites().revoke(&revoked.id).await.unwrap();
+    for (id, reason) in [(&rotated.id, "rotated"), (&revoked.id, "revoked")] {
+        let d = deliveries(&org, id).await;
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].status, DeliveryStatus::Failed, "{d:?}");
+        assert!(d[0].last_error.as_deref().unwrap().contains(reason), "{d:?}");
+    }
+    let sink = Sink::start_on("ok", port, tempfile::tempdir().unwrap());
+    let d = settled(&org, &resent.id).await;
+    assert_eq!(d.len(), 2, "{d:?}");
+    assert_eq!(d[0].status, DeliveryStatus::Sent, "the resent one: {d:?}");
+    assert_eq!(d[1].status, DeliveryStatus::Failed, "the superseded one: {d:?}");
+    assert!(d[1].last_error.as_deref().unwrap().contains("superseded"), "{d:?}");
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let msgs = sink.messages();
+    assert_eq!(msgs.len(), 1, "only the email with the live link: {msgs:?}");
+    assert_eq!(code_of(&link_in(msgs[0]["text"].as_str().unwrap())), new);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_expired_invite_is_resent_only_with_a_new_expiry() {
     let sink = Sink::start("ok");
     let server = TestServer::start_with(&["--smtp-url", &sink.url()]);

@@ -241,6 +241,25 @@ pub async fn enqueue(
     Ok(id)
 }
 
+/// End the emails of invite `invite_id` that are still queued (their link no longer works: the
+/// code was rotated or resent, or the invite revoked) as `failed` with `reason`, their payload
+/// wiped, in the caller's transaction; the number ended. One being sent at this moment may
+/// still go out (its record then changes nothing).
+pub async fn cancel_queued(
+    tx: &mut Tx,
+    invite_id: &str,
+    reason: &str,
+) -> Result<u64, crate::db::Error> {
+    query(
+        "UPDATE email_outbox SET status = 'failed', payload = NULL, claim = NULL, \
+         last_error = $1 WHERE invite_id = $2 AND status = 'queued'",
+    )
+    .bind(reason)
+    .bind(invite_id)
+    .execute(&mut *tx)
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

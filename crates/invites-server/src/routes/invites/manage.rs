@@ -17,6 +17,7 @@ use crate::db::{now_ms, query};
 use crate::error::ApiError;
 use crate::idempotency::{self, Begun, Reply};
 use crate::input::{parse_json, parse_json_nullable};
+use crate::outbox::cancel_queued;
 use crate::routes::organizations::load_org;
 use crate::routes::post::{self, Route, Start};
 use crate::routes::{AppState, authenticate};
@@ -153,6 +154,7 @@ pub(crate) async fn revoke(
             .await?;
         row.revoked_at = Some(now);
         row.updated_at = now;
+        cancel_queued(&mut tx, &row.id, "not sent: the invite was revoked").await?;
     }
     tx.commit().await?;
     Ok(Reply::json(StatusCode::OK, &row.to_json(now, None)))
@@ -189,6 +191,12 @@ pub(crate) async fn rotate(
             .bind(&row.id)
             .execute(&mut tx)
             .await?;
+        cancel_queued(
+            &mut tx,
+            &row.id,
+            "not sent: the code was rotated (its link no longer works)",
+        )
+        .await?;
         let reply = Reply::json(
             StatusCode::OK,
             &row.to_json(now, Some((&code, &state.public_url))),
@@ -283,6 +291,12 @@ pub(crate) async fn resend(
             .bind(&row.id)
             .execute(&mut tx)
             .await?;
+        cancel_queued(
+            &mut tx,
+            &row.id,
+            "not sent: superseded by a resend (its link no longer works)",
+        )
+        .await?;
         let accepted: Vec<String> =
             query("SELECT email FROM redemptions WHERE invite_id = $1 AND organization_id = $2")
                 .bind(&row.id)
