@@ -22,10 +22,13 @@ pub fn random_token() -> Result<String> {
     ))
 }
 
-/// Start `bin` on a SQLite file in `dir`, on an ephemeral port.
+/// Start `bin` on a SQLite file in `dir`, on an ephemeral port, writing its invitation emails
+/// as `.eml` files into `dir/mail` (`--email-dir`).
 pub fn start_server(bin: &Path, dir: &Path, admin_token: &str) -> Result<Server> {
     let mut cmd = invites_testkit::server_command(bin, &invites_testkit::sqlite_url(dir));
-    cmd.env("INVITES_ADMIN_TOKEN", admin_token)
+    cmd.arg("--email-dir")
+        .arg(dir.join("mail"))
+        .env("INVITES_ADMIN_TOKEN", admin_token)
         .current_dir(dir)
         .stderr(Stdio::null());
     invites_testkit::Listening::spawn(&mut cmd).map_err(anyhow::Error::msg)
@@ -82,6 +85,7 @@ pub fn run(langs: &[Lang], serve: bool) -> Result<()> {
     );
 
     let new_org = |name: &str| new_org(&server, &admin_token, name);
+    let mut seen = std::collections::HashSet::new();
 
     for lang in langs {
         let key = new_org(&format!("Acme ({lang:?} demo)"))?;
@@ -149,6 +153,7 @@ pub fn run(langs: &[Lang], serve: bool) -> Result<()> {
             cmd.env("INVITES_BASE_URL", &server.url)
                 .env("INVITES_API_KEY", &key),
         )?;
+        show_new_emails(&dir.path().join("mail"), &mut seen)?;
     }
     if serve {
         let key = new_org("Acme (console)")?;
@@ -164,6 +169,47 @@ pub fn run(langs: &[Lang], serve: bool) -> Result<()> {
         );
         let mut server = server;
         server.child().wait()?;
+    }
+    Ok(())
+}
+
+/// Print the `.eml` files the server wrote into `mail` since the last call (waiting up to 5 s for
+/// the outbox worker to write the first one): each path with its To and Subject lines.
+fn show_new_emails(
+    mail: &Path,
+    seen: &mut std::collections::HashSet<std::path::PathBuf>,
+) -> Result<()> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    let fresh = loop {
+        let mut fresh: Vec<std::path::PathBuf> = std::fs::read_dir(mail)
+            .with_context(|| format!("reading {}", mail.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "eml") && !seen.contains(p))
+            .collect();
+        if !fresh.is_empty() || std::time::Instant::now() >= deadline {
+            fresh.sort();
+            break fresh;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    if fresh.is_empty() {
+        println!("(no invitation email was written to {})", mail.display());
+    }
+    for p in fresh {
+        let text = std::fs::read_to_string(&p).unwrap_or_default();
+        let header = |name: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(name))
+                .unwrap_or("")
+                .to_owned()
+        };
+        println!(
+            "email written: {}\n  To: {}  Subject: {}",
+            p.display(),
+            header("To: "),
+            header("Subject: ")
+        );
+        seen.insert(p);
     }
     Ok(())
 }

@@ -31,6 +31,10 @@ pub const MATURIN: &str = "maturin==1.16.0";
 /// Pinned spec validator (PyPI).
 const SPEC_VALIDATOR: &str = "openapi-spec-validator==0.8.4";
 
+/// Pinned SMTP server (PyPI) of the server's email tests (`tests/email_delivery.rs`, through
+/// `INVITES_TEST_PYTHON`).
+pub const AIOSMTPD: &str = "aiosmtpd==1.4.6";
+
 struct Steps {
     passed: Vec<String>,
     failed: Vec<String>,
@@ -194,7 +198,11 @@ pub fn run() -> Result<()> {
         // real PgBouncer.
         apt_install_if_missing("strace", "strace")?;
         apt_install_if_missing("pgbouncer", "pgbouncer")?;
+        // tests/email_delivery.rs runs a real SMTP server (aiosmtpd) with this Python.
+        let venv = venv()?;
+        pip_install(&venv, &[AIOSMTPD])?;
         let mut cmd = cargo();
+        cmd.env("INVITES_TEST_PYTHON", venv.join("bin/python"));
         cmd.args(["test", "--workspace"]);
         for b in binding_packages()? {
             cmd.args(["--exclude", &b]);

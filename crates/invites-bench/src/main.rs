@@ -66,6 +66,26 @@ enum Cmd {
         #[arg(long)]
         key: String,
     },
+    /// Invitation emails/s: a batch of `count` invites through the server's outbox to an SMTP
+    /// sink (from the POST until the sink holds them all) vs a bare lettre loop sending `count`
+    /// messages of the same shape to the same sink (8 pooled connections, 8 in flight),
+    /// alternating rounds.
+    Emails {
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        key: String,
+        /// The sink's `smtp://host:port` (the server sends to the same one).
+        #[arg(long)]
+        smtp: String,
+        /// The directory the sink writes one `.json` per message into.
+        #[arg(long)]
+        sink_dir: std::path::PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        #[arg(long, default_value_t = 3)]
+        rounds: u32,
+    },
     /// Create a fresh PostgreSQL database through an admin connection; prints its name and URL.
     PgCreate {
         #[arg(long)]
@@ -95,6 +115,108 @@ fn stats(samples: &mut [f64]) -> serde_json::Value {
         "min": samples[0],
         "max": samples[samples.len() - 1],
     })
+}
+
+/// Messages in the sink's directory.
+fn sink_count(dir: &std::path::Path) -> Result<usize> {
+    Ok(std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .count())
+}
+
+async fn emails(
+    url: &str,
+    key: &str,
+    smtp: &str,
+    sink_dir: &std::path::Path,
+    count: usize,
+    rounds: u32,
+) -> Result<()> {
+    use futures::StreamExt;
+    use lettre::message::{Mailbox, MultiPart};
+    use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+    let addr = smtp
+        .strip_prefix("smtp://")
+        .context("want smtp://host:port")?;
+    let (host, port) = addr.rsplit_once(':').context("want smtp://host:port")?;
+    let bare = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+        .port(port.parse()?)
+        .pool_config(lettre::transport::smtp::PoolConfig::new().max_size(8))
+        .build();
+    let client = Client::builder()
+        .base_url(url)
+        .api_key(key)
+        .max_retries(0)
+        .build()?;
+    let from: Mailbox = "Invites <invites@localhost>".parse()?;
+    let text = "Grace invited you to join Acme.\n\nWelcome aboard!\n\nRoles: developer\n\
+        This invitation expires on 2027-01-01 00:00 UTC.\n\nOpen this link to accept it:\n\
+        http://127.0.0.1:8080/invite/ic_0123456789abcdef0123456789abcdef01234567\n"
+        .repeat(2);
+    let html = format!("<!DOCTYPE html><html><body><pre>{text}</pre></body></html>");
+    let (mut ours, mut ceiling) = (vec![], vec![]);
+    for round in 0..rounds {
+        // The bare loop: the ceiling of this sink on this machine.
+        let before = sink_count(sink_dir)?;
+        let t = Instant::now();
+        futures::stream::iter(0..count)
+            .map(|i| {
+                let m = Message::builder()
+                    .from(from.clone())
+                    .to(format!("c{round}x{i}@example.com")
+                        .parse()
+                        .expect("address"))
+                    .subject("Grace invited you to join Acme on Invites")
+                    .date_now()
+                    .message_id(None)
+                    .multipart(MultiPart::alternative_plain_html(
+                        text.clone(),
+                        html.clone(),
+                    ))
+                    .expect("message");
+                let bare = &bare;
+                async move { bare.send(m).await.map(drop) }
+            })
+            .buffer_unordered(8)
+            .try_collect::<Vec<()>>()
+            .await?;
+        ceiling.push(count as f64 / t.elapsed().as_secs_f64());
+        anyhow::ensure!(
+            sink_count(sink_dir)? - before == count,
+            "the sink lost messages"
+        );
+        // The outbox: one batch, sent by the server's worker.
+        let before = sink_count(sink_dir)?;
+        let emails: Vec<String> = (0..count)
+            .map(|i| format!("o{round}x{i}@example.com"))
+            .collect();
+        let body: types::InviteBatchCreate = serde_json::from_value(json!({
+            "emails": emails, "roles": ["developer"], "message": "Welcome aboard!",
+            "inviter": "Grace", "send_email": true,
+        }))?;
+        let t = Instant::now();
+        client.invites().create_batch(&body).await?;
+        let deadline = Instant::now() + std::time::Duration::from_secs(300);
+        while sink_count(sink_dir)? - before < count {
+            anyhow::ensure!(
+                Instant::now() < deadline,
+                "the outbox did not deliver in 300 s"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        ours.push(count as f64 / t.elapsed().as_secs_f64());
+    }
+    let ratios: Vec<f64> = ours.iter().zip(&ceiling).map(|(a, b)| a / b).collect();
+    println!(
+        "{}",
+        json!({
+            "outbox_emails_per_s": stats(&mut ours),
+            "lettre_emails_per_s": stats(&mut ceiling),
+            "paired_ratio": stats(&mut ratios.clone()),
+        })
+    );
+    Ok(())
 }
 
 fn peak_rss_kib() -> u64 {
@@ -367,6 +489,14 @@ async fn main() -> Result<()> {
             )
             .await
         }
+        Cmd::Emails {
+            url,
+            key,
+            smtp,
+            sink_dir,
+            count,
+            rounds,
+        } => emails(&url, &key, &smtp, &sink_dir, count, rounds).await,
         Cmd::Hello { listen } => hello(&listen).await,
         Cmd::List { url, key } => list(&url, &key).await,
         Cmd::PgCreate { admin_url } => pg_create(&admin_url).await,

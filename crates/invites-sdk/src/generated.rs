@@ -122,6 +122,93 @@ once every few seconds per replica, never with a write per request); null if nev
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub next_page_token: ::std::option::Option<::std::string::String>,
     }
+    ///One invitation email.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct Delivery {
+        ///Sending attempts so far.
+        pub attempts: i64,
+        ///When it was queued.
+        pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///The address it is sent to.
+        pub email: ::std::string::String,
+        ///The delivery's id.
+        pub id: ::std::string::String,
+        ///The last failure (the mail server's reply, or the connection error), if any.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub last_error: ::std::option::Option<::std::string::String>,
+        ///When the mail server accepted it.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub sent_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        pub status: DeliveryStatus,
+    }
+    ///One page of deliveries.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct DeliveryList {
+        ///The deliveries on this page.
+        pub data: ::std::vec::Vec<Delivery>,
+        ///Pass as `page_token` for the next page; null on the last page.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub next_page_token: ::std::option::Option<::std::string::String>,
+    }
+    ///`queued` (waiting or being retried), `sent` (the mail server took it) or `failed` (refused for good, retries used up, or not sent because its link stopped working: the code was rotated or resent, or the invite revoked; `last_error` says which).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum DeliveryStatus {
+        #[serde(rename = "queued")]
+        Queued,
+        #[serde(rename = "sent")]
+        Sent,
+        #[serde(rename = "failed")]
+        Failed,
+    }
+    impl ::std::fmt::Display for DeliveryStatus {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Queued => f.write_str("queued"),
+                Self::Sent => f.write_str("sent"),
+                Self::Failed => f.write_str("failed"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for DeliveryStatus {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "queued" => Ok(Self::Queued),
+                "sent" => Ok(Self::Sent),
+                "failed" => Ok(Self::Failed),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for DeliveryStatus {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for DeliveryStatus {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
     ///What went wrong.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ErrorBody {
@@ -496,6 +583,9 @@ addresses and invisible or control characters are a 400 naming `emails`.
         ///When they stop working; must be in the future. Default: 7 days from now.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub expires_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        ///The inviting person's name, shown in the email's subject and text; at most 200 characters.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub inviter: ::std::option::Option<InviteBatchCreateInviter>,
         ///A message shown to the invitees, at most 2000 characters.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub message: ::std::option::Option<InviteBatchCreateMessage>,
@@ -506,6 +596,12 @@ addresses and invisible or control characters are a 400 naming `emails`.
         pub name: ::std::option::Option<InviteBatchCreateName>,
         ///1 to 20 of the organization's roles; `owner` is never invitable.
         pub roles: ::std::vec::Vec<Role>,
+        /**Email the invitation to each exact address (domain and public invites send nothing).
+Default: true when the server has an email transport (`--smtp-url` or `--email-dir`);
+`true` on a server without one is a 400 naming `send_email`.
+*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub send_email: ::std::option::Option<bool>,
         ///Up to 50 teams joined on acceptance.
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub teams: ::std::vec::Vec<Team>,
@@ -559,6 +655,60 @@ addresses and invisible or control characters are a 400 naming `emails`.
         }
     }
     impl<'de> ::serde::Deserialize<'de> for InviteBatchCreateEmailsItem {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///The inviting person's name, shown in the email's subject and text; at most 200 characters.
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct InviteBatchCreateInviter(::std::string::String);
+    impl ::std::ops::Deref for InviteBatchCreateInviter {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<InviteBatchCreateInviter> for ::std::string::String {
+        fn from(value: InviteBatchCreateInviter) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for InviteBatchCreateInviter {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 200usize {
+                return Err("longer than 200 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for InviteBatchCreateInviter {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for InviteBatchCreateInviter {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for InviteBatchCreateInviter {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
             D: ::serde::Deserializer<'de>,
@@ -704,6 +854,9 @@ most one year (365 days) ahead. Default: 7 days from now.
 */
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub expires_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        ///The inviting person's name, shown in the email's subject and text; at most 200 characters.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub inviter: ::std::option::Option<InviteCreateInviter>,
         ///How many accepts it allows, 1 to 1000000; omit for the default.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub max_uses: ::std::option::Option<::std::num::NonZeroU64>,
@@ -720,6 +873,12 @@ most one year (365 days) ahead. Default: 7 days from now.
         pub never_expires: ::std::option::Option<bool>,
         ///1 to 20 of the organization's roles; `owner` is never invitable.
         pub roles: ::std::vec::Vec<Role>,
+        /**Email the invitation to each exact address (domain and public invites send nothing).
+Default: true when the server has an email transport (`--smtp-url` or `--email-dir`);
+`true` on a server without one is a 400 naming `send_email`.
+*/
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub send_email: ::std::option::Option<bool>,
         ///Same as `max_uses: 1`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub single_use: ::std::option::Option<bool>,
@@ -830,6 +989,60 @@ most one year (365 days) ahead. Default: 7 days from now.
         }
     }
     impl<'de> ::serde::Deserialize<'de> for InviteCreateEmailsItem {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///The inviting person's name, shown in the email's subject and text; at most 200 characters.
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct InviteCreateInviter(::std::string::String);
+    impl ::std::ops::Deref for InviteCreateInviter {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<InviteCreateInviter> for ::std::string::String {
+        fn from(value: InviteCreateInviter) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for InviteCreateInviter {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 200usize {
+                return Err("longer than 200 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for InviteCreateInviter {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for InviteCreateInviter {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for InviteCreateInviter {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
             D: ::serde::Deserializer<'de>,
@@ -1042,6 +1255,19 @@ most one year (365 days) ahead. Default: 7 days from now.
                     <D::Error as ::serde::de::Error>::custom(e.to_string())
                 })
         }
+    }
+    /**A new expiry for the resent invite, at most one of `ttl_seconds` and `expires_at`;
+omit both to keep the current one (an expired invite needs one).
+*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    pub struct InviteResend {
+        ///New expiry; must be in the future (for a public invite at most one year ahead).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub expires_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+        ///New lifetime in seconds from now, 60 to 31536000.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub ttl_seconds: ::std::option::Option<i64>,
     }
     /**Derived, first match wins: `revoked` (deleted by an admin) > `accepted` (max_uses reached)
 > `expired` > `disabled` (`enabled: false`) > `pending`.
@@ -2573,6 +2799,165 @@ page.
             .build()?;
         let info = OperationInfo {
             operation_id: "list_invite_redemptions",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            429u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            503u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Replace the invite's code and email it again to every address that has not accepted
+
+The old code stops working at once; one new email is queued per exact address of the
+invite that has not accepted it. Allowed for a pending invite, and for an expired one
+when a new expiry (`ttl_seconds` or `expires_at`) is given; 409 `conflict` for a revoked,
+accepted or disabled invite, for an expired one without a new expiry, and on a server
+without an email transport.
+
+
+Sends a `POST` request to `/v1/invites/{invite_id}/resend`
+
+Arguments:
+- `invite_id`: The invite's id.
+- `idempotency_key`: Makes a POST safe to retry. The first response for a key is stored; a request with the
+same key and the same body gets it back and changes nothing; the same key with another
+body is a 409 `conflict`. The answer kept is the first one of a request that ran, whatever
+its status (201, 403, 404, 409, 410); answers of requests that never ran (400, 401, 413,
+429, 503) are not kept, and a retry runs afresh. Any value the header can carry (the
+SDKs send a UUID; an empty value is the same as no header); keys are kept for 24 hours.
+The SDKs send one automatically.
+
+- `body`
+*/
+    pub async fn resend_invite<'a>(
+        &'a self,
+        invite_id: &'a str,
+        idempotency_key: Option<&'a str>,
+        body: &'a types::InviteResend,
+    ) -> Result<ResponseValue<types::Invite>, Error<types::ErrorEnvelope>> {
+        let url = format!(
+            "{}/v1/invites/{}/resend", self.baseurl, encode_path(& invite_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        if let Some(value) = idempotency_key {
+            header_map.append("Idempotency-Key", value.to_string().try_into()?);
+        }
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "resend_invite",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            409u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            413u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            429u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            503u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**The invitation emails of this invite and how their delivery went, newest first
+
+Sends a `GET` request to `/v1/invites/{invite_id}/deliveries`
+
+Arguments:
+- `invite_id`: The invite's id.
+- `limit`: Page size, 1 to 100.
+- `page_token`: The `next_page_token` of the previous page, as the server issued it (an opaque token of at
+most 512 characters; any other value is a 400 naming `page_token`); omit for the first
+page.
+
+*/
+    pub async fn list_invite_deliveries<'a>(
+        &'a self,
+        invite_id: &'a str,
+        limit: Option<::std::num::NonZeroU64>,
+        page_token: Option<&'a str>,
+    ) -> Result<ResponseValue<types::DeliveryList>, Error<types::ErrorEnvelope>> {
+        let url = format!(
+            "{}/v1/invites/{}/deliveries", self.baseurl, encode_path(& invite_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .query(&progenitor_client::QueryParam::new("limit", &limit))
+            .query(&progenitor_client::QueryParam::new("page_token", &page_token))
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "list_invite_deliveries",
         };
         self.pre(&mut request, &info).await?;
         let result = self.exec(request, &info).await;

@@ -88,6 +88,16 @@ pub const OPERATIONS: &[Operation] = &[
         idempotent: false,
     },
     Operation {
+        id: "resendInvite",
+        list: false,
+        idempotent: true,
+    },
+    Operation {
+        id: "listInviteDeliveries",
+        list: true,
+        idempotent: false,
+    },
+    Operation {
         id: "listMembers",
         list: true,
         idempotent: false,
@@ -198,6 +208,16 @@ impl Client {
                         .await?,
                 )
             }
+            "resendInvite" => {
+                let invite_id = args.string("invite_id")?;
+                let body: types::InviteResend = args.into()?;
+                json::out(self.invites().resend(&invite_id, &body).await?)
+            }
+            "listInviteDeliveries" => {
+                let invite_id = args.string("invite_id")?;
+                let params: ListDeliveries = args.into()?;
+                json::page(self.invites().deliveries_page(&invite_id, &params).await?)
+            }
             "listMembers" => {
                 let params: ListMembers = args.into()?;
                 json::page(self.members().list_page_with_response(&params).await?)
@@ -243,6 +263,11 @@ impl Client {
                 let invite_id = args.string("invite_id")?;
                 let params: ListRedemptions = args.into()?;
                 Ok(json::items(self.invites().redemptions(&invite_id, params)))
+            }
+            "listInviteDeliveries" => {
+                let invite_id = args.string("invite_id")?;
+                let params: ListDeliveries = args.into()?;
+                Ok(json::items(self.invites().deliveries(&invite_id, params)))
             }
             "listMembers" => {
                 let params: ListMembers = args.into()?;

@@ -15,7 +15,7 @@ impl Client {
         Organizations { client: self }
     }
 
-    /// Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions.
+    /// Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions, resend, deliveries.
     pub fn invites(&self) -> Invites<'_> {
         Invites { client: self }
     }
@@ -51,6 +51,18 @@ pub struct ListInvites {
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListRedemptions {
+    /// Page size, 1 to 100.
+    pub limit: Option<u32>,
+    /// The `next_page_token` of the previous page, as the server issued it (an opaque token of at
+    /// most 512 characters; any other value is a 400 naming `page_token`); omit for the first
+    /// page.
+    pub page_token: Option<String>,
+}
+
+/// Filters and paging for [`Invites::deliveries`] (`listInviteDeliveries`).
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListDeliveries {
     /// Page size, 1 to 100.
     pub limit: Option<u32>,
     /// The `next_page_token` of the previous page, as the server issued it (an opaque token of at
@@ -136,7 +148,7 @@ impl Organizations<'_> {
     }
 }
 
-/// Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions.
+/// Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions, resend, deliveries.
 #[derive(Debug, Clone, Copy)]
 pub struct Invites<'c> {
     client: &'c Client,
@@ -438,6 +450,56 @@ impl Invites<'_> {
                 ..params.clone()
             };
             async move { client.invites().redemptions_page(&invite_id, &params).await }
+        })
+    }
+
+    /// `resendInvite`: Replace the invite's code and email it again to every address that has not accepted.
+    pub async fn resend(
+        &self,
+        invite_id: &str,
+        body: &types::InviteResend,
+    ) -> Result<types::Invite, Error> {
+        let key = self.client.idempotency_key();
+        let g = self.client.generated();
+        self.client
+            .run(|| g.resend_invite(invite_id, Some(&key), body))
+            .await
+    }
+
+    /// `listInviteDeliveries`: The invitation emails of this invite and how their delivery went, newest first. One page.
+    pub async fn deliveries_page(
+        &self,
+        invite_id: &str,
+        params: &ListDeliveries,
+    ) -> Result<Page<types::Delivery>, Error> {
+        let limit = pagination::bounded("limit", params.limit, 1, 100)?;
+        let g = self.client.generated();
+        let list = self
+            .client
+            .run(|| g.list_invite_deliveries(invite_id, limit, params.page_token.as_deref()))
+            .await?;
+        Ok(Page {
+            data: list.data,
+            next_page_token: list.next_page_token,
+        })
+    }
+
+    /// `listInviteDeliveries`: The invitation emails of this invite and how their delivery went, newest first. Every item, page after page.
+    pub fn deliveries(
+        &self,
+        invite_id: &str,
+        params: ListDeliveries,
+    ) -> PageStream<types::Delivery> {
+        let client = self.client.clone();
+        let invite_id = invite_id.to_owned();
+        pagination::paginate(params.page_token.clone(), move |page_token| {
+            let client = client.clone();
+            let invite_id = invite_id.clone();
+            let params = ListDeliveries {
+                page_token,
+                ..params.clone()
+            };
+            async move { client.invites().deliveries_page(&invite_id, &params).await }
         })
     }
 }

@@ -142,6 +142,19 @@ def map_body(ctx, body):  # type: ignore[no-untyped-def]
     return body
 
 
+def _email_rules(path: str, body: dict[str, Any]) -> None:
+    """Positive cases only (from map_case; a negative case must stay invalid): an inviter without
+    control characters (it goes into a Subject); a resend with a future expires_at and at most
+    one of expires_at / ttl_seconds."""
+    if path in ("/v1/invites", "/v1/invites/batch") and isinstance(body.get("inviter"), str):
+        body["inviter"] = "".join(c for c in body["inviter"] if c.isprintable())
+    if path == "/v1/invites/{invite_id}/resend":
+        if _is_time(body.get("expires_at")):
+            body["expires_at"] = _future(body["expires_at"])
+        if "expires_at" in body and isinstance(body.get("ttl_seconds"), int):
+            del body["ttl_seconds"]
+
+
 @schemathesis.hook
 def map_path_parameters(ctx, path_parameters):  # type: ignore[no-untyped-def]
     if not isinstance(path_parameters, dict):
@@ -184,6 +197,7 @@ def _rules(path: str, method: str, body: dict[str, Any]) -> dict[str, Any]:
         email = body.get("email")
         if isinstance(email, str) and not SIMPLE_ADDRESS.match(email):
             body["email"] = _fresh_address(email)
+    _email_rules(path, body)
     return body
 
 

@@ -176,7 +176,9 @@ def main() -> int:
     with open(server_log, "w") as log_file:
         server = subprocess.Popen(
             [server_bin, "--listen", "127.0.0.1:0", "--database-url",
-             f"sqlite://{os.path.join(work, 'invites.db')}", *SERVER_ARGS],
+             f"sqlite://{os.path.join(work, 'invites.db')}", *SERVER_ARGS,
+             # An email transport, so send_email: true, inviter and resendInvite are accepted.
+             "--email-dir", os.path.join(work, "mail")],
             stdout=subprocess.PIPE, stderr=log_file, stdin=subprocess.DEVNULL, env=env, text=True,
         )
     try:

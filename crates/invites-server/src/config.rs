@@ -14,6 +14,25 @@ pub enum LogFormat {
     Json,
 }
 
+/// `--smtp-url` as given; its `Debug` hides the credentials (checked when the server starts, so
+/// that a bad URL is reported without its password rather than echoed by the argument parser).
+#[derive(Clone, PartialEq, Eq)]
+pub struct SmtpUrl(pub String);
+
+impl std::str::FromStr for SmtpUrl {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(SmtpUrl(s.to_owned()))
+    }
+}
+
+impl std::fmt::Debug for SmtpUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", crate::outbox::redact_url(&self.0))
+    }
+}
+
 /// The server's configuration.
 #[derive(Debug, Clone, Parser)]
 #[command(
@@ -108,6 +127,33 @@ pub struct Config {
     /// migrations, which hold a session advisory lock; default: the database URL.
     #[arg(long, env = "INVITES_MIGRATE_DATABASE_URL", hide_env_values = true)]
     pub migrate_database_url: Option<String>,
+
+    /// Send invitation emails through this SMTP server: `smtp://host:port` (plain),
+    /// `smtp://host:port?tls=required` (STARTTLS, or fail), `?tls=opportunistic` (STARTTLS when
+    /// offered), `smtps://user:pass@host:465` (TLS from the start); credentials in the URL
+    /// (percent-encoded). Needs `--admin-token`. Never printed with its password.
+    #[arg(long, env = "INVITES_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<SmtpUrl>,
+
+    /// Write each invitation email as an `.eml` file into this directory (created if missing)
+    /// instead of sending it; for demos and local development. Needs `--admin-token`.
+    #[arg(long, env = "INVITES_EMAIL_DIR", conflicts_with = "smtp_url")]
+    pub email_dir: Option<std::path::PathBuf>,
+
+    /// The `From` of invitation emails.
+    #[arg(
+        long,
+        env = "INVITES_EMAIL_FROM",
+        default_value = crate::outbox::DEFAULT_FROM
+    )]
+    pub email_from: String,
+
+    /// The waits between sending attempts of an email after temporary failures (connection
+    /// errors, SMTP 4xx), a comma list of durations such as `1s,5s,30s` (units ms, s, m, h);
+    /// each wait gets up to ±20 % jitter, and after the last one the email is `failed`.
+    /// Default: 5s,30s,2m,10m,30m,1h,2h,4h,8h (about 16 hours in all).
+    #[arg(long, env = "INVITES_EMAIL_RETRY_SCHEDULE")]
+    pub email_retry_schedule: Option<crate::outbox::RetrySchedule>,
 }
 
 impl Config {
@@ -131,6 +177,10 @@ impl Config {
             header_read_timeout_ms: 10_000,
             max_connections: 10_000,
             shutdown_grace_secs: 30,
+            smtp_url: None,
+            email_dir: None,
+            email_from: crate::outbox::DEFAULT_FROM.to_string(),
+            email_retry_schedule: None,
         }
     }
 

@@ -13,6 +13,7 @@ pub mod error;
 pub mod idempotency;
 pub mod input;
 pub mod metrics;
+pub mod outbox;
 pub mod ratelimit;
 pub mod routes;
 pub mod secrets;
@@ -66,6 +67,8 @@ impl Server {
         if let Some(token) = config.admin_token.as_deref() {
             check_admin_token(token)?;
         }
+        // Before the database: a bad email configuration stops the start at once.
+        let mailer = outbox::Mailer::from_config(config)?;
         let store = Store::connect(&config.store_options()).await?;
         let (admin_token_hash, generated_admin_token) =
             admin_token_hash(&store, config.admin_token.as_deref()).await?;
@@ -86,6 +89,7 @@ impl Server {
             ),
             keys: Default::default(),
             orgs: Default::default(),
+            mailer,
         });
         Ok(Server {
             listener,
@@ -129,6 +133,13 @@ impl Server {
                 }
             })
         };
+        // The outbox worker of this replica (none without a transport).
+        let (stop_worker, stopped) = tokio::sync::watch::channel(false);
+        let worker = self
+            .state
+            .mailer
+            .clone()
+            .map(|mailer| tokio::spawn(outbox::worker::run(store.clone(), mailer, stopped)));
         let app = routes::router(self.state, self.max_body_bytes, self.request_timeout);
         serve(
             self.listener,
@@ -142,6 +153,17 @@ impl Server {
         )
         .await;
         purger.abort();
+        if let Some(mut w) = worker {
+            // Let the batch in flight finish and be recorded (an SMTP exchange times out after
+            // SMTP_TIMEOUT); past that, rows it had claimed stay leased and are sent after the
+            // lease, by this or another replica.
+            let _ = stop_worker.send(true);
+            let grace = outbox::SMTP_TIMEOUT + Duration::from_secs(5);
+            if tokio::time::timeout(grace, &mut w).await.is_err() {
+                tracing::warn!("the email outbox worker did not stop in time; aborting it");
+                w.abort();
+            }
+        }
         store.close().await;
         Ok(())
     }

@@ -6,7 +6,10 @@
 //! - `invites_http_request_duration_seconds{operation}`: a latency histogram per operation;
 //! - `invites_rate_limited_total`: requests refused with 429;
 //! - `invites_db_pool_connections{state="in_use"|"idle"}` and `invites_db_pool_max_connections`:
-//!   the database pool, read at each scrape.
+//!   the database pool, read at each scrape;
+//! - `invites_email_outbox_queued` and `invites_email_outbox_oldest_age_seconds`: emails waiting
+//!   to be sent (queued or being retried) and the age of the oldest, read every few seconds by
+//!   the outbox worker (absent when the server has no email transport).
 //!
 //! One recorder per process (the `metrics` facade is global), shared by every server in it.
 
@@ -51,6 +54,15 @@ fn handle() -> &'static PrometheusHandle {
             "invites_db_pool_max_connections",
             "Largest size of the database pool"
         );
+        metrics::describe_gauge!(
+            "invites_email_outbox_queued",
+            "Invitation emails queued or waiting for a retry"
+        );
+        metrics::describe_gauge!(
+            "invites_email_outbox_oldest_age_seconds",
+            metrics::Unit::Seconds,
+            "Age of the oldest queued invitation email (0 when none)"
+        );
         // Present from the start, so a dashboard sees 0 rather than no series.
         metrics::counter!("invites_rate_limited_total").absolute(0);
         handle
@@ -85,4 +97,17 @@ pub fn render(store: &Store) -> String {
     metrics::gauge!("invites_db_pool_connections", "state" => "idle").set(pool.idle as f64);
     metrics::gauge!("invites_db_pool_max_connections").set(pool.max as f64);
     handle().render()
+}
+
+/// Read the outbox depth and the age of its oldest row into their gauges.
+pub async fn record_outbox(store: &Store) -> Result<(), crate::db::Error> {
+    let (n, oldest): (i64, Option<i64>) = crate::db::query(
+        "SELECT COUNT(*), MIN(created_at) FROM email_outbox WHERE status = 'queued'",
+    )
+    .fetch_one(store)
+    .await?;
+    let age = oldest.map_or(0.0, |t| ((crate::db::now_ms() - t).max(0) as f64) / 1000.0);
+    metrics::gauge!("invites_email_outbox_queued").set(n as f64);
+    metrics::gauge!("invites_email_outbox_oldest_age_seconds").set(age);
+    Ok(())
 }

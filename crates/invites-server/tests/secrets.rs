@@ -1,5 +1,6 @@
 //! Secrets at rest: after a workload that makes API keys and invite codes (created, batch-created,
-//! rotated, accepted, looked up, replayed through `Idempotency-Key`s), neither the database
+//! rotated, resent, accepted, looked up, replayed through `Idempotency-Key`s; with an email
+//! transport, so the invitation emails' outbox holds links too), neither the database
 //! (the SQLite file and its WAL, or every table on PostgreSQL) nor the server's log holds any API
 //! key, the admin token or any invite code in clear.
 
@@ -38,7 +39,10 @@ async fn post_twice(
 both_backends! {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_key_token_or_code_is_stored_or_logged_in_clear() {
-    let server = TestServer::start_with(&["--rate-limit-code-failures", "100"]);
+    // `--email-dir` (relative: in the server's temp dir): every exact-address invite queues an
+    // email whose link holds its code.
+    let server =
+        TestServer::start_with(&["--rate-limit-code-failures", "100", "--email-dir", "mail"]);
     let mut secrets: Vec<(String, String)> = vec![("admin token".into(), ADMIN_TOKEN.into())];
     // Organizations: through the SDK (automatic idempotency keys) and with an explicit key.
     let a = server.org("A").await;
@@ -73,6 +77,15 @@ async fn no_key_token_or_code_is_stored_or_logged_in_clear() {
     for (i, inv) in batch["data"].as_array().unwrap().iter().enumerate() {
         secrets.push((format!("batch code {i}"), inv["code"].as_str().unwrap().into()));
     }
+    let resent = post_twice(
+        &server,
+        &a.key,
+        &format!("/v1/invites/{}/resend", batch["data"][0]["id"].as_str().unwrap()),
+        "resend-1",
+        json!({"ttl_seconds": 3600}),
+    )
+    .await;
+    secrets.push(("code after a resend".into(), resent["code"].as_str().unwrap().into()));
     let domain = invite(&b_client, json!({"roles": ["user"], "emails": ["*@example.org"]})).await;
     let old = domain.code.clone().unwrap();
     secrets.push(("code before rotation".into(), old.clone()));

@@ -8,6 +8,8 @@
 //!   temporary venv (`crates/invites-bench/python/bench.py`).
 //! - Node: the package with its release addon vs openapi-fetch (Node's fetch), both in a
 //!   temporary folder installed with npm (`crates/invites-bench/node/bench.mjs`).
+//! - Emails: 1,000 invitation emails through the server's outbox vs a bare lettre loop, both to
+//!   one local aiosmtpd (installed into the tooling venv, `target/venv`, as the tests do).
 //! - Scale: 10k and 100k invites listed through auto-pagination in each language.
 //!
 //! Peers live only in the temporary directory; nothing is installed into the project.
@@ -142,6 +144,9 @@ pub fn run() -> Result<()> {
 
     eprintln!("==> Server (SQLite): load at concurrency 32 vs an axum hello-world");
     server_rows("SQLite", &server.url, &fx, &mut rows)?;
+
+    eprintln!("==> Server (SQLite): invitation emails through the outbox vs a bare lettre loop");
+    email_rows(dir.path(), &mut rows)?;
 
     scale_rows(
         &server.url,

@@ -314,3 +314,61 @@ pub(super) fn scale_rows(
     }
     Ok(())
 }
+
+/// Invitation emails through the server's outbox vs a bare lettre loop, both to one local SMTP
+/// server (aiosmtpd, `crates/invites-server/tests/smtp/sink.py`, from the tooling venv).
+pub(super) fn email_rows(dir: &Path, rows: &mut Vec<Row>) -> Result<()> {
+    let venv = crate::test::venv()?;
+    crate::test::pip_install(&venv, &[crate::test::AIOSMTPD])?;
+    let mail = dir.join("smtp-sink");
+    std::fs::create_dir_all(&mail)?;
+    let sink = spawn_ready(
+        Command::new(venv.join("bin/python"))
+            .arg(root().join("crates/invites-server/tests/smtp/sink.py"))
+            .arg("--dir")
+            .arg(&mail),
+    )?;
+    let smtp = format!("smtp://{}", sink.url);
+    let db = format!("sqlite://{}/emails.db?mode=rwc", dir.display());
+    let server = spawn_ready(
+        Command::new(release_bin("invites-server"))
+            .args([
+                "--listen",
+                "127.0.0.1:0",
+                "--database-url",
+                &db,
+                "--smtp-url",
+                &smtp,
+            ])
+            .env("INVITES_ADMIN_TOKEN", ADMIN_TOKEN)
+            .current_dir(dir),
+    )?;
+    let fx = fixture(&server.url)?;
+    let r = json_of(
+        Command::new(release_bin("invites-bench"))
+            .args([
+                "emails",
+                "--url",
+                &server.url,
+                "--key",
+                &fx.key,
+                "--smtp",
+                &smtp,
+            ])
+            .arg("--sink-dir")
+            .arg(&mail)
+            .args(["--count", "1000", "--rounds", "3"]),
+    )?;
+    let mut row = calls_row(
+        "Server (SQLite): invitation emails/s, 1,000 queued by one batch through the outbox to a local SMTP server (aiosmtpd) vs a bare lettre loop (8 connections) to the same server (ratio: median of per-round pairs)",
+        &r,
+        "outbox_emails_per_s",
+        "lettre_emails_per_s",
+        0.5,
+    );
+    row.ratio = Some(num(&r, "paired_ratio"));
+    rows.push(row);
+    drop(server);
+    drop(sink);
+    Ok(())
+}

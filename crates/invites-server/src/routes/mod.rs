@@ -44,6 +44,19 @@ pub struct AppState {
     pub keys: api_keys::KeyCache,
     /// Organizations already read: id → (name, roles, created_at).
     pub orgs: InsertOnlyCache<Arc<organizations::Org>>,
+    /// The email transport and outbox settings; `None` when the server sends no emails.
+    pub mailer: Option<Arc<crate::outbox::Mailer>>,
+}
+
+impl AppState {
+    /// Tell this replica's outbox worker that a commit queued `n` emails (nothing when 0).
+    pub(crate) fn wake_mailer(&self, n: usize) {
+        if n > 0
+            && let Some(m) = &self.mailer
+        {
+            m.wake.notify_one();
+        }
+    }
 }
 
 /// Rows that never change once written, kept in process after the database returned them:
@@ -165,6 +178,11 @@ pub fn router(
         .route(
             "/v1/invites/{invite_id}/redemptions",
             get(invites::redemptions),
+        )
+        .route("/v1/invites/{invite_id}/resend", post(invites::resend))
+        .route(
+            "/v1/invites/{invite_id}/deliveries",
+            get(invites::deliveries),
         )
         .route("/v1/api_keys", post(api_keys::create).get(api_keys::list))
         .route(

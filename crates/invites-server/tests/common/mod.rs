@@ -444,6 +444,15 @@ impl TestServer {
         false
     }
 
+    /// Kill the process with SIGKILL (no graceful shutdown) and reap it; [`TestServer::restart`]
+    /// starts another on the same database.
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            child.kill().expect("SIGKILL");
+            let _ = child.wait();
+        }
+    }
+
     /// The server's log so far.
     pub fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()

@@ -7,10 +7,10 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use serde_json::json;
 
-use super::store::{check_no_pending, insert_invite, lock_org};
+use super::store::{check_no_pending, insert_invite, lock_org, queue_emails};
 use super::validate::{
-    InviteBatchCreate, InviteCreate, NewInvite, check_entries, check_metadata, check_roles,
-    check_teams, check_text, resolve_expiry, validate_create,
+    InviteBatchCreate, InviteCreate, NewInvite, check_email_request, check_entries, check_metadata,
+    check_roles, check_teams, check_text, resolve_expiry, validate_create,
 };
 use crate::db::now_ms;
 use crate::email::Entry;
@@ -33,10 +33,15 @@ pub(crate) async fn create(
         Start::Replay(r) => return Ok(r),
     };
     let result: Result<Reply, ApiError> = async {
-        let req: InviteCreate = parse_json(&body)?;
+        let mut req: InviteCreate = parse_json(&body)?;
         let org = load_org(&state, &caller.org_id).await?;
         let org_roles = &org.1;
         let now = now_ms();
+        let (send, inviter) = check_email_request(
+            req.send_email.take(),
+            req.inviter.take(),
+            state.mailer.is_some(),
+        )?;
         let new = validate_create(req, org_roles, now)?;
         let mut tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
             Begun::Replay(r) => return Ok(r),
@@ -45,11 +50,28 @@ pub(crate) async fn create(
         lock_org(&mut tx, &caller.org_id).await?;
         check_no_pending(&mut tx, &caller.org_id, &new.entries, now).await?;
         let (row, code) = insert_invite(&mut tx, &caller.org_id, &new, now).await?;
+        let queued = if send {
+            queue_emails(
+                &mut tx,
+                &state,
+                &org.0,
+                &row,
+                &code,
+                inviter.as_deref(),
+                None,
+                now,
+            )
+            .await?
+        } else {
+            0
+        };
         let reply = Reply::json(
             StatusCode::CREATED,
             &row.to_json(now, Some((&code, &state.public_url))),
         );
-        idempotency::commit(tx, idem.as_ref(), reply).await
+        let reply = idempotency::commit(tx, idem.as_ref(), reply).await?;
+        state.wake_mailer(queued);
+        Ok(reply)
     }
     .await;
     idempotency::settle(&state.store, idem.as_ref(), result).await
@@ -71,6 +93,8 @@ pub(crate) async fn create_batch(
         let org = load_org(&state, &caller.org_id).await?;
         let org_roles = &org.1;
         let now = now_ms();
+        let (send, inviter) =
+            check_email_request(req.send_email, req.inviter, state.mailer.is_some())?;
         if req.emails.is_empty() {
             return Err(ApiError::invalid(
                 "emails",
@@ -109,6 +133,7 @@ pub(crate) async fn create_batch(
         lock_org(&mut tx, &caller.org_id).await?;
         check_no_pending(&mut tx, &caller.org_id, &entries, now).await?;
         let mut data = Vec::with_capacity(entries.len());
+        let mut queued = 0;
         for e in entries {
             let new = NewInvite {
                 name: req.name.clone(),
@@ -123,10 +148,25 @@ pub(crate) async fn create_batch(
                 enabled: true,
             };
             let (row, code) = insert_invite(&mut tx, &caller.org_id, &new, now).await?;
+            if send {
+                queued += queue_emails(
+                    &mut tx,
+                    &state,
+                    &org.0,
+                    &row,
+                    &code,
+                    inviter.as_deref(),
+                    None,
+                    now,
+                )
+                .await?;
+            }
             data.push(row.to_json(now, Some((&code, &state.public_url))));
         }
         let reply = Reply::json(StatusCode::CREATED, &json!({ "data": data }));
-        idempotency::commit(tx, idem.as_ref(), reply).await
+        let reply = idempotency::commit(tx, idem.as_ref(), reply).await?;
+        state.wake_mailer(queued);
+        Ok(reply)
     }
     .await;
     idempotency::settle(&state.store, idem.as_ref(), result).await

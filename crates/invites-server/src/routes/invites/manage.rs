@@ -1,4 +1,5 @@
-//! The changes to one invite: `updateInvite`, `revokeInvite`, `rotateInviteCode`.
+//! The changes to one invite: `updateInvite`, `revokeInvite`, `rotateInviteCode`,
+//! `resendInvite`.
 
 use std::sync::Arc;
 
@@ -7,15 +8,16 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use serde_json::json;
 
-use super::store::{check_no_pending, lock_invite, lock_org};
+use super::store::{check_no_pending, lock_invite, lock_org, queue_emails};
 use super::validate::{
-    InviteUpdate, check_future, check_max_uses, check_public_expiry, check_roles, check_teams,
-    check_text,
+    InviteResend, InviteUpdate, check_future, check_max_uses, check_public_expiry, check_roles,
+    check_teams, check_text, check_ttl,
 };
 use crate::db::{now_ms, query};
 use crate::error::ApiError;
 use crate::idempotency::{self, Begun, Reply};
-use crate::input::parse_json_nullable;
+use crate::input::{parse_json, parse_json_nullable};
+use crate::outbox::cancel_queued;
 use crate::routes::organizations::load_org;
 use crate::routes::post::{self, Route, Start};
 use crate::routes::{AppState, authenticate};
@@ -152,6 +154,7 @@ pub(crate) async fn revoke(
             .await?;
         row.revoked_at = Some(now);
         row.updated_at = now;
+        cancel_queued(&mut tx, &row.id, "not sent: the invite was revoked").await?;
     }
     tx.commit().await?;
     Ok(Reply::json(StatusCode::OK, &row.to_json(now, None)))
@@ -188,11 +191,139 @@ pub(crate) async fn rotate(
             .bind(&row.id)
             .execute(&mut tx)
             .await?;
+        cancel_queued(
+            &mut tx,
+            &row.id,
+            "not sent: the code was rotated (its link no longer works)",
+        )
+        .await?;
         let reply = Reply::json(
             StatusCode::OK,
             &row.to_json(now, Some((&code, &state.public_url))),
         );
         idempotency::commit(tx, idem.as_ref(), reply).await
+    }
+    .await;
+    idempotency::settle(&state.store, idem.as_ref(), result).await
+}
+
+/// `resendInvite`: a new code (the old one stops working at once), an optional new expiry, and
+/// one new email per exact address that has not accepted, queued in the same transaction.
+pub(crate) async fn resend(
+    State(state): State<Arc<AppState>>,
+    route: Route,
+    headers: HeaderMap,
+    Path(invite_id): Path<String>,
+    body: Bytes,
+) -> Result<Reply, ApiError> {
+    let (caller, idem) = match post::start(&state, &headers, &route, &body).await? {
+        Start::Run { caller, idem } => (caller, idem),
+        Start::Replay(r) => return Ok(r),
+    };
+    let result: Result<Reply, ApiError> = async {
+        let req: InviteResend = if body.iter().all(u8::is_ascii_whitespace) {
+            InviteResend::default()
+        } else {
+            parse_json(&body)?
+        };
+        let now = now_ms();
+        let new_expiry = match (req.ttl_seconds, req.expires_at.as_deref()) {
+            (Some(_), Some(_)) => {
+                return Err(ApiError::invalid(
+                    "ttl_seconds",
+                    "give at most one of ttl_seconds and expires_at",
+                ));
+            }
+            (Some(ttl), None) => Some(now + check_ttl(ttl)?),
+            (None, Some(raw)) => Some(check_future("expires_at", raw, now)?),
+            (None, None) => None,
+        };
+        let org = load_org(&state, &caller.org_id).await?;
+        let mut tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
+            Begun::Replay(r) => return Ok(r),
+            Begun::Tx(tx) => tx,
+        };
+        let mut row = lock_invite(&mut tx, &caller.org_id, &invite_id).await?;
+        if state.mailer.is_none() {
+            return Err(ApiError::conflict(
+                None,
+                "this server has no email transport (--smtp-url or --email-dir) to resend with; \
+                 rotate the code instead",
+            ));
+        }
+        let was = row.status(now);
+        if let Some(t) = new_expiry {
+            if row.entries().is_empty() {
+                check_public_expiry(t, now)?;
+            }
+            row.expires_at = Some(t);
+        }
+        match row.status(now) {
+            "pending" => {}
+            "expired" => {
+                return Err(ApiError::conflict(
+                    None,
+                    "the invite has expired; give ttl_seconds or expires_at to resend it",
+                ));
+            }
+            other => {
+                return Err(ApiError::conflict(
+                    None,
+                    format!(
+                        "the invite is {other}; only a pending or expired invite can be resent"
+                    ),
+                ));
+            }
+        }
+        if was != "pending" {
+            // An expired invite coming back must not make a second pending invite for one of
+            // its addresses.
+            lock_org(&mut tx, &caller.org_id).await?;
+            check_no_pending(&mut tx, &caller.org_id, &row.entries(), now).await?;
+        }
+        let code = new_secret(INVITE_CODE_PREFIX);
+        row.code_hash = hash_secret(&code);
+        row.updated_at = now;
+        query("UPDATE invites SET code_hash = $1, expires_at = $2, updated_at = $3 WHERE id = $4")
+            .bind(&row.code_hash)
+            .bind(row.expires_at)
+            .bind(now)
+            .bind(&row.id)
+            .execute(&mut tx)
+            .await?;
+        cancel_queued(
+            &mut tx,
+            &row.id,
+            "not sent: superseded by a resend (its link no longer works)",
+        )
+        .await?;
+        let accepted: Vec<String> =
+            query("SELECT email FROM redemptions WHERE invite_id = $1 AND organization_id = $2")
+                .bind(&row.id)
+                .bind(&caller.org_id)
+                .fetch_all::<(String,)>(&mut tx)
+                .await?
+                .into_iter()
+                .map(|(e,)| e)
+                .collect();
+        let queued = queue_emails(
+            &mut tx,
+            &state,
+            &org.0,
+            &row,
+            &code,
+            None,
+            Some(&accepted),
+            now,
+        )
+        .await?;
+        let reply = Reply::json(
+            StatusCode::OK,
+            &row.to_json(now, Some((&code, &state.public_url))),
+        );
+        let reply = idempotency::commit(tx, idem.as_ref(), reply).await?;
+        state.wake_mailer(queued);
+        Ok(reply)
     }
     .await;
     idempotency::settle(&state.store, idem.as_ref(), result).await

@@ -11,6 +11,6 @@ mod store;
 mod validate;
 
 pub(super) use create::{create, create_batch};
-pub(super) use manage::{revoke, rotate, update};
-pub(super) use read::{get, list, redemptions};
+pub(super) use manage::{resend, revoke, rotate, update};
+pub(super) use read::{deliveries, get, list, redemptions};
 pub(super) use redeem::{accept, lookup};

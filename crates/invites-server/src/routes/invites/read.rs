@@ -1,4 +1,5 @@
-//! The read operations: `listInvites`, `getInvite`, `listInviteRedemptions`.
+//! The read operations: `listInvites`, `getInvite`, `listInviteRedemptions`,
+//! `listInviteDeliveries`.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -125,6 +126,65 @@ pub(crate) async fn redemptions(
             json!({
                 "id": r.id, "invite_id": r.invite_id, "member_id": r.member_id,
                 "email": r.email, "user_id": r.user_id, "created_at": rfc3339(r.created_at),
+            })
+        }),
+    ))
+}
+
+/// An outbox row as `listInviteDeliveries` shows it (never its sealed payload).
+#[derive(Debug)]
+struct DeliveryRow {
+    id: String,
+    email: String,
+    status: String,
+    attempts: i64,
+    last_error: Option<String>,
+    created_at: i64,
+    sent_at: Option<i64>,
+}
+
+crate::row_type!(
+    DeliveryRow,
+    DELIVERY_COLS {
+        id,
+        email,
+        status,
+        attempts,
+        last_error,
+        created_at,
+        sent_at
+    }
+);
+
+/// `listInviteDeliveries`: this invite's emails, newest first.
+pub(crate) async fn deliveries(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(invite_id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Reply, ApiError> {
+    let caller = authenticate(&state, &headers).await?;
+    let keyset = Keyset::from_query(&q)?;
+    load_invite(&state.store, &caller.org_id, &invite_id).await?;
+    let sql = format!(
+        "SELECT {DELIVERY_COLS} FROM email_outbox WHERE invite_id = $1 AND organization_id = $2"
+    );
+    let args = vec![
+        Arg::Text(Some(invite_id)),
+        Arg::Text(Some(caller.org_id.clone())),
+    ];
+    let page = keyset
+        .fetch(&state.store, &sql, args, |r: &DeliveryRow| {
+            (r.created_at, r.id.as_str())
+        })
+        .await?;
+    Ok(Reply::json(
+        StatusCode::OK,
+        &page.to_json(|r| {
+            json!({
+                "id": r.id, "email": r.email, "status": r.status, "attempts": r.attempts,
+                "last_error": r.last_error, "created_at": rfc3339(r.created_at),
+                "sent_at": r.sent_at.map(rfc3339),
             })
         }),
     ))

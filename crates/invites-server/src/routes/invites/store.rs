@@ -7,6 +7,7 @@ use super::validate::NewInvite;
 use crate::db::{Backend, On, Tx, query};
 use crate::email::Entry;
 use crate::error::ApiError;
+use crate::outbox::{Invitation, enqueue};
 use crate::routes::AppState;
 use crate::secrets::{INVITE_CODE_PREFIX, hash_secret, new_id, new_secret};
 
@@ -172,4 +173,52 @@ pub(super) async fn find_by_code(
     .bind(org_id)
     .fetch_optional(&state.store)
     .await?)
+}
+
+/// Queue one invitation email per exact address of `row` (except those in `skip`) in the
+/// transaction; the number queued. Domain patterns get none.
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn queue_emails(
+    tx: &mut Tx,
+    state: &AppState,
+    org_name: &str,
+    row: &InviteRow,
+    code: &str,
+    inviter: Option<&str>,
+    skip: Option<&[String]>,
+    now: i64,
+) -> Result<usize, ApiError> {
+    let Some(mailer) = state.mailer.as_deref() else {
+        return Ok(0);
+    };
+    let invitation = Invitation {
+        organization: org_name.to_owned(),
+        inviter: inviter.map(str::to_owned),
+        message: row.message.clone(),
+        roles: serde_json::from_str(&row.roles).unwrap_or_default(),
+        expires_at: row.expires_at,
+        link: format!("{}/invite/{code}", state.public_url),
+    };
+    let mut n = 0;
+    for e in row.entries() {
+        if e.is_domain() {
+            continue;
+        }
+        let address = e.as_string();
+        if skip.is_some_and(|s| s.contains(&address)) {
+            continue;
+        }
+        enqueue(
+            tx,
+            mailer,
+            &row.organization_id,
+            &row.id,
+            &address,
+            &invitation,
+            now,
+        )
+        .await?;
+        n += 1;
+    }
+    Ok(n)
 }

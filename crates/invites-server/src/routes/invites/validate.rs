@@ -30,6 +30,8 @@ pub(super) struct InviteCreate {
     pub(super) single_use: Option<bool>,
     pub(super) enabled: Option<bool>,
     pub(super) metadata: Option<BTreeMap<String, String>>,
+    pub(super) send_email: Option<bool>,
+    pub(super) inviter: Option<String>,
 }
 
 /// The body of `createInvites`.
@@ -44,9 +46,49 @@ pub(super) struct InviteBatchCreate {
     pub(super) expires_at: Option<String>,
     pub(super) ttl_seconds: Option<i64>,
     pub(super) metadata: Option<BTreeMap<String, String>>,
+    pub(super) send_email: Option<bool>,
+    pub(super) inviter: Option<String>,
 }
 
-/// The body of `updateInvite`.
+/// The body of `resendInvite`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct InviteResend {
+    pub(super) ttl_seconds: Option<i64>,
+    pub(super) expires_at: Option<String>,
+}
+
+/// Whether a create sends emails, and the inviter's name to show: `send_email` defaults to
+/// whether the server has a transport; `true` without one is a 400 naming `send_email`.
+/// `inviter` has at most 200 characters and no control characters (it goes into a Subject).
+pub(super) fn check_email_request(
+    send_email: Option<bool>,
+    inviter: Option<String>,
+    has_transport: bool,
+) -> Result<(bool, Option<String>), ApiError> {
+    check_text("inviter", &inviter, 200)?;
+    if inviter
+        .as_deref()
+        .is_some_and(|s| s.chars().any(char::is_control))
+    {
+        return Err(ApiError::invalid(
+            "inviter",
+            "inviter must not contain control characters (line breaks, tabs)",
+        ));
+    }
+    let send = match send_email {
+        Some(true) if !has_transport => {
+            return Err(ApiError::invalid(
+                "send_email",
+                "this server has no email transport (--smtp-url or --email-dir); \
+                 omit send_email or set it to false",
+            ));
+        }
+        Some(v) => v,
+        None => has_transport,
+    };
+    Ok((send, inviter))
+}
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct InviteUpdate {
