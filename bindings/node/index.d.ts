@@ -419,6 +419,18 @@ export interface InviteCreate {
   enabled?: boolean
   /** Up to 50 string keys (1 to 64 characters each) with string values (at most 500 characters each). */
   metadata?: Metadata
+  /**
+   * Email the invitation to each exact address (domain and public invites send nothing).
+   * Default: true when the server has an email transport (`--smtp-url` or `--email-dir`);
+   * `true` on a server without one is a 400 naming `sendEmail`.
+   */
+  sendEmail?: boolean
+  /**
+   * The inviting person's name, shown in the email's subject and text; at most 200 characters.
+   * Constraints: at most 200 characters.
+   * @example "Ada Lovelace"
+   */
+  inviter?: string
 }
 
 /**
@@ -467,6 +479,18 @@ export interface InviteBatchCreate {
   ttlSeconds?: number
   /** Up to 50 string keys (1 to 64 characters each) with string values (at most 500 characters each). */
   metadata?: Metadata
+  /**
+   * Email the invitation to each exact address (domain and public invites send nothing).
+   * Default: true when the server has an email transport (`--smtp-url` or `--email-dir`);
+   * `true` on a server without one is a 400 naming `sendEmail`.
+   */
+  sendEmail?: boolean
+  /**
+   * The inviting person's name, shown in the email's subject and text; at most 200 characters.
+   * Constraints: at most 200 characters.
+   * @example "Ada Lovelace"
+   */
+  inviter?: string
 }
 
 /** The invites a batch created. */
@@ -658,6 +682,57 @@ export interface RedemptionList {
 }
 
 /**
+ * A new expiry for the resent invite, at most one of `ttlSeconds` and `expiresAt`;
+ * omit both to keep the current one (an expired invite needs one).
+ *
+ * A request body: the SDK checks its constraints before sending.
+ */
+export interface InviteResend {
+  /**
+   * New lifetime in seconds from now, 60 to 31536000.
+   * Constraints: 60 to 31536000; format `int64`.
+   */
+  ttlSeconds?: number
+  /**
+   * New expiry; must be in the future (for a public invite at most one year ahead).
+   * Constraints: format `date-time`.
+   */
+  expiresAt?: string | Date
+}
+
+/** `queued` (waiting or being retried), `sent` (the mail server took it) or `failed` (refused for good, retries used up, or not sent because its link stopped working: the code was rotated or resent, or the invite revoked; `lastError` says which). */
+export type DeliveryStatus = "queued" | "sent" | "failed"
+
+/** One invitation email. */
+export interface Delivery {
+  /**
+   * The delivery's id.
+   * @example "dlv_2b7f0f6c9a10d3e4f5a6b7c8"
+   */
+  id: string
+  /** The address it is sent to. */
+  email: string
+  /** `queued` (waiting or being retried), `sent` (the mail server took it) or `failed` (refused for good, retries used up, or not sent because its link stopped working: the code was rotated or resent, or the invite revoked; `lastError` says which). */
+  status: DeliveryStatus
+  /** Sending attempts so far. */
+  attempts: number
+  /** The last failure (the mail server's reply, or the connection error), if any. */
+  lastError?: string | null
+  /** When it was queued. */
+  createdAt: string
+  /** When the mail server accepted it. */
+  sentAt?: string | null
+}
+
+/** One page of deliveries. */
+export interface DeliveryList {
+  /** The deliveries on this page. */
+  data: Delivery[]
+  /** Pass as `pageToken` for the next page; null on the last page. */
+  nextPageToken?: string | null
+}
+
+/**
  * A new API key.
  *
  * A request body: the SDK checks its constraints before sending.
@@ -761,6 +836,21 @@ export interface ListRedemptionsParams {
   pageToken?: string
 }
 
+/** Filters and paging for `invites.deliveries` (`listInviteDeliveries`). */
+export interface ListDeliveriesParams {
+  /**
+   * Page size, 1 to 100.
+   * Constraints: 1 to 100; format `int64`.
+   */
+  limit?: number
+  /**
+   * The `nextPageToken` of the previous page, as the server issued it (an opaque token of at
+   * most 512 characters; any other value is a 400 naming `pageToken`); omit for the first
+   * page.
+   */
+  pageToken?: string
+}
+
 /** Filters and paging for `members.list` (`listMembers`). */
 export interface ListMembersParams {
   /**
@@ -838,7 +928,7 @@ export declare class Organizations {
   get(options?: RequestOptions): APIPromise<Organization>
 }
 
-/** Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions. */
+/** Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions, resend, deliveries. */
 export declare class Invites {
   private constructor()
   /**
@@ -1050,6 +1140,54 @@ export declare class Invites {
    * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
    */
   redemptions(inviteId: string, params?: ListRedemptionsParams, options?: RequestOptions): PagePromise<Redemption>
+  /**
+   * Replace the invite's code and email it again to every address that has not accepted.
+   * The old code stops working at once; one new email is queued per exact address of the
+   * invite that has not accepted it. Allowed for a pending invite, and for an expired one
+   * when a new expiry (`ttlSeconds` or `expiresAt`) is given; 409 `conflict` for a revoked,
+   * accepted or disabled invite, for an expired one without a new expiry, and on a server
+   * without an email transport.
+   *
+   * `POST /v1/invites/{invite_id}/resend` (operationId `resendInvite`).
+   *
+   * @param inviteId The invite's id.
+   * @param resend A new expiry for the resent invite, at most one of `ttlSeconds` and `expiresAt`; omit both to keep the current one (an expired invite needs one).
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The invite with its new `code` and `url`.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {ConflictError} 409: `conflict`, `already_member` or `invite_exhausted`.
+   * @throws {PayloadTooLargeError} 413: `payload_too_large`: the body is over the server's limit.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  resend(inviteId: string, resend: InviteResend, options?: RequestOptions): APIPromise<Invite>
+  /**
+   * The invitation emails of this invite and how their delivery went, newest first.
+   *
+   * `GET /v1/invites/{invite_id}/deliveries` (operationId `listInviteDeliveries`).
+   *
+   * Await it for the first page (`Page`, with `nextPageToken` and `getNextPage()`), or
+   * walk every item of every page with `for await`.
+   *
+   * @param inviteId The invite's id.
+   * @param params Filters and paging.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: One page of deliveries. (`data` items)
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  deliveries(inviteId: string, params?: ListDeliveriesParams, options?: RequestOptions): PagePromise<Delivery>
 }
 
 /** Members of the caller's organization. */
@@ -1196,7 +1334,7 @@ export declare class Client {
   readonly baseUrl: string
   /** The organization the API key belongs to, and creating new ones with the admin token. */
   readonly organizations: Organizations
-  /** Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions. */
+  /** Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions, resend, deliveries. */
   readonly invites: Invites
   /** Members of the caller's organization. */
   readonly members: Members

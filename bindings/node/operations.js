@@ -21,7 +21,7 @@ module.exports = [
   {
     name: "invites",
     cls: "Invites",
-    doc: "Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions.",
+    doc: "Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions, resend, deliveries.",
     methods: {
       list: { operation: "listInvites", args: [], rest: "params", list: true },
       create: { operation: "createInvite", args: [], rest: "body", list: false },
@@ -33,6 +33,8 @@ module.exports = [
       revoke: { operation: "revokeInvite", args: ["inviteId"], rest: null, list: false },
       rotate: { operation: "rotateInviteCode", args: ["inviteId"], rest: null, list: false },
       redemptions: { operation: "listInviteRedemptions", args: ["inviteId"], rest: "params", list: true },
+      resend: { operation: "resendInvite", args: ["inviteId"], rest: "body", list: false },
+      deliveries: { operation: "listInviteDeliveries", args: ["inviteId"], rest: "params", list: true },
     },
   },
   {

@@ -211,12 +211,20 @@ impl Client {
             "resendInvite" => {
                 let invite_id = args.string("invite_id")?;
                 let body: types::InviteResend = args.into()?;
-                json::out(self.invites().resend(&invite_id, &body).await?)
+                json::respond(
+                    self.invites()
+                        .resend_with_response(&invite_id, &body)
+                        .await?,
+                )
             }
             "listInviteDeliveries" => {
                 let invite_id = args.string("invite_id")?;
                 let params: ListDeliveries = args.into()?;
-                json::page(self.invites().deliveries_page(&invite_id, &params).await?)
+                json::page(
+                    self.invites()
+                        .deliveries_page_with_response(&invite_id, &params)
+                        .await?,
+                )
             }
             "listMembers" => {
                 let params: ListMembers = args.into()?;

@@ -454,15 +454,30 @@ impl Invites<'_> {
     }
 
     /// `resendInvite`: Replace the invite's code and email it again to every address that has not accepted.
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, invite_id: &str, body: invites_sdk::types::InviteResend) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.invites().resend(invite_id, &body).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn resend(
         &self,
         invite_id: &str,
         body: &types::InviteResend,
     ) -> Result<types::Invite, Error> {
+        Ok(self.resend_with_response(invite_id, body).await?.data)
+    }
+
+    /// [`Self::resend`] with the answer's status, request id and headers.
+    pub async fn resend_with_response(
+        &self,
+        invite_id: &str,
+        body: &types::InviteResend,
+    ) -> Result<Response<types::Invite>, Error> {
         let key = self.client.idempotency_key();
         let g = self.client.generated();
         self.client
-            .run(|| g.resend_invite(invite_id, Some(&key), body))
+            .run_with_response(|| g.resend_invite(invite_id, Some(&key), body))
             .await
     }
 
@@ -472,19 +487,40 @@ impl Invites<'_> {
         invite_id: &str,
         params: &ListDeliveries,
     ) -> Result<Page<types::Delivery>, Error> {
+        Ok(self
+            .deliveries_page_with_response(invite_id, params)
+            .await?
+            .data)
+    }
+
+    /// [`Self::deliveries_page`] with the answer's status, request id and headers.
+    pub async fn deliveries_page_with_response(
+        &self,
+        invite_id: &str,
+        params: &ListDeliveries,
+    ) -> Result<Response<Page<types::Delivery>>, Error> {
         let limit = pagination::bounded("limit", params.limit, 1, 100)?;
         let g = self.client.generated();
-        let list = self
+        let r = self
             .client
-            .run(|| g.list_invite_deliveries(invite_id, limit, params.page_token.as_deref()))
+            .run_with_response(|| {
+                g.list_invite_deliveries(invite_id, limit, params.page_token.as_deref())
+            })
             .await?;
-        Ok(Page {
+        Ok(r.map(|list| Page {
             data: list.data,
             next_page_token: list.next_page_token,
-        })
+        }))
     }
 
     /// `listInviteDeliveries`: The invitation emails of this invite and how their delivery went, newest first. Every item, page after page.
+    ///
+    /// ```no_run
+    /// use futures::TryStreamExt;
+    /// # async fn example(client: invites_sdk::Client, invite_id: &str) -> Result<(), invites_sdk::Error> {
+    /// let all: Vec<_> = client.invites().deliveries(invite_id, invites_sdk::ListDeliveries::default()).try_collect().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn deliveries(
         &self,
         invite_id: &str,

@@ -35,6 +35,8 @@ __all__ = [
     "AsyncMembers",
     "AsyncOrganizations",
     "Client",
+    "Delivery",
+    "DeliveryStatus",
     "ErrorType",
     "Invite",
     "InviteBatch",
@@ -70,6 +72,12 @@ ErrorType = Literal[
 InviteStatus = Literal["pending", "accepted", "expired", "disabled", "revoked"]
 """Derived, first match wins: `revoked` (deleted by an admin) > `accepted` (max_uses reached) >
 `expired` > `disabled` (`enabled: false`) > `pending`.
+"""
+
+DeliveryStatus = Literal["queued", "sent", "failed"]
+"""`queued` (waiting or being retried), `sent` (the mail server took it) or `failed` (refused for
+good, retries used up, or not sent because its link stopped working: the code was rotated or
+resent, or the invite revoked; `last_error` says which).
 """
 
 
@@ -591,6 +599,84 @@ class Redemption(Model):
         return self._created_at
 
 
+class Delivery(Model):
+    """One invitation email."""
+
+    __slots__ = (
+        "_attempts",
+        "_created_at",
+        "_email",
+        "_id",
+        "_last_error",
+        "_sent_at",
+        "_status",
+    )
+    _fields = (
+        "id",
+        "email",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "sent_at",
+    )
+    _id: str
+    _email: str
+    _status: DeliveryStatus
+    _attempts: int
+    _last_error: str | None
+    _created_at: datetime.datetime
+    _sent_at: datetime.datetime | None
+
+    def __init__(self, data: Mapping[str, Any], request_id: str | None = None) -> None:
+        super().__init__(data, request_id)
+        self._id = data["id"]
+        self._email = data["email"]
+        self._status = data["status"]
+        self._attempts = data["attempts"]
+        self._last_error = data.get("last_error")
+        self._created_at = parse_datetime(data["created_at"])
+        self._sent_at = optional(parse_datetime, data.get("sent_at"))
+
+    @property
+    def id(self) -> str:
+        """The delivery's id."""
+        return self._id
+
+    @property
+    def email(self) -> str:
+        """The address it is sent to."""
+        return self._email
+
+    @property
+    def status(self) -> DeliveryStatus:
+        """`queued` (waiting or being retried), `sent` (the mail server took it) or `failed`
+        (refused for good, retries used up, or not sent because its link stopped working: the
+        code was rotated or resent, or the invite revoked; `last_error` says which).
+        """
+        return self._status
+
+    @property
+    def attempts(self) -> int:
+        """Sending attempts so far."""
+        return self._attempts
+
+    @property
+    def last_error(self) -> str | None:
+        """The last failure (the mail server's reply, or the connection error), if any."""
+        return self._last_error
+
+    @property
+    def created_at(self) -> datetime.datetime:
+        """When it was queued."""
+        return self._created_at
+
+    @property
+    def sent_at(self) -> datetime.datetime | None:
+        """When the mail server accepted it."""
+        return self._sent_at
+
+
 class ApiKey(Model):
     """An API key of the organization; never its secret."""
 
@@ -831,7 +917,9 @@ class AsyncOrganizations(AsyncResource):
 
 
 class Invites(SyncResource):
-    """Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions."""
+    """Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions,
+    resend, deliveries.
+    """
 
     def list(
         self,
@@ -888,6 +976,8 @@ class Invites(SyncResource):
         single_use: bool | None = None,
         enabled: bool | None = None,
         metadata: Mapping[str, str] | None = None,
+        send_email: bool | None = None,
+        inviter: str | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
@@ -916,6 +1006,11 @@ class Invites(SyncResource):
             enabled: Whether it can be accepted now. Default: true.
             metadata: Up to 50 string keys (1 to 64 characters each) with string values (at most 500
                 characters each).
+            send_email: Email the invitation to each exact address (domain and public invites send
+                nothing). Default: true when the server has an email transport (`--smtp-url` or
+                `--email-dir`); `true` on a server without one is a 400 naming `send_email`.
+            inviter: The inviting person's name, shown in the email's subject and text; at most 200
+                characters.
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
@@ -937,6 +1032,8 @@ class Invites(SyncResource):
             "single_use": single_use,
             "enabled": enabled,
             "metadata": metadata,
+            "send_email": send_email,
+            "inviter": inviter,
         }
         data, request_id = self._call(
             "createInvite", args, idempotency_key, timeout, extra_headers, max_retries
@@ -954,6 +1051,8 @@ class Invites(SyncResource):
         expires_at: DateTimeLike | None = None,
         ttl_seconds: int | None = None,
         metadata: Mapping[str, str] | None = None,
+        send_email: bool | None = None,
+        inviter: str | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
@@ -973,6 +1072,11 @@ class Invites(SyncResource):
             ttl_seconds: Lifetime in seconds instead of `expires_at`, 60 to 31536000.
             metadata: Up to 50 string keys (1 to 64 characters each) with string values (at most 500
                 characters each).
+            send_email: Email the invitation to each exact address (domain and public invites send
+                nothing). Default: true when the server has an email transport (`--smtp-url` or
+                `--email-dir`); `true` on a server without one is a 400 naming `send_email`.
+            inviter: The inviting person's name, shown in the email's subject and text; at most 200
+                characters.
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
@@ -989,6 +1093,8 @@ class Invites(SyncResource):
             "expires_at": expires_at,
             "ttl_seconds": ttl_seconds,
             "metadata": metadata,
+            "send_email": send_email,
+            "inviter": inviter,
         }
         data, request_id = self._call(
             "createInvites", args, idempotency_key, timeout, extra_headers, max_retries
@@ -1233,9 +1339,83 @@ class Invites(SyncResource):
             max_retries,
         )
 
+    def resend(
+        self,
+        invite_id: str,
+        *,
+        ttl_seconds: int | None = None,
+        expires_at: DateTimeLike | None = None,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Invite:
+        """Replace the invite's code and email it again to every address that has not accepted
+        (`resendInvite`, `POST /v1/invites/{invite_id}/resend`).
+
+        Args:
+            invite_id: The invite's id.
+            ttl_seconds: New lifetime in seconds from now, 60 to 31536000.
+            expires_at: New expiry; must be in the future (for a public invite at most one year
+                ahead).
+            idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
+                its retries reuse.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "invite_id": invite_id,
+            "ttl_seconds": ttl_seconds,
+            "expires_at": expires_at,
+        }
+        data, request_id = self._call(
+            "resendInvite", args, idempotency_key, timeout, extra_headers, max_retries
+        )
+        return Invite(data, request_id)
+
+    def deliveries(
+        self,
+        invite_id: str,
+        *,
+        limit: int | None = None,
+        page_token: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> SyncPager[Delivery]:
+        """The invitation emails of this invite and how their delivery went, newest first
+        (`listInviteDeliveries`, `GET /v1/invites/{invite_id}/deliveries`).
+
+        Iterating the pager yields every item, fetching page after page; `pager.first_page()`
+        fetches one page.
+
+        Args:
+            invite_id: The invite's id.
+            limit: Page size, 1 to 100.
+            page_token: The `next_page_token` of the previous page, as the server issued it (an
+                opaque token of at most 512 characters; any other value is a 400 naming
+                `page_token`); omit for the first page.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "invite_id": invite_id,
+            "limit": limit,
+            "page_token": page_token,
+        }
+        return SyncPager(
+            self._core, "listInviteDeliveries", args, Delivery, timeout, extra_headers, max_retries
+        )
+
 
 class AsyncInvites(AsyncResource):
-    """Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions."""
+    """Invites: create, list, get, update, revoke, rotate, look up, accept, batches, redemptions,
+    resend, deliveries.
+    """
 
     def list(
         self,
@@ -1292,6 +1472,8 @@ class AsyncInvites(AsyncResource):
         single_use: bool | None = None,
         enabled: bool | None = None,
         metadata: Mapping[str, str] | None = None,
+        send_email: bool | None = None,
+        inviter: str | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
@@ -1320,6 +1502,11 @@ class AsyncInvites(AsyncResource):
             enabled: Whether it can be accepted now. Default: true.
             metadata: Up to 50 string keys (1 to 64 characters each) with string values (at most 500
                 characters each).
+            send_email: Email the invitation to each exact address (domain and public invites send
+                nothing). Default: true when the server has an email transport (`--smtp-url` or
+                `--email-dir`); `true` on a server without one is a 400 naming `send_email`.
+            inviter: The inviting person's name, shown in the email's subject and text; at most 200
+                characters.
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
@@ -1341,6 +1528,8 @@ class AsyncInvites(AsyncResource):
             "single_use": single_use,
             "enabled": enabled,
             "metadata": metadata,
+            "send_email": send_email,
+            "inviter": inviter,
         }
         data, request_id = await self._call(
             "createInvite", args, idempotency_key, timeout, extra_headers, max_retries
@@ -1358,6 +1547,8 @@ class AsyncInvites(AsyncResource):
         expires_at: DateTimeLike | None = None,
         ttl_seconds: int | None = None,
         metadata: Mapping[str, str] | None = None,
+        send_email: bool | None = None,
+        inviter: str | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
@@ -1377,6 +1568,11 @@ class AsyncInvites(AsyncResource):
             ttl_seconds: Lifetime in seconds instead of `expires_at`, 60 to 31536000.
             metadata: Up to 50 string keys (1 to 64 characters each) with string values (at most 500
                 characters each).
+            send_email: Email the invitation to each exact address (domain and public invites send
+                nothing). Default: true when the server has an email transport (`--smtp-url` or
+                `--email-dir`); `true` on a server without one is a 400 naming `send_email`.
+            inviter: The inviting person's name, shown in the email's subject and text; at most 200
+                characters.
             idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
                 its retries reuse.
             timeout: Seconds per attempt for this call, instead of the client's.
@@ -1393,6 +1589,8 @@ class AsyncInvites(AsyncResource):
             "expires_at": expires_at,
             "ttl_seconds": ttl_seconds,
             "metadata": metadata,
+            "send_email": send_email,
+            "inviter": inviter,
         }
         data, request_id = await self._call(
             "createInvites", args, idempotency_key, timeout, extra_headers, max_retries
@@ -1637,6 +1835,78 @@ class AsyncInvites(AsyncResource):
             timeout,
             extra_headers,
             max_retries,
+        )
+
+    async def resend(
+        self,
+        invite_id: str,
+        *,
+        ttl_seconds: int | None = None,
+        expires_at: DateTimeLike | None = None,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Invite:
+        """Replace the invite's code and email it again to every address that has not accepted
+        (`resendInvite`, `POST /v1/invites/{invite_id}/resend`).
+
+        Args:
+            invite_id: The invite's id.
+            ttl_seconds: New lifetime in seconds from now, 60 to 31536000.
+            expires_at: New expiry; must be in the future (for a public invite at most one year
+                ahead).
+            idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
+                its retries reuse.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "invite_id": invite_id,
+            "ttl_seconds": ttl_seconds,
+            "expires_at": expires_at,
+        }
+        data, request_id = await self._call(
+            "resendInvite", args, idempotency_key, timeout, extra_headers, max_retries
+        )
+        return Invite(data, request_id)
+
+    def deliveries(
+        self,
+        invite_id: str,
+        *,
+        limit: int | None = None,
+        page_token: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncPager[Delivery]:
+        """The invitation emails of this invite and how their delivery went, newest first
+        (`listInviteDeliveries`, `GET /v1/invites/{invite_id}/deliveries`).
+
+        `async for` over the pager yields every item, fetching page after page; `await
+        pager.first_page()` fetches one page.
+
+        Args:
+            invite_id: The invite's id.
+            limit: Page size, 1 to 100.
+            page_token: The `next_page_token` of the previous page, as the server issued it (an
+                opaque token of at most 512 characters; any other value is a 400 naming
+                `page_token`); omit for the first page.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "invite_id": invite_id,
+            "limit": limit,
+            "page_token": page_token,
+        }
+        return AsyncPager(
+            self._core, "listInviteDeliveries", args, Delivery, timeout, extra_headers, max_retries
         )
 
 
@@ -2016,7 +2286,7 @@ class Client(SyncClientBase):
     @property
     def invites(self) -> Invites:
         """Invites: create, list, get, update, revoke, rotate, look up, accept, batches,
-        redemptions.
+        redemptions, resend, deliveries.
         """
         return Invites(self._core)
 
@@ -2047,7 +2317,7 @@ class AsyncClient(AsyncClientBase):
     @property
     def invites(self) -> AsyncInvites:
         """Invites: create, list, get, update, revoke, rotate, look up, accept, batches,
-        redemptions.
+        redemptions, resend, deliveries.
         """
         return AsyncInvites(self._core)
 
