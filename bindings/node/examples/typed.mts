@@ -108,5 +108,8 @@ export async function everyMethod(): Promise<void> {
   const withMeta: { data: Organization; requestId: string | null; status: number } =
     await client.organizations.get({ headers: { 'Invites-Forwarded-For': '203.0.113.7' } }).withResponse()
   const firstPage = await client.invites.list().withResponse()
+  const resent: Invite = await client.invites.resend(invite.id, { ttlSeconds: 3600 })
+  for await (const d of client.invites.deliveries(invite.id)) void [d.status, d.lastError]
+  void resent.code
   void [withMeta.requestId, firstPage.data.nextPageToken]
 }

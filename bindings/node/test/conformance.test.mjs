@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -52,7 +53,8 @@ async function control(method, urlPath, body) {
 }
 
 before(async () => {
-  server = await startServer()
+  // With an email transport (files in a temp dir), so send_email and resend work.
+  server = await startServer(['--email-dir', fs.mkdtempSync(path.join(os.tmpdir(), 'invites-mail-'))])
   proxy = await startProxy(server.baseUrl)
   proxyUrl = proxy.url
 })

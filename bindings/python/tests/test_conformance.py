@@ -54,7 +54,8 @@ def conformance_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ser
     binary = os.environ["INVITES_SERVER_BIN"]
     workdir = tmp_path_factory.mktemp("conformance-server")
     token = "iat_conformance_python_runner_token"
-    proc, url = start_server(binary, workdir, token)
+    # With an email transport (files in the temp dir), so send_email and resend work.
+    proc, url = start_server(binary, workdir, token, "--email-dir", str(workdir / "mail"))
     yield Server(url, token, binary, workdir / "server.log")
     stop_server(proc)
 

@@ -77,6 +77,25 @@ pub enum Command {
         /// The invite id (inv_…).
         id: String,
     },
+    /// Give an invite a new code and email it again to every address that has not accepted.
+    Resend {
+        /// The invite id (inv_…).
+        id: String,
+        /// A new lifetime from now, e.g. 7d (an expired invite needs one)
+        #[arg(long, value_name = "DURATION", value_parser = parse_duration, conflicts_with = "expires_at")]
+        ttl: Option<Duration>,
+        /// A new expiry (RFC 3339)
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        expires_at: Option<chrono::DateTime<chrono::Utc>>,
+    },
+    /// List the invitation emails of an invite and whether each was sent.
+    Deliveries {
+        /// The invite id (inv_…).
+        id: String,
+        /// Show at most this many.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        limit: Option<u32>,
+    },
     /// Show what an invite code grants, consuming nothing.
     Lookup {
         /// The invite code (ic_…).
@@ -171,6 +190,12 @@ pub struct CreateArgs {
     /// Create the invite disabled (enable it later with `update --enable`)
     #[arg(long)]
     pub disabled: bool,
+    /// Do not email the invitation (the server emails each exact address when it has a transport)
+    #[arg(long)]
+    pub no_email: bool,
+    /// Your name, shown in the invitation email
+    #[arg(long, value_name = "NAME")]
+    pub inviter: Option<String>,
 }
 
 /// Invite statuses, for `list --status`.

@@ -7,7 +7,9 @@ use std::path::Path;
 use clap::CommandFactory;
 use futures::{StreamExt, TryStreamExt};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use invites_sdk::{Client, ListApiKeys, ListInvites, ListMembers, ListRedemptions, types};
+use invites_sdk::{
+    Client, ListApiKeys, ListDeliveries, ListInvites, ListMembers, ListRedemptions, types,
+};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 
@@ -38,6 +40,29 @@ pub async fn run(cli: Cli, format: OutputFormat) -> Result<(), CliError> {
         Command::Rotate { id } => {
             let invite = client(g, None)?.invites().rotate(&id).await?;
             emit(&output::one(format, &invite))
+        }
+        Command::Resend {
+            id,
+            ttl,
+            expires_at,
+        } => {
+            let mut obj = Map::new();
+            put(&mut obj, "ttl_seconds", ttl.map(|d| json!(d.as_secs())));
+            put(&mut obj, "expires_at", expires_at.map(|t| json!(t)));
+            let req: types::InviteResend = body(Value::Object(obj))?;
+            let client = client(g, None)?;
+            let invite = client.invites().resend(&id, &req).await?;
+            emit(&output::one(format, &invite))?;
+            sent_to(&client, format, &[invite]).await
+        }
+        Command::Deliveries { id, limit } => {
+            let client = client(g, None)?;
+            let params = ListDeliveries {
+                limit: page_size(limit),
+                page_token: None,
+            };
+            let all = collect(client.invites().deliveries(&id, params), limit).await?;
+            emit(&output::many(format, &all))
         }
         Command::Lookup { code } => {
             let found = client(g, None)?.invites().lookup(&code).await?;
@@ -229,9 +254,52 @@ async fn create(g: &GlobalArgs, format: OutputFormat, args: CreateArgs) -> Resul
     put(&mut obj, "max_uses", args.max_uses.map(|n| json!(n)));
     put(&mut obj, "enabled", args.disabled.then_some(json!(false)));
     put(&mut obj, "metadata", metadata(&args.metadata));
+    put(
+        &mut obj,
+        "send_email",
+        args.no_email.then_some(json!(false)),
+    );
+    put(&mut obj, "inviter", args.inviter.map(Value::String));
     let create: types::InviteCreate = body(Value::Object(obj))?;
-    let invite = client(g, None)?.invites().create(&create).await?;
-    emit(&output::one(format, &invite))
+    let client = client(g, None)?;
+    let invite = client.invites().create(&create).await?;
+    emit(&output::one(format, &invite))?;
+    sent_to(&client, format, &[invite]).await
+}
+
+/// In a table, say who is being emailed (`sent to: a, b`, like Anyscale's CLI) from the
+/// invites' queued deliveries; nothing for JSON or ids, whose output stays the API's.
+async fn sent_to(
+    client: &Client,
+    format: OutputFormat,
+    invites: &[types::Invite],
+) -> Result<(), CliError> {
+    if format != OutputFormat::Table {
+        return Ok(());
+    }
+    let mut to = Vec::new();
+    for invite in invites {
+        if invite.emails.iter().all(|e| e.starts_with("*@")) {
+            continue;
+        }
+        let page = client
+            .invites()
+            .deliveries_page(&invite.id, &ListDeliveries::default())
+            .await?;
+        // Newest first: this call's emails are the ones not yet failed for a dead link.
+        to.extend(
+            page.data
+                .into_iter()
+                .filter(|d| d.status != types::DeliveryStatus::Failed)
+                .map(|d| d.email),
+        );
+    }
+    to.sort();
+    to.dedup();
+    if !to.is_empty() {
+        println!("Invitations sent to: {}", to.join(", "));
+    }
+    Ok(())
 }
 
 /// Addresses from a file (`-` is stdin): one per line or comma separated, `#` starts a comment.
@@ -291,6 +359,12 @@ async fn create_bulk(
             args.ttl.map(|d| json!(d.as_secs())),
         );
         put(&mut obj, "metadata", metadata(&args.metadata));
+        put(
+            &mut obj,
+            "send_email",
+            args.no_email.then_some(json!(false)),
+        );
+        put(&mut obj, "inviter", args.inviter.clone().map(Value::String));
         let batch: types::InviteBatchCreate = body(Value::Object(obj)).map_err(|e| match e {
             CliError::Usage {
                 param: Some(p),
@@ -331,7 +405,29 @@ async fn create_bulk(
         }
     }
     bar.finish_and_clear();
-    emit(&output::many(format, &created))
+    emit(&output::many(format, &created))?;
+    // One invite's deliveries tell whether the server emails them (it has a transport).
+    let Some(first) = created.first() else {
+        return Ok(());
+    };
+    if format == OutputFormat::Table {
+        let page = client
+            .invites()
+            .deliveries_page(&first.0.id, &ListDeliveries::default())
+            .await?;
+        if !page.data.is_empty() {
+            if created.len() <= 10 {
+                let to: Vec<&str> = created
+                    .iter()
+                    .flat_map(|c| c.0.emails.iter().map(|e| e.as_str()))
+                    .collect();
+                println!("Invitations sent to: {}", to.join(", "));
+            } else {
+                println!("Invitations sent to {} addresses", created.len());
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A progress bar on stderr when it is a terminal, otherwise one that draws nothing.

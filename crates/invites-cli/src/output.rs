@@ -360,6 +360,41 @@ impl Render for types::ApiKeyCreated {
     }
 }
 
+impl Render for types::Delivery {
+    const NULLABLE: &'static [&'static str] = &["last_error", "sent_at"];
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn headers() -> &'static [&'static str] {
+        &["ID", "EMAIL", "STATUS", "ATTEMPTS", "SENT", "LAST ERROR"]
+    }
+    fn row(&self, now: DateTime<Utc>) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.email.clone(),
+            self.status.to_string(),
+            self.attempts.to_string(),
+            self.sent_at
+                .map_or_else(|| "-".into(), |t| relative(t, now)),
+            or_dash(self.last_error.as_deref()),
+        ]
+    }
+    fn details(&self, now: DateTime<Utc>) -> Vec<(&'static str, String)> {
+        vec![
+            ("ID", self.id.clone()),
+            ("EMAIL", self.email.clone()),
+            ("STATUS", self.status.to_string()),
+            ("ATTEMPTS", self.attempts.to_string()),
+            ("QUEUED", when(self.created_at, now)),
+            (
+                "SENT",
+                self.sent_at.map_or_else(|| "-".into(), |t| when(t, now)),
+            ),
+            ("LAST ERROR", or_dash(self.last_error.as_deref())),
+        ]
+    }
+}
+
 impl Render for types::Redemption {
     const NULLABLE: &'static [&'static str] = &["user_id"];
     fn id(&self) -> &str {

@@ -1065,3 +1065,91 @@ fn keys_create_list_and_revoke() {
     let ids = stdout(s.with_key(&key).args(["keys", "list", "-o", "id"]));
     assert!(ids.lines().any(|l| l == id), "{ids}");
 }
+
+#[test]
+fn create_sends_email_resend_and_deliveries() {
+    let mail = tempfile::tempdir().unwrap();
+    let s = Server::start_with(&["--email-dir", mail.path().to_str().unwrap()]);
+    let key = s.new_org("Mail");
+    // A table says who is being emailed, as Anyscale's CLI does.
+    let out = stdout(s.with_key(&key).args([
+        "create",
+        "--email",
+        "ada@example.com,bob@example.com",
+        "--role",
+        "developer",
+        "--inviter",
+        "Grace",
+        "--ttl",
+        "1d",
+        "-o",
+        "table",
+    ]));
+    assert!(
+        out.contains("Invitations sent to: ada@example.com, bob@example.com"),
+        "{out}"
+    );
+    let id = field(&out, "ID");
+    // --no-email queues nothing and says nothing.
+    let quiet = stdout(s.with_key(&key).args([
+        "create",
+        "--email",
+        "carol@example.com",
+        "--role",
+        "developer",
+        "--no-email",
+        "-o",
+        "table",
+    ]));
+    assert!(!quiet.contains("sent to"), "{quiet}");
+    let quiet_id = field(&quiet, "ID");
+    let none = json(
+        s.with_key(&key)
+            .args(["deliveries", &quiet_id, "-o", "json"]),
+    );
+    assert_eq!(none.as_array().unwrap().len(), 0, "{none}");
+    // JSON output stays the API's object alone.
+    let v = json(s.with_key(&key).args([
+        "create",
+        "--email",
+        "dan@example.com",
+        "--role",
+        "developer",
+        "-o",
+        "json",
+    ]));
+    assert!(v["id"].is_string(), "{v}");
+
+    let before = json(s.with_key(&key).args(["deliveries", &id, "-o", "json"]));
+    assert_eq!(before.as_array().unwrap().len(), 2, "{before}");
+    let old = json(s.with_key(&key).args(["get", &id, "-o", "json"]));
+    let resent = json(
+        s.with_key(&key)
+            .args(["resend", &id, "--ttl", "7d", "-o", "json"]),
+    );
+    let code = resent["code"].as_str().expect("a new code").to_owned();
+    assert_ne!(resent["expires_at"], old["expires_at"], "a new expiry");
+    json(s.with_key(&key).args(["lookup", &code, "-o", "json"]));
+    let after = json(s.with_key(&key).args(["deliveries", &id, "-o", "json"]));
+    assert_eq!(
+        after.as_array().unwrap().len(),
+        4,
+        "one more per address: {after}"
+    );
+    assert_eq!(
+        header(&stdout(s.with_key(&key).args([
+            "deliveries",
+            &id,
+            "-o",
+            "table"
+        ]))),
+        ["ID", "EMAIL", "STATUS", "ATTEMPTS", "SENT", "LAST ERROR"]
+    );
+    // The emails are on disk.
+    let files = std::fs::read_dir(mail.path()).unwrap().count();
+    assert!(files >= 1, "no .eml written yet");
+    // A revoked invite cannot be resent.
+    json(s.with_key(&key).args(["revoke", &id, "-o", "json"]));
+    let err = fails(s.with_key(&key).args(["resend", &id]), 1);
+    assert_error_line(&err, "conflict");
+}

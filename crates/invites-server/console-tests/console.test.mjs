@@ -199,7 +199,7 @@ describe("create", () => {
     assert.equal(r.status, "pending");
     assert.equal(r.uses, "0 / 2");
     assert.match(r.expires, /^in 2 hours/);
-    assert.deepEqual(r.actions, ["Edit", "Disable", "Rotate link", "Revoke"]);
+    assert.deepEqual(r.actions, ["Edit", "Disable", "Rotate link", "Resend", "Revoke"]);
 
     const inv = await api.getInvite(r.id);
     assert.deepEqual(inv.emails, ["ada@example.com", "grace@example.com"]);
@@ -518,5 +518,31 @@ describe("API keys", () => {
     await createThroughDialog(page, { kind: "exact", emails: "ada@example.com", roles: ["developer"] });
     await takeLink(page);
     assert.equal(await page.textContent("#link-dialog-title"), "Invitation link");
+  });
+});
+
+describe("email", () => {
+  test("the Email column sums up an invite's emails and Resend sends a new link", async () => {
+    const { page, api } = await signedIn();
+    const inv = await api.createInvite({ emails: ["ada@example.com", "bob@example.com"], roles: ["developer"], send_email: true });
+    const domain = await api.createInvite({ emails: ["*@example.org"], roles: ["viewer"] });
+    await page.reload();
+    await page.waitForSelector(`#invites-body tr[data-id="${inv.id}"] .deliveries .chip`);
+    const summary = await page.textContent(`#invites-body tr[data-id="${inv.id}"] .deliveries`);
+    assert.match(summary, /^2 (sent|queued)$|^\d sent\d queued$/);
+    assert.equal((await page.textContent(`#invites-body tr[data-id="${domain.id}"] .deliveries`)).trim(), "—");
+    assert.equal(await page.locator(`#invites-body tr[data-id="${domain.id}"]`).getByRole("button", { name: "Resend" }).count(), 0);
+
+    await page.locator(`#invites-body tr[data-id="${inv.id}"]`).getByRole("button", { name: "Resend" }).click();
+    await page.waitForSelector("#confirm-dialog[open]");
+    assert.match(await page.textContent("#confirm-text"), /emailed again/);
+    await page.click("#confirm-ok");
+    const url = await takeLink(page);
+    assert.ok(url.includes("/invite/"), url);
+    assert.notEqual(url, inv.url, "a new link");
+    // The old link stopped working, the new one works; two more emails are queued.
+    assert.equal((await api.lookup(inv.code)).status, 404);
+    assert.equal((await api.lookup(url.split("/").pop())).status, 200);
+    assert.equal((await api.listDeliveries(inv.id)).data.length, 4);
   });
 });

@@ -23,7 +23,8 @@ export async function startServer() {
   const dir = mkdtempSync(path.join(tmpdir(), "invites-console-"));
   const child = spawn(
     bin,
-    ["--listen", "127.0.0.1:0", "--database-url", `sqlite://${dir}/t.db?mode=rwc`],
+    // With an email transport (files in the temp dir), so the console's Resend works.
+    ["--listen", "127.0.0.1:0", "--database-url", `sqlite://${dir}/t.db?mode=rwc`, "--email-dir", path.join(dir, "mail")],
     {
       env: { ...process.env, INVITES_ADMIN_TOKEN: ADMIN_TOKEN, INVITES_LOG: process.env.INVITES_LOG || "warn" },
       stdio: ["ignore", "pipe", "pipe"],
@@ -90,6 +91,7 @@ export function client(base, key) {
     accept: (code, email) => ok("POST", "/v1/invites/accept", { code, email }),
     listMembers: () => ok("GET", "/v1/members"),
     listApiKeys: () => ok("GET", "/v1/api_keys"),
+    listDeliveries: (id) => ok("GET", `/v1/invites/${id}/deliveries`),
   };
 }
 

@@ -159,7 +159,7 @@ async function loadInvites() {
     p.next = page.next_page_token || null;
     const body = $("invites-body");
     if (data.length === 0) {
-      replace(body, h("tr", { className: "empty" }, h("td", { colSpan: 9 }, "No invitations here yet.")));
+      replace(body, h("tr", { className: "empty" }, h("td", { colSpan: 10 }, "No invitations here yet.")));
     } else {
       replace(body, data.map(inviteRow));
     }
@@ -203,6 +203,13 @@ function inviteRow(inv) {
         inv.enabled ? "Disable" : "Enable",
       ),
       h("button", { type: "button", className: "secondary small", on: { click: () => rotate(inv) } }, "Rotate link"),
+    );
+    if (emailed(inv) && (status === "pending" || status === "expired")) {
+      actions.append(
+        h("button", { type: "button", className: "secondary small", on: { click: () => resend(inv) } }, "Resend"),
+      );
+    }
+    actions.append(
       h("button", { type: "button", className: "danger small", on: { click: () => revoke(inv) } }, "Revoke"),
     );
   }
@@ -219,11 +226,63 @@ function inviteRow(inv) {
     h("td", { className: "roles" }, chips(inv.roles)),
     h("td", { className: "teams" }, chips(inv.teams)),
     h("td", {}, h("span", { className: `status status-${status}` }, inv.status)),
+    deliveryCell(inv),
     h("td", { className: "uses" }, `${inv.use_count} / ${inv.max_uses == null ? "∞" : inv.max_uses}`),
     h("td", { className: "expires" }, timeCell(inv.expires_at, { emptyText: "never" })),
     h("td", { className: "created" }, timeCell(inv.created_at)),
     actions,
   );
+}
+
+/** Whether an invite is emailed at all: one email per exact address (never for a domain or a link). */
+function emailed(inv) {
+  return Array.isArray(inv.emails) && inv.emails.some((e) => !e.startsWith("*@"));
+}
+
+/** The invite's emails, summed up by status ("2 sent", "1 queued", "1 failed"), filled in once
+ * its deliveries arrive; "—" for an invite no email goes to. */
+function deliveryCell(inv) {
+  const td = h("td", { className: "deliveries" }, h("span", { className: "muted" }, "—"));
+  if (!emailed(inv)) return td;
+  api
+    .listDeliveries(inv.id, { limit: 100 })
+    .then((page) => {
+      const counts = {};
+      for (const d of Array.isArray(page.data) ? page.data : []) counts[d.status] = (counts[d.status] || 0) + 1;
+      const parts = ["sent", "queued", "failed"].filter((s) => counts[s]);
+      if (parts.length === 0) return;
+      const failed = (page.data || []).find((d) => d.status === "failed" && d.last_error);
+      replace(
+        td,
+        parts.map((s) =>
+          h(
+            "span",
+            { className: `chip delivery-${s}`, attrs: s === "failed" && failed ? { title: failed.last_error } : {} },
+            `${counts[s]} ${s}`,
+          ),
+        ),
+      );
+    })
+    .catch(() => {
+      /* the row stays usable without its delivery summary */
+    });
+  return td;
+}
+
+function resend(inv) {
+  const expired = inv.status === "expired";
+  confirmAction({
+    title: "Resend the invitation?",
+    text:
+      `A new link replaces the link of ${inviteLabel(inv)} and is emailed again to every address that has not accepted; the current link stops working at once.` +
+      (expired ? " It will expire 7 days from now." : ""),
+    ok: "Resend",
+    action: async () => {
+      const updated = await api.resendInvite(inv.id, expired ? { ttl_seconds: 7 * 86400 } : {});
+      refreshRow(updated);
+      showLink(updated.url);
+    },
+  });
 }
 
 /** Put an updated invite in place of its row. */

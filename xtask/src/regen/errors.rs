@@ -33,7 +33,11 @@ fn header(comment: &str) -> String {
             "change that table",
             1,
         )
-        .replacen("this file and the spec disagree", "this file and the table disagree", 1)
+        .replacen(
+            "this file and the spec disagree",
+            "this file and the table disagree",
+            1,
+        )
 }
 
 /// The hierarchy as a tree, one class per line with its doc's first sentence.

@@ -43,12 +43,18 @@ pub struct Server {
 impl Server {
     /// Start a server on a free port and wait for its `listening on` line.
     pub fn start() -> Server {
+        Self::start_with(&[])
+    }
+
+    /// As [`Server::start`], with extra server arguments.
+    pub fn start_with(args: &[&str]) -> Server {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut cmd = invites_testkit::server_command(
             &server_bin(),
             &invites_testkit::sqlite_url(dir.path()),
         );
-        cmd.env("INVITES_ADMIN_TOKEN", ADMIN_TOKEN)
+        cmd.args(args)
+            .env("INVITES_ADMIN_TOKEN", ADMIN_TOKEN)
             .env("INVITES_LOG", "warn")
             .stderr(Stdio::null());
         let process = invites_testkit::Listening::spawn(&mut cmd).unwrap_or_else(|e| panic!("{e}"));

@@ -38,11 +38,15 @@ pub fn server() -> Proc {
     server_with(&[])
 }
 
-/// A fresh server on a temporary SQLite file, with extra arguments.
+/// A fresh server on a temporary SQLite file, with extra arguments; it writes invitation emails
+/// as files into its temp dir (`--email-dir`), so `send_email` and `resend` work.
 pub fn server_with(args: &[&str]) -> Proc {
     let dir = tempfile::tempdir().expect("tempdir");
+    let mail = dir.path().join("mail");
     let mut cmd = server_command(&binary("invites-server"), &sqlite_url(dir.path()));
-    cmd.args(args)
+    cmd.arg("--email-dir")
+        .arg(&mail)
+        .args(args)
         .env("INVITES_ADMIN_TOKEN", ADMIN_TOKEN)
         .current_dir(dir.path());
     spawn(cmd, Some(dir))
