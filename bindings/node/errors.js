@@ -1,5 +1,5 @@
-// @generated from ERROR_CLASSES in crates/invites-sdk/src/error.rs by `cargo xtask regen`.
-// DO NOT EDIT: change that table and run `cargo xtask regen`;
+// @generated from the errors: table of spec/sdk-names.yaml by `cargo xtask regen`.
+// DO NOT EDIT: change the table and run `cargo xtask regen`;
 // `cargo xtask regen --check` fails when this file and the table disagree.
 // The error classes, one hierarchy, the same as the Python SDK's:
 //

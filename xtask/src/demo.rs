@@ -47,17 +47,9 @@ pub enum Lang {
 
 /// Create an organization through the admin API; its first API key.
 pub fn new_org(server: &Server, admin_token: &str, name: &str) -> Result<String> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    rt.block_on(async {
-        let admin = invites_sdk::Client::new(&server.url, admin_token)?;
-        let created = admin
-            .call_json("createOrganization", serde_json::json!({ "name": name }))
-            .await?;
-        Ok::<_, invites_sdk::Error>(created["api_key"].as_str().unwrap_or_default().to_owned())
-    })
-    .with_context(|| format!("creating the organization {name:?}"))
+    invites_testkit::create_org(&server.url, admin_token, name)
+        .map_err(anyhow::Error::msg)
+        .with_context(|| format!("creating the organization {name:?}"))
 }
 
 pub fn run(langs: &[Lang], serve: bool) -> Result<()> {

@@ -24,6 +24,7 @@
 mod builders;
 mod client;
 mod error;
+mod error_classes;
 mod hooks;
 mod json;
 mod operations;

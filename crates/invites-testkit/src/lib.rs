@@ -165,6 +165,62 @@ pub fn server_command(bin: &Path, database_url: &str) -> Command {
     cmd
 }
 
+/// POST `body` to `url` with a bearer token (and an `Idempotency-Key`) and answer the JSON it
+/// returns: how xtask and the bench set up fixtures (an organization, invites) without the SDK,
+/// so that `cargo xtask regen` never needs the SDK to compile.
+pub fn post_json(
+    url: &str,
+    token: &str,
+    body: &serde_json::Value,
+) -> Result<serde_json::Value, String> {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    rt.block_on(async {
+        let resp = reqwest::Client::new()
+            .post(url)
+            .bearer_auth(token)
+            .header(
+                "Idempotency-Key",
+                format!("testkit-{}", std::process::id()) + &nonce(),
+            )
+            .json(body)
+            .send()
+            .await
+            .map_err(|e| format!("POST {url}: {e}"))?;
+        let status = resp.status();
+        let text = resp.text().await.map_err(|e| format!("POST {url}: {e}"))?;
+        if !status.is_success() {
+            return Err(format!("POST {url}: {status}: {text}"));
+        }
+        serde_json::from_str(&text).map_err(|e| format!("POST {url}: not JSON ({e}): {text}"))
+    })
+}
+
+fn nonce() -> String {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    let n = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    format!("-{n}")
+}
+
+/// A new organization on the server at `base_url`, made with the admin token; its API key.
+pub fn create_org(base_url: &str, admin_token: &str, name: &str) -> Result<String, String> {
+    let created = post_json(
+        &format!("{base_url}/v1/organizations"),
+        admin_token,
+        &serde_json::json!({ "name": name }),
+    )?;
+    created["api_key"]
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| format!("no api_key in {created}"))
+}
+
 /// The fault proxy (`invites-faultproxy`) in front of `upstream`.
 pub fn fault_proxy(upstream: &str) -> Result<Listening, String> {
     Listening::spawn(

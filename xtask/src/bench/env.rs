@@ -7,20 +7,14 @@ pub(super) fn release_bin(name: &str) -> PathBuf {
     root().join("target/release").join(name)
 }
 
-/// Call the API through the Rust SDK: `op` is `org`, `invite` or `batch`.
+/// Call the API over plain HTTP (fixtures, not measured): `op` is `org`, `invite` or `batch`.
 pub(super) fn api(url: &str, token: &str, op: &str, body: Value) -> Result<Value> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    rt.block_on(async {
-        let client = invites_sdk::Client::new(url, token)?;
-        let operation = match op {
-            "org" => "createOrganization",
-            "invite" => "createInvite",
-            _ => "createInvites",
-        };
-        Ok(client.call_json(operation, body).await?)
-    })
+    let path = match op {
+        "org" => "/v1/organizations",
+        "invite" => "/v1/invites",
+        _ => "/v1/invites/batch",
+    };
+    invites_testkit::post_json(&format!("{url}{path}"), token, &body).map_err(anyhow::Error::msg)
 }
 
 pub(super) const ADMIN_TOKEN: &str = "iat_bench_admin_token_0123456789abcdef";

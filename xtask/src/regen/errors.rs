@@ -1,36 +1,104 @@
-//! The bindings' error classes, from the SDK's one table (`invites_sdk::ERROR_CLASSES`): Python's
-//! `_errors.py` and Node's `errors.js` declare exactly those classes, with the same parents and
-//! docs, so `Error::class_name()` always names a class that exists in both.
+//! The bindings' error classes, from the one table in `spec/sdk-names.yaml` (`errors:`): the Rust
+//! SDK's `ERROR_CLASSES` and status mapping (`error_classes.rs`, which `Error::class_name()`
+//! uses), Python's `_errors.py` and Node's `errors.js` declare exactly those classes, with the
+//! same parents and docs.
 
 use std::fmt::Write as _;
 
-use anyhow::Result;
-use invites_sdk::{ERROR_CLASSES, ErrorClass};
+use anyhow::{Result, bail};
+
+use super::model::{Api, ErrorClass};
 
 /// Python's exceptions module, relative to the workspace root.
 pub const PYTHON: &str = "bindings/python/python/invites_sdk/_errors.py";
 /// Node's error classes, relative to the workspace root.
 pub const NODE: &str = "bindings/node/errors.js";
+/// The Rust SDK's table, relative to the workspace root.
+pub const RUST: &str = "crates/invites-sdk/src/error_classes.rs";
 
-/// Both files.
-pub fn generate() -> Result<Vec<(String, String)>> {
+/// The three files.
+pub fn generate(api: &Api) -> Result<Vec<(String, String)>> {
+    let e = &api.errors;
     Ok(vec![
-        (PYTHON.to_owned(), python()),
-        (NODE.to_owned(), node()),
+        (PYTHON.to_owned(), python(e)),
+        (NODE.to_owned(), node(e)),
+        (RUST.to_owned(), super::rust_sdk::rustfmt(&rust(e)?)?),
     ])
 }
 
-/// The `@generated` header of these files: they come from the SDK's table, not the spec.
+/// The class an API error with this HTTP status gets.
+pub fn class_for_status(errors: &[ErrorClass], status: u16) -> &str {
+    let exact = status.to_string();
+    let range = format!("{}xx", status / 100);
+    errors
+        .iter()
+        .find(|c| c.status.as_deref() == Some(exact.as_str()))
+        .or_else(|| {
+            errors
+                .iter()
+                .find(|c| c.status.as_deref() == Some(range.as_str()))
+        })
+        .map_or("APIStatusError", |c| c.name.as_str())
+}
+
+fn rust(errors: &[ErrorClass]) -> Result<String> {
+    let mut o = header("//");
+    o.push_str(
+        "//! The bindings' error classes and the class of each HTTP error status.\n\n\
+         use crate::error::ErrorClass;\n\n\
+         /// The class hierarchy of the bindings' errors, parents before children.\n\
+         pub const ERROR_CLASSES: &[ErrorClass] = &[\n",
+    );
+    let opt = |v: &Option<String>| match v {
+        Some(v) => format!("Some({v:?})"),
+        None => "None".into(),
+    };
+    for c in errors {
+        let _ = writeln!(
+            o,
+            "    ErrorClass {{ name: {:?}, parent: {}, doc: {:?}, also: {} }},",
+            c.name,
+            opt(&c.parent),
+            c.doc,
+            opt(&c.also)
+        );
+    }
+    o.push_str(
+        "];\n\n/// The class an API error with HTTP status `status` gets.\n\
+         pub(crate) fn class_for_status(status: u16) -> &'static str {\n    match status {\n",
+    );
+    for c in errors {
+        match c.status.as_deref() {
+            None => {}
+            Some(s) if s.ends_with("xx") => {
+                let Ok(h) = s[..1].parse::<u16>() else {
+                    bail!("error class {}: status {s:?} is not NNN or Nxx", c.name)
+                };
+                let _ = writeln!(o, "        {}..={} => {:?},", h * 100, h * 100 + 99, c.name);
+            }
+            Some(s) => {
+                let Ok(n) = s.parse::<u16>() else {
+                    bail!("error class {}: status {s:?} is not NNN or Nxx", c.name)
+                };
+                let _ = writeln!(o, "        {n} => {:?},", c.name);
+            }
+        }
+    }
+    o.push_str("        _ => \"APIStatusError\",\n    }\n}\n");
+    Ok(o)
+}
+
+/// The `@generated` header of these files: they come from the naming table's `errors:`.
 fn header(comment: &str) -> String {
     super::header(comment)
         .replacen(
             "from spec/invites.yaml and spec/sdk-names.yaml",
-            "from ERROR_CLASSES in crates/invites-sdk/src/error.rs",
+            "from the errors: table of spec/sdk-names.yaml",
             1,
         )
         .replacen(
             "change the spec (or the naming table)",
-            "change that table",
+            "change the table",
             1,
         )
         .replacen(
@@ -41,11 +109,17 @@ fn header(comment: &str) -> String {
 }
 
 /// The hierarchy as a tree, one class per line with its doc's first sentence.
-fn tree(indent: &str) -> String {
-    fn walk(out: &mut String, indent: &str, parent: Option<&str>, prefix: &str) {
-        let children: Vec<&ErrorClass> = ERROR_CLASSES
+fn tree(errors: &[ErrorClass], indent: &str) -> String {
+    fn walk(
+        errors: &[ErrorClass],
+        out: &mut String,
+        indent: &str,
+        parent: Option<&str>,
+        prefix: &str,
+    ) {
+        let children: Vec<&ErrorClass> = errors
             .iter()
-            .filter(|c| c.parent == parent)
+            .filter(|c| c.parent.as_deref() == parent)
             .collect();
         for (i, c) in children.iter().enumerate() {
             let last = i + 1 == children.len();
@@ -57,11 +131,11 @@ fn tree(indent: &str) -> String {
                 (format!("{prefix}├── "), format!("{prefix}│   "))
             };
             let _ = writeln!(out, "{indent}{branch}{}", c.name);
-            walk(out, indent, Some(c.name), &next);
+            walk(errors, out, indent, Some(&c.name), &next);
         }
     }
     let mut out = String::new();
-    walk(&mut out, indent, None, "");
+    walk(errors, &mut out, indent, None, "");
     out
 }
 
@@ -85,7 +159,7 @@ fn wrap(text: &str, prefix: &str, width: usize) -> Vec<String> {
     lines
 }
 
-fn python() -> String {
+fn python(errors: &[ErrorClass]) -> String {
     let mut o = header("#");
     o.push_str(
         "\"\"\"The exceptions of the SDK: one hierarchy, the same classes as the Node SDK.\n\n\
@@ -96,18 +170,18 @@ Every exception carries ``status`` (the HTTP status, or ``None`` when no answer 
 with every field. Whether the SDK refuses a bad value before sending (`InvalidArgumentError`) or\n\
 the server does (400), ``except BadRequestError`` catches it.\n\n::\n\n",
     );
-    o.push_str(&tree("    "));
+    o.push_str(&tree(errors, "    "));
     o.push_str("\"\"\"\n\nfrom __future__ import annotations\n\n__all__ = [\n");
-    let mut names: Vec<&str> = ERROR_CLASSES.iter().map(|c| c.name).collect();
+    let mut names: Vec<&str> = errors.iter().map(|c| c.name.as_str()).collect();
     names.sort_unstable();
     for n in names {
         let _ = writeln!(o, "    \"{n}\",");
     }
     o.push_str("]\n");
-    for c in ERROR_CLASSES {
+    for c in errors {
         let doc = c.doc.replace('`', "``").replace("````", "``");
-        let mut bases: Vec<&str> = vec![c.parent.unwrap_or("Exception")];
-        bases.extend(c.also);
+        let mut bases: Vec<&str> = vec![c.parent.as_deref().unwrap_or("Exception")];
+        bases.extend(c.also.as_deref());
         let _ = writeln!(o, "\n\nclass {}({}):", c.name, bases.join(", "));
         let lines = wrap(&doc, "    ", 96);
         if lines.len() == 1 {
@@ -126,23 +200,23 @@ the server does (400), ``except BadRequestError`` catches it.\n\n::\n\n",
     o
 }
 
-fn node() -> String {
+fn node(errors: &[ErrorClass]) -> String {
     let mut o = header("//");
     o.push_str("// The error classes, one hierarchy, the same as the Python SDK's:\n//\n");
-    for l in tree("//   ").lines() {
+    for l in tree(errors, "//   ").lines() {
         let _ = writeln!(o, "{}", l.trim_end());
     }
     o.push_str("'use strict'\n\n");
-    for c in ERROR_CLASSES {
+    for c in errors {
         let _ = writeln!(o, "/** {} */", c.doc);
-        match c.name {
+        match c.name.as_str() {
             "InvitesError" | "APIStatusError" => {}
             _ => {
                 let _ = writeln!(
                     o,
                     "class {} extends {} {{}}",
                     c.name,
-                    c.parent.unwrap_or("Error")
+                    c.parent.as_deref().unwrap_or("Error")
                 );
                 continue;
             }
@@ -154,7 +228,7 @@ fn node() -> String {
         });
     }
     o.push_str("\nconst errorClasses = {\n");
-    for c in ERROR_CLASSES {
+    for c in errors {
         let _ = writeln!(o, "  {},", c.name);
     }
     o.push_str(
@@ -239,9 +313,11 @@ mod tests {
 
     #[test]
     fn both_faces_declare_every_class_with_its_parent() {
-        let (py, js) = (python(), node());
-        for c in ERROR_CLASSES {
-            let parent = c.parent.unwrap_or("Exception");
+        let api = Api::load().unwrap();
+        let errors = &api.errors;
+        let (py, js) = (python(errors), node(errors));
+        for c in errors {
+            let parent = c.parent.as_deref().unwrap_or("Exception");
             assert!(
                 py.contains(&format!("class {}({parent}", c.name)),
                 "{}",
@@ -256,10 +332,13 @@ mod tests {
             }
         }
         assert!(py.contains("class InvalidArgumentError(BadRequestError, ValueError):"));
+        assert_eq!(class_for_status(errors, 404), "NotFoundError");
+        assert_eq!(class_for_status(errors, 503), "InternalServerError");
+        assert_eq!(class_for_status(errors, 418), "APIStatusError");
         // The declarations Node's users see (index.d.ts) name the same parents.
         let dts = std::fs::read_to_string(crate::root().join("bindings/node/index.d.ts")).unwrap();
-        for c in ERROR_CLASSES {
-            let decl = match c.parent {
+        for c in errors {
+            let decl = match &c.parent {
                 Some(p) => format!("export declare class {} extends {p} ", c.name),
                 None => format!("export declare class {} extends Error ", c.name),
             };

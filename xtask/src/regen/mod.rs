@@ -5,7 +5,7 @@
 //! - `rust_client`: the HTTP client, by progenitor (`crates/invites-sdk/src/generated.rs`);
 //! - `rust_sdk`: the SDK's resource methods, list params and JSON dispatch;
 //! - `conformance`: the table the conformance runners dispatch scenario calls through;
-//! - `errors`: the bindings' error classes, from the SDK's table (`invites_sdk::ERROR_CLASSES`);
+//! - `errors`: the error classes of every face, from the naming table's `errors:`;
 //! - `node`: the Node binding's operation table, ES module entry point and `index.d.ts`.
 //! - `python`: the Python models, sync and async resources and clients (`_generated.py`).
 
@@ -38,7 +38,7 @@ pub fn generate() -> Result<Vec<(String, String)>> {
     let mut files = vec![(rust_client::GENERATED.to_owned(), rust_client::generate()?)];
     files.extend(rust_sdk::generate(&api)?);
     files.extend(conformance::generate(&api)?);
-    files.extend(errors::generate()?);
+    files.extend(errors::generate(&api)?);
     files.extend(node::generate(&api)?);
     files.extend(python::generate(&api)?);
     Ok(files)

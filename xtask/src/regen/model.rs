@@ -22,6 +22,24 @@ pub struct Api {
     pub schemas: Vec<Schema>,
     /// The spec's `info`: title, version, description.
     pub info: Info,
+    /// The bindings' error classes, parents first (from the naming table).
+    pub errors: Vec<ErrorClass>,
+}
+
+/// An exception class of the bindings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorClass {
+    /// Its name, the same in every language.
+    pub name: String,
+    /// The class it extends; none for the root.
+    pub parent: Option<String>,
+    /// The HTTP statuses it stands for (`"404"`, `"5xx"`), for API errors.
+    pub status: Option<String>,
+    /// A built-in exception it also is where the language has one (Python's `ValueError`).
+    pub also: Option<String>,
+    /// What it means.
+    pub doc: String,
 }
 
 /// The spec's `info` block.
@@ -213,6 +231,7 @@ pub struct Field {
 #[serde(deny_unknown_fields)]
 struct Names {
     resources: BTreeMap<String, String>,
+    errors: Vec<ErrorClass>,
     operations: BTreeMap<String, OpNames>,
 }
 
@@ -295,11 +314,22 @@ impl Api {
             version: text(&spec["info"]["version"]),
             description: text(&spec["info"]["description"]),
         };
+        for (i, e) in names.errors.iter().enumerate() {
+            if let Some(p) = &e.parent
+                && !names.errors[..i].iter().any(|x| &x.name == p)
+            {
+                bail!(
+                    "{NAMES}: error class {} names parent {p}, which must come before it",
+                    e.name
+                );
+            }
+        }
         Ok(Api {
             resources,
             operations,
             schemas,
             info,
+            errors: names.errors,
         })
     }
 

@@ -325,18 +325,10 @@ fn inputs(api: &Api) -> BTreeSet<String> {
     seen
 }
 
-/// The error class a Node caller catches for an HTTP status: the SDK's own mapping
-/// (`Error::class_name`), so the docs cannot disagree with what is thrown.
-fn error_class(status: &str) -> &'static str {
-    invites_sdk::Error::Api(Box::new(invites_sdk::ApiError {
-        status: status.parse().unwrap_or(0),
-        error_type: String::new(),
-        message: String::new(),
-        param: None,
-        request_id: None,
-        retry_after: None,
-    }))
-    .class_name()
+/// The error class a Node caller catches for an HTTP status: the naming table's mapping, the
+/// one `Error::class_name` uses, so the docs cannot disagree with what is thrown.
+fn error_class<'a>(api: &'a Api, status: &str) -> &'a str {
+    super::errors::class_for_status(&api.errors, status.parse().unwrap_or(0))
 }
 
 fn models(api: &Api, p: &Prose, o: &mut String) {
@@ -491,7 +483,7 @@ fn method(api: &Api, p: &Prose, op: &Operation) -> String {
     for e in &op.errors {
         let line = format!(
             "@throws {{{}}} {}: {}",
-            error_class(&e.status),
+            error_class(api, &e.status),
             e.status,
             e.description
         );
