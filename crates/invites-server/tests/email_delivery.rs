@@ -463,30 +463,30 @@ async fn a_batch_queues_one_email_per_address_in_its_transaction() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_replicas_send_each_of_300_emails_exactly_once() {
+async fn two_replicas_send_each_of_1000_emails_exactly_once() {
     let port = free_port();
     let args = ["--smtp-url".to_string(), format!("smtp://127.0.0.1:{port}"),
         "--email-retry-schedule".to_string(), "200ms,200ms,200ms,200ms,200ms,200ms,200ms,200ms,200ms,200ms".to_string()];
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let replicas = TestServer::start_replicas(2, &args);
     let org = replicas[0].org("acme").await;
-    let emails: Vec<String> = (0..300).map(|i| format!("r{i}@example.com")).collect();
-    // Queued while the SMTP server is down, so both replicas find all 300 due at once.
+    let emails: Vec<String> = (0..1000).map(|i| format!("r{i}@example.com")).collect();
+    // Queued while the SMTP server is down, so both replicas find all 1,000 due at once.
     org.client
         .invites()
         .create_batch(&body(json!({"roles": ["viewer"], "emails": emails})))
         .await
         .unwrap();
     let sink = Sink::start_on("ok", port, tempfile::tempdir().unwrap());
-    let msgs = sink.wait_for(300).await;
+    let msgs = sink.wait_for(1000).await;
     tokio::time::sleep(Duration::from_secs(1)).await;
     let msgs = if sink.messages().len() > msgs.len() { sink.messages() } else { msgs };
     let counts = per_recipient(&msgs);
-    assert_eq!(counts.len(), 300);
+    assert_eq!(counts.len(), 1000);
     assert!(counts.values().all(|n| *n == 1), "sent twice: {:?}",
         counts.iter().filter(|(_, n)| **n > 1).collect::<Vec<_>>());
     let logs: Vec<usize> = replicas.iter().map(|r| r.log().matches("email sent").count()).collect();
-    assert_eq!(logs.iter().sum::<usize>(), 300, "{logs:?}");
+    assert_eq!(logs.iter().sum::<usize>(), 1000, "{logs:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
