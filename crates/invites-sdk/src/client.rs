@@ -12,6 +12,9 @@ use crate::retry::{self, RetryPolicy};
 
 /// Environment variable read for the base URL when none is given.
 pub const ENV_BASE_URL: &str = "INVITES_BASE_URL";
+/// How long an idle pooled connection is kept: below the server's idle timeout (10 s).
+pub const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// Environment variable read for the API key when none is given.
 pub const ENV_API_KEY: &str = "INVITES_API_KEY";
 
@@ -413,7 +416,12 @@ impl ClientBuilder {
                             .unwrap_or_else(|| format!("invites-sdk-rust/{}", crate::VERSION)),
                     )
                     .connect_timeout(connect_timeout)
-                    .tcp_nodelay(true);
+                    .tcp_nodelay(true)
+                    // Drop an idle pooled connection before the server does (invites-server
+                    // closes a kept-alive connection idle for its header-read timeout, 10 s by
+                    // default): reusing one the server is closing fails the request with
+                    // "connection closed before message completed".
+                    .pool_idle_timeout(POOL_IDLE_TIMEOUT);
                 if let Some(url) = &self.proxy {
                     let proxy = reqwest::Proxy::all(url)
                         .map_err(|e| Error::Config(format!("proxy {url:?} is not usable: {e}")))?;
