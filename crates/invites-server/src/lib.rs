@@ -5,6 +5,7 @@
 //! `listening on http://ADDR` to stdout and runs until SIGTERM/SIGINT; tests may do the same in
 //! process.
 
+pub mod batch;
 pub mod config;
 pub mod console;
 pub mod db;
@@ -79,7 +80,7 @@ impl Server {
             .trim_end_matches('/')
             .to_string();
         let state = Arc::new(AppState {
-            store,
+            store: store.clone(),
             admin_token_hash,
             public_url,
             limiter: FailureLimiter::new(config.rate_limit_failures, config.rate_limit_window()),
@@ -89,6 +90,7 @@ impl Server {
             ),
             keys: Default::default(),
             orgs: Default::default(),
+            invite_reads: routes::invites::invite_reads(&store),
             mailer,
         });
         Ok(Server {

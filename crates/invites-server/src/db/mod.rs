@@ -88,6 +88,9 @@ pub struct PoolStats {
 /// How long a statement keeps retrying while another process holds the SQLite file's lock.
 pub const BUSY_WINDOW: Duration = Duration::from_secs(30);
 
+/// A pooled PostgreSQL connection idle this long is pinged before it is lent again.
+pub const PING_IDLE_AFTER: Duration = Duration::from_secs(1);
+
 /// The current time in epoch milliseconds.
 pub fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
@@ -205,6 +208,19 @@ impl Store {
             let pool = PgPoolOptions::new()
                 .max_connections(opts.pool_size.unwrap_or(16))
                 .acquire_timeout(opts.acquire_timeout)
+                // sqlx pings every connection it lends (a round trip per request, as much as
+                // a primary-key read costs). Only a connection idle long enough to have been
+                // dropped by the server, a proxy or a firewall is pinged first; a broken one is
+                // closed there and another one lent.
+                .test_before_acquire(false)
+                .before_acquire(|conn, meta| {
+                    Box::pin(async move {
+                        if meta.idle_for >= PING_IDLE_AFTER {
+                            sqlx::Connection::ping(conn).await?;
+                        }
+                        Ok(true)
+                    })
+                })
                 .connect_with(options)
                 .await
                 .context("connecting to the database")?;

@@ -86,6 +86,7 @@ macro_rules! tuple_from_row {
 tuple_from_row!(A);
 tuple_from_row!(A, B);
 tuple_from_row!(A, B, C);
+tuple_from_row!(A, B, C, D);
 
 /// Define a row struct's [`FromRow`] and the matching column list, so the two cannot drift:
 /// `row_type!(InviteRow, INVITE_COLS { id, organization_id, … })` reads the columns in exactly

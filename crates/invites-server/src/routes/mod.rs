@@ -1,7 +1,7 @@
 //! HTTP routes, authentication and the response middleware.
 
 mod api_keys;
-mod invites;
+pub(crate) mod invites;
 mod members;
 mod organizations;
 mod page;
@@ -44,6 +44,8 @@ pub struct AppState {
     pub keys: api_keys::KeyCache,
     /// Organizations already read: id → (name, roles, created_at).
     pub orgs: InsertOnlyCache<Arc<organizations::Org>>,
+    /// `getInvite`'s reads, coalesced on PostgreSQL (`None` on SQLite: see [`crate::batch`]).
+    pub invite_reads: Option<invites::InviteReads>,
     /// The email transport and outbox settings; `None` when the server sends no emails.
     pub mailer: Option<Arc<crate::outbox::Mailer>>,
 }

@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use serde_json::json;
 
-use super::store::{check_no_pending, insert_invite, lock_org, queue_emails};
+use super::store::{check_no_pending, insert_invite, queue_emails};
 use super::validate::{
     InviteBatchCreate, InviteCreate, NewInvite, check_email_request, check_entries, check_metadata,
     check_roles, check_teams, check_text, resolve_expiry, validate_create,
@@ -47,7 +47,6 @@ pub(crate) async fn create(
             Begun::Replay(r) => return Ok(r),
             Begun::Tx(tx) => tx,
         };
-        lock_org(&mut tx, &caller.org_id).await?;
         check_no_pending(&mut tx, &caller.org_id, &new.entries, now).await?;
         let (row, code) = insert_invite(&mut tx, &caller.org_id, &new, now).await?;
         let queued = if send {
@@ -130,7 +129,6 @@ pub(crate) async fn create_batch(
             Begun::Replay(r) => return Ok(r),
             Begun::Tx(tx) => tx,
         };
-        lock_org(&mut tx, &caller.org_id).await?;
         check_no_pending(&mut tx, &caller.org_id, &entries, now).await?;
         let mut data = Vec::with_capacity(entries.len());
         let mut queued = 0;

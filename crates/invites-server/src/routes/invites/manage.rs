@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use serde_json::json;
 
-use super::store::{check_no_pending, lock_invite, lock_org, queue_emails};
+use super::store::{check_no_pending, lock_invite, queue_emails};
 use super::validate::{
     InviteResend, InviteUpdate, check_future, check_max_uses, check_public_expiry, check_roles,
     check_teams, check_text, check_ttl,
@@ -113,7 +113,6 @@ pub(crate) async fn update(
     if !was_pending && row.status(now) == "pending" {
         // Becoming pending again (enabled, extended, more uses) must not make a second pending
         // invite for one of its addresses.
-        lock_org(&mut tx, &caller.org_id).await?;
         check_no_pending(&mut tx, &caller.org_id, &row.entries(), now).await?;
     }
     query(
@@ -278,7 +277,6 @@ pub(crate) async fn resend(
         if was != "pending" {
             // An expired invite coming back must not make a second pending invite for one of
             // its addresses.
-            lock_org(&mut tx, &caller.org_id).await?;
             check_no_pending(&mut tx, &caller.org_id, &row.entries(), now).await?;
         }
         let code = new_secret(INVITE_CODE_PREFIX);

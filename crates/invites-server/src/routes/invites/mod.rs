@@ -14,3 +14,4 @@ pub(super) use create::{create, create_batch};
 pub(super) use manage::{resend, revoke, rotate, update};
 pub(super) use read::{deliveries, get, list, redemptions};
 pub(super) use redeem::{accept, lookup};
+pub(crate) use store::{InviteReads, invite_reads};

@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, StatusCode};
 use serde_json::json;
 
 use super::row::{INVITE_COLS, InviteRow, STATUS_SQL};
-use super::store::load_invite;
+use super::store::{load_invite, read_invite};
 use crate::db::{Arg, now_ms};
 use crate::email::Entry;
 use crate::error::ApiError;
@@ -71,7 +71,7 @@ pub(crate) async fn get(
     Path(invite_id): Path<String>,
 ) -> Result<Reply, ApiError> {
     let caller = authenticate(&state, &headers).await?;
-    let row = load_invite(&state.store, &caller.org_id, &invite_id).await?;
+    let row = read_invite(&state, &caller.org_id, &invite_id).await?;
     Ok(Reply::json(StatusCode::OK, &row.to_json(now_ms(), None)))
 }
 

@@ -10,7 +10,7 @@ use serde_json::json;
 use super::row::{INVITE_COLS, InviteRow, json_value};
 use super::store::{find_by_code, load_invite};
 use super::validate::{AcceptRequest, LookupRequest, check_text};
-use crate::db::{self, FromRow, Row, now_ms, query};
+use crate::db::{self, Backend, FromRow, Row, Tx, now_ms, query};
 use crate::email::{self, Entry};
 use crate::error::ApiError;
 use crate::idempotency::{self, Begun, Idem, Reply};
@@ -260,39 +260,137 @@ async fn run_accept(
         Begun::Tx(tx) => tx,
     };
     let now = now_ms();
-    // The one atomic, conditional claim of a use: exact under any concurrency. The member
-    // gets the roles and teams of the row it claimed (a change committed between the read
-    // above and this claim is what the claim sees).
-    let claimed: Option<(String, String)> = query(
-        "UPDATE invites SET use_count = use_count + 1, last_used_at = $1, updated_at = $1 \
-         WHERE id = $2 AND organization_id = $3 AND code_hash = $4 AND revoked_at IS NULL \
-         AND enabled = 1 AND (expires_at IS NULL OR expires_at > $1) \
-         AND (max_uses IS NULL OR use_count < max_uses) RETURNING roles, teams",
-    )
-    .bind(now)
-    .bind(&row.id)
-    .bind(&caller.org_id)
-    .bind(&row.code_hash)
-    .fetch_optional(&mut tx)
-    .await?;
-    let Some((roles, teams)) = claimed else {
-        tx.rollback().await?;
-        let fresh = load_invite(&state.store, &caller.org_id, &row.id).await?;
-        if fresh.code_hash != row.code_hash {
-            return Err(attempt.failed(state, unknown_code()));
-        }
-        return Err(fresh.unusable(now).unwrap_or(ApiError::InviteExhausted));
-    };
-    let member = MemberRow {
+    let mut member = MemberRow {
         id: new_id("mem"),
         organization_id: caller.org_id.clone(),
         email: address.clone(),
         user_id: req.user_id.clone(),
-        roles,
-        teams,
+        roles: String::new(),
+        teams: String::new(),
         invite_id: Some(row.id.clone()),
         created_at: now,
     };
+    let outcome = if tx.backend() == Backend::Postgres {
+        claim_in_one_statement(&mut tx, &row, &mut member, exact).await?
+    } else {
+        claim_step_by_step(&mut tx, &row, &mut member, exact).await?
+    };
+    match outcome {
+        Claim::Done => {}
+        Claim::NotClaimed => {
+            tx.rollback().await?;
+            let fresh = load_invite(&state.store, &caller.org_id, &row.id).await?;
+            if fresh.code_hash != row.code_hash {
+                return Err(attempt.failed(state, unknown_code()));
+            }
+            return Err(fresh.unusable(now).unwrap_or(ApiError::InviteExhausted));
+        }
+        Claim::AlreadyMember => {
+            tx.rollback().await?;
+            return Err(ApiError::AlreadyMember(format!(
+                "{address} is already a member"
+            )));
+        }
+        Claim::AddressUsed => {
+            tx.rollback().await?;
+            return Err(ApiError::InviteExhausted);
+        }
+    }
+    let reply = Reply::json(StatusCode::CREATED, &member.to_json());
+    idempotency::commit(tx, idem, reply).await
+}
+
+/// How the writes of an accept went; anything but `Done` is rolled back by the caller.
+enum Claim {
+    /// A use claimed, the member, the address's use (for an exact address) and the redemption
+    /// written.
+    Done,
+    /// The invite could not give a use now (revoked, disabled, expired, used up, or its code
+    /// rotated since the read).
+    NotClaimed,
+    /// The address became a member meanwhile.
+    AlreadyMember,
+    /// The exact address's one use was taken meanwhile (by a twin with another key).
+    AddressUsed,
+}
+
+/// The one atomic, conditional claim of a use: exact under any concurrency. The member gets
+/// the roles and teams of the row it claimed (a change committed between the read and this
+/// claim is what the claim sees).
+const CLAIM_USE: &str = "UPDATE invites SET use_count = use_count + 1, last_used_at = $1, \
+     updated_at = $1 WHERE id = $2 AND organization_id = $3 AND code_hash = $4 \
+     AND revoked_at IS NULL AND enabled = 1 AND (expires_at IS NULL OR expires_at > $1) \
+     AND (max_uses IS NULL OR use_count < max_uses) RETURNING roles, teams";
+
+/// PostgreSQL: the claim and every insert in one statement (data-modifying CTEs), so the
+/// invite's row lock, which every accept of the invite waits for, is held for that one
+/// statement and the COMMIT, not for four round trips.
+async fn claim_in_one_statement(
+    tx: &mut Tx,
+    row: &InviteRow,
+    member: &mut MemberRow,
+    exact: bool,
+) -> Result<Claim, ApiError> {
+    let (claimed, roles, teams, address_uses): (i64, Option<String>, Option<String>, i64) =
+        query(format!(
+            "WITH claim AS ({CLAIM_USE}), \
+             m AS (INSERT INTO members ({MEMBER_COLS}) \
+                   SELECT $5, $3, $6, $7, roles, teams, $2, $1 FROM claim \
+                   ON CONFLICT (organization_id, email) DO NOTHING RETURNING roles, teams), \
+             u AS (INSERT INTO invite_address_uses (invite_id, email, created_at) \
+                   SELECT $2, $6, $1 FROM m WHERE $8 = 1 ON CONFLICT DO NOTHING RETURNING 1), \
+             r AS (INSERT INTO redemptions \
+                   (id, organization_id, invite_id, member_id, email, user_id, created_at) \
+                   SELECT $9, $3, $2, $5, $6, $7, $1 FROM m) \
+             SELECT (SELECT count(*) FROM claim), m.roles, m.teams, (SELECT count(*) FROM u) \
+             FROM (SELECT 1) AS one LEFT JOIN m ON true"
+        ))
+        .bind(member.created_at)
+        .bind(&row.id)
+        .bind(&member.organization_id)
+        .bind(&row.code_hash)
+        .bind(&member.id)
+        .bind(&member.email)
+        .bind(&member.user_id)
+        .bind(i64::from(exact))
+        .bind(new_id("red"))
+        .fetch_one(&mut *tx)
+        .await?;
+    Ok(match (roles, teams) {
+        _ if claimed == 0 => Claim::NotClaimed,
+        (Some(roles), Some(teams)) => {
+            member.roles = roles;
+            member.teams = teams;
+            if exact && address_uses == 0 {
+                Claim::AddressUsed
+            } else {
+                Claim::Done
+            }
+        }
+        _ => Claim::AlreadyMember,
+    })
+}
+
+/// SQLite (no data-modifying CTEs): the same writes one statement at a time, inside the
+/// group's write lock.
+async fn claim_step_by_step(
+    tx: &mut Tx,
+    row: &InviteRow,
+    member: &mut MemberRow,
+    exact: bool,
+) -> Result<Claim, ApiError> {
+    let claimed: Option<(String, String)> = query(CLAIM_USE)
+        .bind(member.created_at)
+        .bind(&row.id)
+        .bind(&member.organization_id)
+        .bind(&row.code_hash)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some((roles, teams)) = claimed else {
+        return Ok(Claim::NotClaimed);
+    };
+    member.roles = roles;
+    member.teams = teams;
     let inserted = query(format!(
         "INSERT INTO members ({MEMBER_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
          ON CONFLICT (organization_id, email) DO NOTHING"
@@ -305,14 +403,11 @@ async fn run_accept(
     .bind(&member.teams)
     .bind(&member.invite_id)
     .bind(member.created_at)
-    .execute(&mut tx)
+    .execute(&mut *tx)
     .await?
         == 1;
     if !inserted {
-        tx.rollback().await?;
-        return Err(ApiError::AlreadyMember(format!(
-            "{address} is already a member"
-        )));
+        return Ok(Claim::AlreadyMember);
     }
     if exact {
         // The address's own place, once ever (a concurrent twin of another key loses here).
@@ -321,14 +416,13 @@ async fn run_accept(
              ON CONFLICT DO NOTHING",
         )
         .bind(&row.id)
-        .bind(&address)
-        .bind(now)
-        .execute(&mut tx)
+        .bind(&member.email)
+        .bind(member.created_at)
+        .execute(&mut *tx)
         .await?
             == 1;
         if !first {
-            tx.rollback().await?;
-            return Err(ApiError::InviteExhausted);
+            return Ok(Claim::AddressUsed);
         }
     }
     query(
@@ -336,14 +430,13 @@ async fn run_accept(
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(new_id("red"))
-    .bind(&caller.org_id)
+    .bind(&member.organization_id)
     .bind(&row.id)
     .bind(&member.id)
     .bind(&member.email)
     .bind(&member.user_id)
-    .bind(now)
-    .execute(&mut tx)
+    .bind(member.created_at)
+    .execute(&mut *tx)
     .await?;
-    let reply = Reply::json(StatusCode::CREATED, &member.to_json());
-    idempotency::commit(tx, idem, reply).await
+    Ok(Claim::Done)
 }

@@ -1,30 +1,53 @@
 //! The SQL of invites: inserting, loading, locking, and the one-pending-invite rule.
 
 use serde_json::json;
+use sha2::Digest as _;
 
 use super::row::{INVITE_COLS, InviteRow};
 use super::validate::NewInvite;
-use crate::db::{Backend, On, Tx, query};
+use std::sync::Arc;
+
+use crate::batch::{BatchFn, Batcher};
+use crate::db::{Backend, On, Store, Tx, query};
 use crate::email::Entry;
 use crate::error::ApiError;
 use crate::outbox::{Invitation, enqueue};
 use crate::routes::AppState;
 use crate::secrets::{INVITE_CODE_PREFIX, hash_secret, new_id, new_secret};
 
-/// Serialize invite creation in an organization (a row lock on PostgreSQL; SQLite's write lock
-/// is held already).
-pub(super) async fn lock_org(tx: &mut Tx, org_id: &str) -> Result<(), ApiError> {
-    if tx.backend() == Backend::Sqlite {
+/// Serialize the writers that may make a pending invite for the same exact addresses of one
+/// organization, and only those: on PostgreSQL a transaction-scoped advisory lock per
+/// (organization, address), taken in ascending key order so two writers never wait on each
+/// other in a cycle; invites without exact addresses (public links, domains) and writers of
+/// other addresses never wait. SQLite's write lock serializes every writer already.
+async fn lock_addresses(tx: &mut Tx, org_id: &str, addresses: &[String]) -> Result<(), ApiError> {
+    if tx.backend() == Backend::Sqlite || addresses.is_empty() {
         return Ok(());
     }
-    query("UPDATE organizations SET lock_seq = lock_seq + 1 WHERE id = $1")
-        .bind(org_id)
+    let mut keys: Vec<i64> = addresses
+        .iter()
+        .map(|a| {
+            let digest = sha2::Sha256::digest(format!("{org_id}\n{a}").as_bytes());
+            i64::from_be_bytes(digest[..8].try_into().expect("8 bytes"))
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let list = keys
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    // unnest yields the array in order, and the aggregate takes the locks as the rows come.
+    query("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(string_to_array($1, ',')::bigint[]) AS k")
+        .bind(list)
         .execute(&mut *tx)
         .await?;
     Ok(())
 }
 
-/// 409 when one of these exact addresses already has a pending invite in the organization.
+/// 409 when one of these exact addresses already has a pending invite in the organization;
+/// holds, until the transaction ends, the lock of each address (see [`lock_addresses`]).
 pub(super) async fn check_no_pending(
     tx: &mut Tx,
     org_id: &str,
@@ -36,6 +59,7 @@ pub(super) async fn check_no_pending(
         .filter(|e| !e.is_domain())
         .map(Entry::as_string)
         .collect();
+    lock_addresses(tx, org_id, &addresses).await?;
     for chunk in addresses.chunks(500) {
         let placeholders: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 3)).collect();
         let sql = format!(
@@ -144,6 +168,77 @@ pub(super) async fn load_invite<'a>(
     .fetch_optional(on)
     .await?
     .ok_or_else(|| ApiError::not_found("invite"))
+}
+
+/// `getInvite`'s read batches on PostgreSQL: at most this many invites in one statement.
+const READS_PER_BATCH: usize = 128;
+
+/// How many read batches run at once: one per two cores. Measured on 2 cores (c=32, the
+/// database on the same cores): 1 in flight 21.6k getInvite/s, 2: 18.2k, 4: 15.4k, 8: 12.5k;
+/// without batching 11.2k. Fewer, larger statements leave the cores to the rest of the work.
+fn reads_in_flight() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1))
+}
+
+/// `getInvite`'s reads, coalesced (see [`crate::batch`]).
+#[derive(Debug)]
+pub struct InviteReads(Batcher<(String, String), InviteRow>);
+
+/// The coalescer of `getInvite`'s reads on PostgreSQL; `None` on SQLite, where a read is a
+/// few microseconds in process and a batch would only add a hand-off.
+pub(crate) fn invite_reads(store: &Store) -> Option<InviteReads> {
+    if store.backend != Backend::Postgres {
+        return None;
+    }
+    let store = store.clone();
+    let run: BatchFn<(String, String), InviteRow> = Arc::new(move |keys| {
+        let store = store.clone();
+        Box::pin(async move {
+            let ids: Vec<&str> = keys.iter().map(|(_, id)| id.as_str()).collect();
+            let rows: Vec<InviteRow> = query(format!(
+                "SELECT {INVITE_COLS} FROM invites \
+                 WHERE id = ANY(ARRAY(SELECT json_array_elements_text($1::json)))"
+            ))
+            .bind(json!(ids).to_string())
+            .fetch_all(&store)
+            .await?;
+            // Each read gets its row only if it is in the reader's organization.
+            Ok(keys
+                .iter()
+                .map(|(org, id)| {
+                    rows.iter()
+                        .find(|r| &r.id == id && &r.organization_id == org)
+                        .cloned()
+                })
+                .collect())
+        })
+    });
+    Some(InviteReads(Batcher::new(
+        run,
+        reads_in_flight(),
+        READS_PER_BATCH,
+    )))
+}
+
+/// The caller's invite by id for `getInvite` (coalesced with concurrent reads on PostgreSQL);
+/// 404 when it is not the caller's.
+pub(super) async fn read_invite(
+    state: &AppState,
+    org_id: &str,
+    id: &str,
+) -> Result<InviteRow, ApiError> {
+    let Some(reads) = &state.invite_reads else {
+        return load_invite(&state.store, org_id, id).await;
+    };
+    reads
+        .0
+        .load((org_id.to_string(), id.to_string()))
+        .await
+        .map_err(|e| match e.as_ref() {
+            crate::db::Error::Unavailable(_) => ApiError::Unavailable(1),
+            e => ApiError::Internal(anyhow::anyhow!("{e}")),
+        })?
+        .ok_or_else(|| ApiError::not_found("invite"))
 }
 
 /// Lock an invite row for this transaction (PostgreSQL) and load it; 404 when not the caller's.
