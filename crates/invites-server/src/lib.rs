@@ -12,6 +12,7 @@ pub mod email;
 pub mod error;
 pub mod idempotency;
 pub mod input;
+pub mod invitee;
 pub mod metrics;
 pub mod outbox;
 pub mod ratelimit;
@@ -69,6 +70,7 @@ impl Server {
         }
         // Before the database: a bad email configuration stops the start at once.
         let mailer = outbox::Mailer::from_config(config)?;
+        invitee::check_urls(config.public_url.as_deref(), config.app_url.as_deref())?;
         let store = Store::connect(&config.store_options()).await?;
         let (admin_token_hash, generated_admin_token) =
             admin_token_hash(&store, config.admin_token.as_deref()).await?;
@@ -90,6 +92,7 @@ impl Server {
             keys: Default::default(),
             orgs: Default::default(),
             mailer,
+            page: invitee::PageSettings::from_config(config),
         });
         Ok(Server {
             listener,

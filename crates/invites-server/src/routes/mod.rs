@@ -46,6 +46,8 @@ pub struct AppState {
     pub orgs: InsertOnlyCache<Arc<organizations::Org>>,
     /// The email transport and outbox settings; `None` when the server sends no emails.
     pub mailer: Option<Arc<crate::outbox::Mailer>>,
+    /// The invitee page's settings and limits (see [`crate::invitee`]).
+    pub page: crate::invitee::PageSettings,
 }
 
 impl AppState {
@@ -162,6 +164,10 @@ pub fn router(
         .route("/metrics", get(metrics))
         .route("/openapi.yaml", get(openapi))
         .merge(crate::console::router())
+        .merge(crate::invitee::router())
+        .route("/invite/lookup", post(invites::page_lookup))
+        .route("/invite/code", post(invites::page_send_code))
+        .route("/invite/join", post(invites::page_join))
         .route("/v1/organizations", post(organizations::create))
         .route("/v1/organization", get(organizations::get))
         .route("/v1/invites", post(invites::create).get(invites::list))
