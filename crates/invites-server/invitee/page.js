@@ -11,7 +11,11 @@ function linkCode() {
   const fromFragment = (frag.get("code") || "").trim();
   if (fromFragment) return fromFragment;
   const m = /^\/invite\/([^/]+)\/?$/.exec(location.pathname);
-  return m ? decodeURIComponent(m[1]) : "";
+  if (!m) return "";
+  const code = decodeURIComponent(m[1]);
+  // An old link: move the code into the fragment, so a reload or a bookmark no longer sends it.
+  history.replaceState(null, "", `/invite#code=${encodeURIComponent(code)}`);
+  return code;
 }
 
 /** POST JSON to the page's endpoints; resolves with { status, data, retryAfter }. */
