@@ -176,7 +176,7 @@ describe("create", () => {
     });
     await page.waitForSelector("#link-dialog[open]");
     const shown = await page.inputValue("#link-value");
-    assert.match(shown, /^http:\/\/127\.0\.0\.1:\d+\/invite\/ic_/);
+    assert.match(shown, /^http:\/\/127\.0\.0\.1:\d+\/invite#code=ic_/);
     await page.click("#link-copy");
     await page.waitForFunction(() => document.getElementById("link-status").textContent.includes("Copied"));
     const copied = await page.evaluate(() => navigator.clipboard.readText());

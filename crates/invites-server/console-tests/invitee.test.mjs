@@ -77,12 +77,12 @@ function latestCode(dir, address) {
     .filter(({ raw }) => new RegExp(`^To: <?${address.replace(/[.+]/g, "\\$&")}>?\\s*$`, "im").test(raw));
   assert.ok(files.length > 0, `no code email to ${address} in ${dir}`);
   const codes = files.map(({ f, raw }) => {
-    let m = /Your code to join [^\n]*?: (\d{6})/.exec(raw);
+    let m = /Your code: (\d{6})/.exec(raw);
     if (!m) {
       // A base64 part: decode each block and look again.
       for (const block of raw.split(/\r?\n\r?\n/)) {
         const text = Buffer.from(block.replace(/\s+/g, ""), "base64").toString("utf8");
-        m = /Your code to join [^\n]*?: (\d{6})/.exec(text);
+        m = /Your code: (\d{6})/.exec(text);
         if (m) break;
       }
     }

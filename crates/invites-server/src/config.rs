@@ -80,7 +80,12 @@ pub struct Config {
     pub join_codes_per_client: u32,
 
     /// Lifetime of the invitee page's one-time codes, in seconds (tests shorten it).
-    #[arg(long, env = "INVITES_JOIN_CODE_TTL_SECS", default_value_t = 600, hide = true)]
+    #[arg(
+        long,
+        env = "INVITES_JOIN_CODE_TTL_SECS",
+        default_value_t = 600,
+        hide = true
+    )]
     pub join_code_ttl_secs: u64,
 
     /// Failed lookups/accepts (unknown code, or an address the invite does not allow) allowed per

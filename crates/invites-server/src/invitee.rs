@@ -58,7 +58,9 @@ pub fn invite_link(public_url: &str, code: &str) -> String {
 pub fn check_urls(public_url: Option<&str>, app_url: Option<&str>) -> anyhow::Result<()> {
     fn absolute(flag: &str, value: &str) -> anyhow::Result<url::Url> {
         let u = url::Url::parse(value).map_err(|e| {
-            anyhow::anyhow!("{flag} {value:?} is not an absolute URL such as https://example.com: {e}")
+            anyhow::anyhow!(
+                "{flag} {value:?} is not an absolute URL such as https://example.com: {e}"
+            )
         })?;
         anyhow::ensure!(
             matches!(u.scheme(), "http" | "https"),
@@ -132,7 +134,11 @@ pub fn hash_join_code(pepper: &str, id: &str, code: &str) -> String {
 
 /// Compare two hex hashes in time independent of where they differ.
 pub fn same_hash(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 const CODE_TEXT: &str = include_str!("../templates/email/join_code.txt");
@@ -159,7 +165,13 @@ pub fn join_code_email(
     ttl: Duration,
 ) -> Result<Message, String> {
     let minutes = ttl.as_secs().div_ceil(60).max(1);
-    let ctx = context! { organization => organization, code => code, minutes => minutes };
+    // One line everywhere (no header injection through the subject, no surprise in the body).
+    let org: String = organization
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let org = org.trim();
+    let ctx = context! { organization => org, code => code, minutes => minutes };
     let render = |name: &str| {
         templates()
             .get_template(name)
@@ -167,17 +179,13 @@ pub fn join_code_email(
             .map_err(|e| format!("rendering the email: {e}"))
     };
     let (text, html) = (render("join_code.txt")?, render("join_code.html")?);
-    let org: String = organization
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
     let to: Mailbox = to
         .parse()
         .map_err(|e| format!("the address cannot be used in an email: {e}"))?;
     Message::builder()
         .from(from.clone())
         .to(to)
-        .subject(format!("Your code to join {}", org.trim()))
+        .subject(format!("Your code to join {org}"))
         .date_now()
         .message_id(None)
         .multipart(MultiPart::alternative_plain_html(text, html))
@@ -262,7 +270,11 @@ mod tests {
 
     #[test]
     fn urls_are_checked_naming_the_flag() {
-        check_urls(Some("https://invites.example.com"), Some("https://app.example.com")).unwrap();
+        check_urls(
+            Some("https://invites.example.com"),
+            Some("https://app.example.com"),
+        )
+        .unwrap();
         check_urls(Some("https://app.example.com/join#code={code}"), None).unwrap();
         for (public, app, flag) in [
             (Some("invites.example.com"), None, "--public-url"),
@@ -303,8 +315,12 @@ mod tests {
         )
         .unwrap();
         let raw = String::from_utf8(m.formatted()).unwrap();
-        assert!(raw.contains("042137"), "{raw}");
+        assert!(raw.contains("Your code: 042137"), "{raw}");
         assert!(raw.contains("10 minutes"), "{raw}");
+        assert!(
+            raw.contains("Subject: Your code to join Acme  Bcc: x@evil.org\r\n"),
+            "{raw}"
+        );
         assert!(!raw.contains("\nBcc:"), "{raw}");
     }
 }
