@@ -120,13 +120,13 @@ fn free_port() -> u16 {
 /// The invite link in a message's text part.
 fn link_in(text: &str) -> String {
     text.split_whitespace()
-        .find(|w| w.contains("/invite/"))
+        .find(|w| w.contains("/invite#code="))
         .unwrap_or_else(|| panic!("no link in {text}"))
         .to_owned()
 }
 
 fn code_of(link: &str) -> String {
-    link.rsplit('/').next().unwrap().to_owned()
+    link.rsplit("#code=").next().unwrap().to_owned()
 }
 
 async fn deliveries(org: &Org, invite_id: &str) -> Vec<invites_sdk::types::Delivery> {
