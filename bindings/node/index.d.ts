@@ -342,8 +342,11 @@ export interface Invite {
    */
   code?: string
   /**
-   * The link to send; only in the response that created or rotated it.
-   * @example "http://127.0.0.1:8080/invite/ic_4k8s2m6q0w3e7r1t5y9u3i7o1p5a9s"
+   * The link to send; only in the response that created or rotated it. By default
+   * `{public_url}/invite#code={code}`: the server's invitee page, with the code in the URL
+   * fragment (never sent to any server); a `--public-url` holding `{code}` is a template
+   * for the application's own page instead.
+   * @example "http://127.0.0.1:8080/invite#code=ic_4k8s2m6q0w3e7r1t5y9u3i7o1p5a9s"
    */
   url?: string
 }

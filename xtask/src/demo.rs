@@ -159,6 +159,26 @@ pub fn run(langs: &[Lang], serve: bool) -> Result<()> {
             "CLI:     INVITES_BASE_URL={} INVITES_API_KEY={key} cargo run -q -p invites-cli -- list",
             server.url
         );
+        // A public link (any address may join, for a day), to try the invitee's page.
+        let invite = invites_testkit::post_json(
+            &format!("{}/v1/invites", server.url),
+            &key,
+            &serde_json::json!({
+                "roles": ["developer"],
+                "teams": ["demo"],
+                "message": "Welcome to the demo organization.",
+                "ttl_seconds": 86400,
+            }),
+        )
+        .map_err(anyhow::Error::msg)
+        .context("creating the demo invite link")?;
+        let link = invite["url"].as_str().context("the invite has no url")?;
+        println!("Invite:  open this link, enter any email address and the six-digit code");
+        println!("  {link}");
+        println!(
+            "         the code arrives as the newest .eml file in {}",
+            dir.path().join("mail").display()
+        );
         let mut server = server;
         server.child().wait()?;
     }

@@ -55,7 +55,7 @@ def test_repr_hides_secrets(client: Client, server: Server) -> None:
     assert r.startswith("Invite(id='inv_")
     assert invite.code not in r
     assert "code='ic_…'" in r
-    assert "/invite/ic_…'" in r
+    assert "/invite#code=ic_…'" in r
     with Client(server.base_url, server.admin_token) as admin:
         created = admin.organizations.create(name="Repr")
     assert created.api_key not in repr(created)

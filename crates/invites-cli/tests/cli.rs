@@ -217,7 +217,7 @@ fn create_with_every_flag_and_output_format() {
     assert_eq!(field(&table, "USES"), "0/1");
     assert!(field(&table, "EXPIRES").contains("(in 4d 23h)"), "{table}");
     assert!(field(&table, "CODE").starts_with("ic_"), "{table}");
-    assert!(field(&table, "URL").contains("/invite/ic_"), "{table}");
+    assert!(field(&table, "URL").contains("/invite#code=ic_"), "{table}");
 
     // Id: just the id.
     let id = stdout(s.with_key(&key).args([
@@ -662,7 +662,7 @@ fn bulk_create_from_a_file() {
         assert_eq!(inv["max_uses"], 1, "{inv}");
         assert_eq!(inv["message"], "welcome");
         assert!(
-            inv["url"].as_str().unwrap().contains("/invite/ic_"),
+            inv["url"].as_str().unwrap().contains("/invite#code=ic_"),
             "{inv}"
         );
     }
@@ -687,7 +687,7 @@ fn bulk_create_from_a_file() {
     assert_eq!(table.lines().count(), 3, "{table}");
     assert!(
         table.lines().nth(1).unwrap().contains("x@example.org")
-            && table.lines().nth(1).unwrap().contains("/invite/ic_"),
+            && table.lines().nth(1).unwrap().contains("/invite#code=ic_"),
         "{table}"
     );
 

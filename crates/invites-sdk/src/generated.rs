@@ -374,7 +374,11 @@ once every few seconds per replica, never with a write per request); null if nev
         pub teams: ::std::vec::Vec<Team>,
         ///When it last changed.
         pub updated_at: ::chrono::DateTime<::chrono::offset::Utc>,
-        ///The link to send; only in the response that created or rotated it.
+        /**The link to send; only in the response that created or rotated it. By default
+`{public_url}/invite#code={code}`: the server's invitee page, with the code in the URL
+fragment (never sent to any server); a `--public-url` holding `{code}` is a template
+for the application's own page instead.
+*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub url: ::std::option::Option<::std::string::String>,
         ///How many times it was accepted.

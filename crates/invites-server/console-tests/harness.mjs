@@ -16,17 +16,22 @@ export const REPO = path.resolve(HERE, "..", "..", "..");
 export const ADMIN_TOKEN = "iat_console_tests_admin_token_0123456789abcdef";
 export const CHROMIUM = process.env.CHROMIUM_BIN || "/usr/bin/chromium";
 
-/** Start the server binary; resolves with { url, close(), log() }. */
-export async function startServer() {
+/**
+ * Start the server binary; resolves with { url, mailDir, close(), log() }. `args` are extra
+ * command-line arguments; `logLevel` sets INVITES_LOG (default warn, or the environment's);
+ * `keepLog` keeps every stderr line (else the last 200 chunks); `email: false` starts it without
+ * an email transport.
+ */
+export async function startServer({ args = [], logLevel, keepLog = false, email = true } = {}) {
   const bin = process.env.INVITES_SERVER_BIN || path.join(REPO, "target", "debug", "invites-server");
   if (!existsSync(bin)) throw new Error(`server binary not found: ${bin} (set INVITES_SERVER_BIN)`);
   const dir = mkdtempSync(path.join(tmpdir(), "invites-console-"));
   const child = spawn(
     bin,
     // With an email transport (files in the temp dir), so the console's Resend works.
-    ["--listen", "127.0.0.1:0", "--database-url", `sqlite://${dir}/t.db?mode=rwc`, "--email-dir", path.join(dir, "mail")],
+    ["--listen", "127.0.0.1:0", "--database-url", `sqlite://${dir}/t.db?mode=rwc`, ...(email ? ["--email-dir", path.join(dir, "mail")] : []), ...args],
     {
-      env: { ...process.env, INVITES_ADMIN_TOKEN: ADMIN_TOKEN, INVITES_LOG: process.env.INVITES_LOG || "warn" },
+      env: { ...process.env, INVITES_ADMIN_TOKEN: ADMIN_TOKEN, INVITES_LOG: logLevel || process.env.INVITES_LOG || "warn" },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -34,7 +39,7 @@ export async function startServer() {
   child.stderr.setEncoding("utf8");
   child.stderr.on("data", (d) => {
     stderr.push(d);
-    if (stderr.length > 200) stderr.shift();
+    if (!keepLog && stderr.length > 200) stderr.shift();
   });
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${stderr.join("")}`)), 30_000);
@@ -52,6 +57,7 @@ export async function startServer() {
   });
   return {
     url,
+    mailDir: path.join(dir, "mail"),
     log: () => stderr.join(""),
     close: async () => {
       if (child.exitCode === null) {

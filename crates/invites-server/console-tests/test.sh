@@ -36,4 +36,4 @@ cd "$here"
 # playwright-core only: it never downloads a browser of its own.
 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 
-exec node --test --test-concurrency=1 console.test.mjs
+exec node --test --test-concurrency=1 console.test.mjs invitee.test.mjs

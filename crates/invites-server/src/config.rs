@@ -59,9 +59,34 @@ pub struct Config {
     #[arg(long, env = "INVITES_ADMIN_TOKEN", hide_env_values = true)]
     pub admin_token: Option<String>,
 
-    /// Base URL of invite links (`<public-url>/invite/<code>`); default `http://<listen address>`.
+    /// Base URL of invite links (`<public-url>/invite#code=<code>`, this server's invitee page);
+    /// default `http://<listen address>`. A value holding `{code}` is a template for an
+    /// application's own page instead, e.g. `https://app.example.com/join#code={code}`.
     #[arg(long, env = "INVITES_PUBLIC_URL")]
     pub public_url: Option<String>,
+
+    /// The application's address, linked from the invitee page once the invitee joined.
+    #[arg(long, env = "INVITES_APP_URL")]
+    pub app_url: Option<String>,
+
+    /// Requests of the invitee page (lookups, code requests, joins) allowed per client address
+    /// within one rate-limit window; 0 disables.
+    #[arg(long, env = "INVITES_PAGE_RATE_LIMIT", default_value_t = 60)]
+    pub page_rate_limit: u32,
+
+    /// One-time codes the invitee page emails per client address within one code lifetime;
+    /// 0 disables.
+    #[arg(long, env = "INVITES_JOIN_CODES_PER_CLIENT", default_value_t = 20)]
+    pub join_codes_per_client: u32,
+
+    /// Lifetime of the invitee page's one-time codes, in seconds (tests shorten it).
+    #[arg(
+        long,
+        env = "INVITES_JOIN_CODE_TTL_SECS",
+        default_value_t = 600,
+        hide = true
+    )]
+    pub join_code_ttl_secs: u64,
 
     /// Failed lookups/accepts (unknown code, or an address the invite does not allow) allowed per
     /// API key within one window; 0 disables.
@@ -164,6 +189,10 @@ impl Config {
             database_url: database_url.into(),
             admin_token: None,
             public_url: None,
+            app_url: None,
+            page_rate_limit: 60,
+            join_codes_per_client: 20,
+            join_code_ttl_secs: 600,
             rate_limit_failures: 30,
             rate_limit_code_failures: 10,
             rate_limit_window_secs: 60,

@@ -13,6 +13,7 @@ pub mod email;
 pub mod error;
 pub mod idempotency;
 pub mod input;
+pub mod invitee;
 pub mod metrics;
 pub mod outbox;
 pub mod ratelimit;
@@ -70,6 +71,7 @@ impl Server {
         }
         // Before the database: a bad email configuration stops the start at once.
         let mailer = outbox::Mailer::from_config(config)?;
+        invitee::check_urls(config.public_url.as_deref(), config.app_url.as_deref())?;
         let store = Store::connect(&config.store_options()).await?;
         let (admin_token_hash, generated_admin_token) =
             admin_token_hash(&store, config.admin_token.as_deref()).await?;
@@ -92,6 +94,7 @@ impl Server {
             orgs: Default::default(),
             invite_reads: routes::invites::invite_reads(&store),
             mailer,
+            page: invitee::PageSettings::from_config(config),
         });
         Ok(Server {
             listener,

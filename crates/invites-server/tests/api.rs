@@ -108,7 +108,7 @@ async fn invite_lifecycle_every_operation() {
     assert!(code.starts_with("ic_") && code.len() >= 3 + 32);
     assert_eq!(
         inv.url.as_deref(),
-        Some(format!("{}/invite/{code}", server.base_url).as_str())
+        Some(format!("{}/invite#code={code}", server.base_url).as_str())
     );
     let week = inv.expires_at.unwrap() - inv.created_at;
     assert_eq!(week.num_seconds(), 7 * 24 * 3600);

@@ -342,7 +342,11 @@ class Invite(Model):
 
     @property
     def url(self) -> str | None:
-        """The link to send; only in the response that created or rotated it."""
+        """The link to send; only in the response that created or rotated it. By default
+        `{public_url}/invite#code={code}`: the server's invitee page, with the code in the URL
+        fragment (never sent to any server); a `--public-url` holding `{code}` is a template for
+        the application's own page instead.
+        """
         return self._url
 
 

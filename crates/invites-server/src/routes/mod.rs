@@ -48,6 +48,8 @@ pub struct AppState {
     pub invite_reads: Option<invites::InviteReads>,
     /// The email transport and outbox settings; `None` when the server sends no emails.
     pub mailer: Option<Arc<crate::outbox::Mailer>>,
+    /// The invitee page's settings and limits (see [`crate::invitee`]).
+    pub page: crate::invitee::PageSettings,
 }
 
 impl AppState {
@@ -164,6 +166,10 @@ pub fn router(
         .route("/metrics", get(metrics))
         .route("/openapi.yaml", get(openapi))
         .merge(crate::console::router())
+        .merge(crate::invitee::router())
+        .route("/invite/lookup", post(invites::page_lookup))
+        .route("/invite/code", post(invites::page_send_code))
+        .route("/invite/join", post(invites::page_join))
         .route("/v1/organizations", post(organizations::create))
         .route("/v1/organization", get(organizations::get))
         .route("/v1/invites", post(invites::create).get(invites::list))

@@ -3,6 +3,7 @@
 //! reading ([`read`]), changing one invite ([`manage`]), redeeming codes ([`redeem`]).
 
 mod create;
+mod join;
 mod manage;
 mod read;
 mod redeem;
@@ -11,6 +12,7 @@ mod store;
 mod validate;
 
 pub(super) use create::{create, create_batch};
+pub(super) use join::{page_join, page_lookup, page_send_code};
 pub(super) use manage::{resend, revoke, rotate, update};
 pub(super) use read::{deliveries, get, list, redemptions};
 pub(super) use redeem::{accept, lookup};

@@ -22,7 +22,7 @@ use crate::routes::{AppState, Caller};
 use crate::secrets::{hash_secret, new_id};
 
 /// A code of 1 to 128 characters.
-fn check_code(code: &str) -> Result<(), ApiError> {
+pub(super) fn check_code(code: &str) -> Result<(), ApiError> {
     check_len("code", code, 1, 128)
 }
 
@@ -146,10 +146,10 @@ async fn run_lookup(
 
 /// An invite found by its code for an accept, with the member the accepting address already
 /// is in the organization, if any, and whether the address used its place already (one read).
-struct Found {
-    invite: InviteRow,
-    member_id: Option<String>,
-    address_used: Option<i64>,
+pub(super) struct Found {
+    pub(super) invite: InviteRow,
+    pub(super) member_id: Option<String>,
+    pub(super) address_used: Option<i64>,
 }
 
 impl FromRow for Found {
@@ -171,7 +171,7 @@ fn names_exactly(row: &InviteRow, address: &str) -> bool {
 }
 
 /// The checks of an accept that need no lock, in the documented order.
-fn accept_checks(found: &Found, address: &str, now: i64) -> Result<(), ApiError> {
+pub(super) fn accept_checks(found: &Found, address: &str, now: i64) -> Result<(), ApiError> {
     let row = &found.invite;
     // An address the invite admits that is already a member hears exactly that, whatever the
     // invite's state (a used single-use invite accepted again by its own invitee included).
@@ -212,7 +212,7 @@ pub(crate) async fn accept(
     idempotency::settle(&state.store, idem.as_ref(), result).await
 }
 
-async fn run_accept(
+pub(super) async fn run_accept(
     state: &AppState,
     caller: &Caller,
     headers: &HeaderMap,

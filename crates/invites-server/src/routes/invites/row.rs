@@ -118,7 +118,7 @@ impl InviteRow {
         });
         if let Some((code, public_url)) = code {
             v["code"] = json!(code);
-            v["url"] = json!(format!("{public_url}/invite/{code}"));
+            v["url"] = json!(crate::invitee::invite_link(public_url, code));
         }
         v
     }

@@ -292,7 +292,7 @@ pub(super) async fn queue_emails(
         message: row.message.clone(),
         roles: serde_json::from_str(&row.roles).unwrap_or_default(),
         expires_at: row.expires_at,
-        link: format!("{}/invite/{code}", state.public_url),
+        link: crate::invitee::invite_link(&state.public_url, code),
     };
     let mut n = 0;
     for e in row.entries() {
