@@ -35,7 +35,12 @@ enum Cmd {
     /// Run every check and test suite (what CI runs).
     Test,
     /// Benchmarks against named peers; prints a table and writes docs/benchmarks.md.
-    Bench,
+    Bench {
+        /// Only the PostgreSQL server rows against pgbench (needs `INVITES_TEST_DATABASE_URL`);
+        /// prints the table and leaves docs/benchmarks.md alone.
+        #[arg(long)]
+        postgres_only: bool,
+    },
     /// Build the artifacts users install into target/dist: the release abi3 wheel and sdist,
     /// the npm main and platform packages, the server/CLI archive and SHA256SUMS.
     Dist {
@@ -59,7 +64,7 @@ fn main() -> Result<()> {
     match cli.command {
         Cmd::Regen { check } => regen::run(check),
         Cmd::Test => test::run(),
-        Cmd::Bench => bench::run(),
+        Cmd::Bench { postgres_only } => bench::run(postgres_only),
         Cmd::Dist { test } => {
             dist::run()?;
             if test { dist::verify() } else { Ok(()) }

@@ -173,4 +173,47 @@ async fn writers_failing_mid_transaction_undo_only_their_own_changes() {
     assert_eq!(redemptions, 25);
     assert_eq!(after.use_count, 25, "failed attempts gave their use back");
 }
+
+/// Concurrent reads share statements on PostgreSQL (src/batch.rs): each read still gets exactly
+/// its own invite, and never one of another organization, even in the same batch.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_reads_of_two_organizations_get_their_own_invites_only() {
+    let server = TestServer::start();
+    let a = server.org("Reader A").await;
+    let b = server.org("Reader B").await;
+    let mut ids = vec![];
+    for (i, org) in [&a, &b].into_iter().enumerate() {
+        for n in 0..4 {
+            let inv = invite(&org.client, json!({"roles": ["user"], "name": format!("{i}-{n}")})).await;
+            ids.push((i, inv.id, format!("{i}-{n}")));
+        }
+    }
+    let mut tasks = Vec::new();
+    for round in 0..25 {
+        for (owner, id, name) in ids.clone() {
+            for (reader, org) in [&a, &b].into_iter().enumerate() {
+                let client = org.client.clone();
+                let (id, name) = (id.clone(), name.clone());
+                tasks.push(tokio::spawn(async move {
+                    let r = client.invites().get(&id).await;
+                    (round, owner, reader, id, name, r)
+                }));
+            }
+        }
+    }
+    let (mut own, mut foreign) = (0, 0);
+    for t in tasks {
+        let (round, owner, reader, id, name, r) = t.await.unwrap();
+        if owner == reader {
+            let got = r.unwrap_or_else(|e| panic!("round {round}: own invite {id}: {e}"));
+            assert_eq!((got.id.as_str(), got.name.as_deref()), (id.as_str(), Some(name.as_str())));
+            own += 1;
+        } else {
+            let e = r.expect_err("another organization's invite must be 404");
+            assert_eq!(e.status(), Some(404), "{e}");
+            foreign += 1;
+        }
+    }
+    assert_eq!((own, foreign), (200, 200));
+}
 }

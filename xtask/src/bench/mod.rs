@@ -57,6 +57,44 @@ pub fn json_of(cmd: &mut Command) -> Result<Value> {
     serde_json::from_str(last.context("no JSON output")?).context("parsing benchmark output")
 }
 
+/// The PostgreSQL server rows: a fresh database for the server, another for pgbench.
+fn postgres_rows(admin_url: &str, dir: &Path, rows: &mut Vec<Row>) -> Result<()> {
+    let pg = PgDb::create(admin_url)?;
+    let anchor_db = PgDb::create(admin_url)?;
+    let anchor = Pgbench::init(&anchor_db.url)?;
+    let server = start_server(&pg.url, dir)?;
+    let fx = fixture(&server.url)?;
+    server_rows("PostgreSQL", &server.url, &fx, Some(&anchor), rows)
+}
+
+/// `cargo xtask bench --postgres-only`.
+fn postgres_rows_only() -> Result<()> {
+    let admin = std::env::var("INVITES_TEST_DATABASE_URL")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .context("--postgres-only needs INVITES_TEST_DATABASE_URL")?;
+    run_cmd(cargo().args([
+        "build",
+        "--release",
+        "--quiet",
+        "-p",
+        "invites-server",
+        "-p",
+        "invites-bench",
+    ]))?;
+    let dir = tempfile::tempdir()?;
+    let mut rows = vec![];
+    postgres_rows(admin.trim(), dir.path(), &mut rows)?;
+    println!(
+        "\n{}\nRun: {} (commit {}); load average before/after: {}",
+        render(&rows),
+        chrono_now(),
+        git_head(),
+        loadavg()
+    );
+    Ok(())
+}
+
 fn median(v: &mut [f64]) -> (f64, f64, f64) {
     v.sort_by(|a, b| a.total_cmp(b));
     (v[v.len() / 2], v[0], v[v.len() - 1])
@@ -74,7 +112,10 @@ pub struct Row {
     pub target: Option<f64>,
 }
 
-pub fn run() -> Result<()> {
+pub fn run(postgres_only: bool) -> Result<()> {
+    if postgres_only {
+        return postgres_rows_only();
+    }
     let started = Instant::now();
     let load_before = loadavg();
     run_cmd(cargo().args([
@@ -143,7 +184,7 @@ pub fn run() -> Result<()> {
     }
 
     eprintln!("==> Server (SQLite): load at concurrency 32 vs an axum hello-world");
-    server_rows("SQLite", &server.url, &fx, &mut rows)?;
+    server_rows("SQLite", &server.url, &fx, None, &mut rows)?;
 
     eprintln!("==> Server (SQLite): invitation emails through the outbox vs a bare lettre loop");
     email_rows(dir.path(), &mut rows)?;
@@ -161,13 +202,10 @@ pub fn run() -> Result<()> {
         .filter(|v| !v.trim().is_empty());
     match pg_admin {
         Some(admin) => {
-            eprintln!("==> Server (PostgreSQL): a fresh database, the same load");
-            let pg = PgDb::create(admin.trim())?;
-            let server = start_server(&pg.url, dir.path())?;
-            let fx = fixture(&server.url)?;
-            server_rows("PostgreSQL", &server.url, &fx, &mut rows)?;
-            drop(server);
-            drop(pg);
+            eprintln!(
+                "==> Server (PostgreSQL): a fresh database, the same load, vs pgbench on another"
+            );
+            postgres_rows(admin.trim(), dir.path(), &mut rows)?;
         }
         None => notes.push("PostgreSQL rows skipped: INVITES_TEST_DATABASE_URL is not set.".into()),
     }

@@ -12,11 +12,51 @@ pub(super) fn load(url: &str, key: &str, op: &str, extra: &[&str]) -> Result<Val
     )
 }
 
-/// Load of the server vs an axum hello-world, alternating rounds.
+/// The peer of the PostgreSQL rows: `pgbench` on its own database of the same server.
+pub(super) struct Pgbench {
+    /// A fresh database initialized by `pgbench -i` (scale 10).
+    pub(super) url: String,
+}
+
+impl Pgbench {
+    /// Initialize `url` (an empty database) for pgbench; installs Debian's pgbench when missing.
+    pub(super) fn init(url: &str) -> Result<Pgbench> {
+        crate::test::apt_install_if_missing("pgbench", "postgresql-contrib")?;
+        run_cmd(Command::new("pgbench").args(["-i", "-q", "-s", "10", url]))?;
+        Ok(Pgbench { url: url.into() })
+    }
+
+    /// tps of one 2 s run at c=32 (2 threads, prepared statements): `-S` (a primary-key
+    /// SELECT per transaction) or `-N` (the TPC-B-like write without the hot branch/teller
+    /// rows: UPDATE, SELECT, INSERT in one transaction).
+    fn tps(&self, mode: &str) -> Result<f64> {
+        let out = Command::new("pgbench")
+            .args([
+                mode, "-M", "prepared", "-c", "32", "-j", "2", "-T", "2", "-n",
+            ])
+            .arg(&self.url)
+            .stderr(Stdio::null())
+            .output()?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        text.lines()
+            .find_map(|l| l.strip_prefix("tps = "))
+            .and_then(|l| l.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .with_context(|| format!("pgbench {mode}: no tps in its output: {text}"))
+    }
+}
+
+/// The p99 budget of the PostgreSQL rows at c=32, in ms.
+const PG_P99_BUDGET_MS: f64 = 20.0;
+
+/// Load of the server vs its peer, alternating rounds: an axum hello-world (the HTTP ceiling)
+/// on SQLite; on PostgreSQL, pgbench on the same database server (`pgbench -S` for the read,
+/// `-N` for the writes), with a row per operation for the p99 budget.
 pub(super) fn server_rows(
     backend: &str,
     url: &str,
     fx: &Fixture,
+    pgbench: Option<&Pgbench>,
     rows: &mut Vec<Row>,
 ) -> Result<()> {
     let bench = release_bin("invites-bench");
@@ -27,11 +67,20 @@ pub(super) fn server_rows(
         ("accept", fx.public_code.as_str()),
     ];
     let mut hello_rps = vec![];
+    let (mut read_tps, mut write_tps) = (vec![], vec![]);
     let mut op_rps: Vec<Vec<f64>> = vec![vec![]; ops.len()];
     let mut op_lat: Vec<(Vec<f64>, Vec<f64>)> = vec![(vec![], vec![]); ops.len()];
     for _round in 0..3 {
-        let h = load(&hello.url, "", "hello", &["--seconds", "2"])?;
-        hello_rps.push(h["req_per_s"].as_f64().unwrap_or(0.0));
+        match pgbench {
+            Some(pg) => {
+                read_tps.push(pg.tps("-S")?);
+                write_tps.push(pg.tps("-N")?);
+            }
+            None => {
+                let h = load(&hello.url, "", "hello", &["--seconds", "2"])?;
+                hello_rps.push(h["req_per_s"].as_f64().unwrap_or(0.0));
+            }
+        }
         for (i, (op, target)) in ops.iter().enumerate() {
             let r = load(url, &fx.key, op, &["--target", target, "--seconds", "2"])?;
             if r["errors"].as_u64().unwrap_or(0) > 0 {
@@ -45,25 +94,51 @@ pub(super) fn server_rows(
             op_lat[i].1.push(r["p99_ms"].as_f64().unwrap_or(0.0));
         }
     }
-    let (hello_med, hmin, hmax) = median(&mut hello_rps);
+    let fmt = |v: &mut Vec<f64>| {
+        let (med, min, max) = median(v);
+        (med, format!("{med:.0} ({min:.0}–{max:.0})"))
+    };
+    let hello = (!hello_rps.is_empty()).then(|| fmt(&mut hello_rps));
+    let read = (!read_tps.is_empty()).then(|| fmt(&mut read_tps));
+    let write = (!write_tps.is_empty()).then(|| fmt(&mut write_tps));
     for (i, (op, _)) in ops.iter().enumerate() {
-        let (med, min, max) = median(&mut op_rps[i]);
+        let (med, ours) = fmt(&mut op_rps[i]);
         let p50 = median(&mut op_lat[i].0).0;
-        let p99 = median(&mut op_lat[i].1).0;
-        let target = match (backend, *op) {
-            ("SQLite", "get") => Some(0.5),
-            ("SQLite", _) => Some(0.25),
-            _ => None,
+        let (p99, p99_min, p99_max) = median(&mut op_lat[i].1);
+        let (peer_name, peer, target) = match (&hello, *op) {
+            (Some(h), "get") => ("axum hello-world", h, 0.5),
+            (Some(h), _) => ("axum hello-world", h, 0.25),
+            (None, "get") => (
+                "pgbench -S -M prepared (c=32)",
+                read.as_ref().context("pgbench -S")?,
+                0.5,
+            ),
+            (None, _) => (
+                "pgbench -N -M prepared (c=32)",
+                write.as_ref().context("pgbench -N")?,
+                0.6,
+            ),
         };
         rows.push(Row {
             what: format!(
-                "Server ({backend}): {op}Invite req/s (c=32; p50 {p50:.2} ms, p99 {p99:.2} ms) vs axum hello-world"
+                "Server ({backend}): {op}Invite req/s (c=32; p50 {p50:.2} ms, p99 {p99:.2} ms) vs {peer_name}"
             ),
-            ours: format!("{med:.0} ({min:.0}–{max:.0})"),
-            peer: format!("{hello_med:.0} ({hmin:.0}–{hmax:.0})"),
-            ratio: Some(med / hello_med),
-            target,
+            ours,
+            peer: peer.1.clone(),
+            ratio: Some(med / peer.0),
+            target: Some(target),
         });
+        if pgbench.is_some() {
+            rows.push(Row {
+                what: format!(
+                    "Server ({backend}): {op}Invite p99 ms at c=32 vs the {PG_P99_BUDGET_MS:.0} ms budget (ratio: budget ÷ p99)"
+                ),
+                ours: format!("{p99:.1} ({p99_min:.1}–{p99_max:.1})"),
+                peer: format!("{PG_P99_BUDGET_MS:.0}"),
+                ratio: Some(PG_P99_BUDGET_MS / p99),
+                target: Some(1.0),
+            });
+        }
     }
     Ok(())
 }

@@ -232,13 +232,15 @@ pub(super) async fn run_accept(
         "SELECT {INVITE_COLS}, \
          (SELECT id FROM members WHERE organization_id = $2 AND email = $3), \
          (SELECT 1 FROM invite_address_uses u WHERE u.invite_id = invites.id AND u.email = $3) \
-         FROM invites WHERE code_hash = $1 AND organization_id = $2"
+         FROM invites WHERE code_hash = $1"
     ))
     .bind(&code_hash)
     .bind(&caller.org_id)
     .bind(&address)
-    .fetch_optional(&state.store)
+    .fetch_optional::<Found>(&state.store)
     .await?
+    // By the unique code hash alone, the organization compared on the row (see `load_invite`).
+    .filter(|f| f.invite.organization_id == caller.org_id)
     .ok_or_else(|| attempt.failed(state, unknown_code()))?;
     if let Err(e) = accept_checks(&found, &address, now_ms()) {
         // A twin with the same key (on any replica) may have committed since the replay check
@@ -317,8 +319,12 @@ enum Claim {
 /// The one atomic, conditional claim of a use: exact under any concurrency. The member gets
 /// the roles and teams of the row it claimed (a change committed between the read and this
 /// claim is what the claim sees).
+///
+/// The row is named by its primary key and code hash alone: it was read from the caller's
+/// organization, and an invite never changes organization (with `organization_id` in the
+/// statement, a plan cached while the table was tiny scanned the organization's index instead).
 const CLAIM_USE: &str = "UPDATE invites SET use_count = use_count + 1, last_used_at = $1, \
-     updated_at = $1 WHERE id = $2 AND organization_id = $3 AND code_hash = $4 \
+     updated_at = $1 WHERE id = $2 AND code_hash = $3 \
      AND revoked_at IS NULL AND enabled = 1 AND (expires_at IS NULL OR expires_at > $1) \
      AND (max_uses IS NULL OR use_count < max_uses) RETURNING roles, teams";
 
@@ -335,20 +341,20 @@ async fn claim_in_one_statement(
         query(format!(
             "WITH claim AS ({CLAIM_USE}), \
              m AS (INSERT INTO members ({MEMBER_COLS}) \
-                   SELECT $5, $3, $6, $7, roles, teams, $2, $1 FROM claim \
+                   SELECT $5, $4, $6, $7, roles, teams, $2, $1 FROM claim \
                    ON CONFLICT (organization_id, email) DO NOTHING RETURNING roles, teams), \
              u AS (INSERT INTO invite_address_uses (invite_id, email, created_at) \
                    SELECT $2, $6, $1 FROM m WHERE $8 = 1 ON CONFLICT DO NOTHING RETURNING 1), \
              r AS (INSERT INTO redemptions \
                    (id, organization_id, invite_id, member_id, email, user_id, created_at) \
-                   SELECT $9, $3, $2, $5, $6, $7, $1 FROM m) \
+                   SELECT $9, $4, $2, $5, $6, $7, $1 FROM m) \
              SELECT (SELECT count(*) FROM claim), m.roles, m.teams, (SELECT count(*) FROM u) \
              FROM (SELECT 1) AS one LEFT JOIN m ON true"
         ))
         .bind(member.created_at)
         .bind(&row.id)
-        .bind(&member.organization_id)
         .bind(&row.code_hash)
+        .bind(&member.organization_id)
         .bind(&member.id)
         .bind(&member.email)
         .bind(&member.user_id)
@@ -382,7 +388,6 @@ async fn claim_step_by_step(
     let claimed: Option<(String, String)> = query(CLAIM_USE)
         .bind(member.created_at)
         .bind(&row.id)
-        .bind(&member.organization_id)
         .bind(&row.code_hash)
         .fetch_optional(&mut *tx)
         .await?;
