@@ -179,6 +179,16 @@ pub struct Config {
     /// Default: 5s,30s,2m,10m,30m,1h,2h,4h,8h (about 16 hours in all).
     #[arg(long, env = "INVITES_EMAIL_RETRY_SCHEDULE")]
     pub email_retry_schedule: Option<crate::outbox::RetrySchedule>,
+
+    /// Days the audit log (`listEvents`) keeps each event before a periodic purge forgets it;
+    /// at least 30 (smaller values are refused).
+    #[arg(
+        long,
+        env = "INVITES_EVENT_RETENTION_DAYS",
+        default_value_t = crate::events::DEFAULT_RETENTION_DAYS,
+        value_parser = crate::events::parse_retention_days
+    )]
+    pub event_retention_days: u32,
 }
 
 impl Config {
@@ -210,6 +220,7 @@ impl Config {
             email_dir: None,
             email_from: crate::outbox::DEFAULT_FROM.to_string(),
             email_retry_schedule: None,
+            event_retention_days: crate::events::DEFAULT_RETENTION_DAYS,
         }
     }
 
@@ -227,6 +238,11 @@ impl Config {
             pg_statement_cache_capacity: self.pg_statement_cache_capacity,
             migrate_url: self.migrate_database_url.clone(),
         }
+    }
+
+    /// How long events are kept.
+    pub fn event_retention(&self) -> Duration {
+        Duration::from_secs(u64::from(self.event_retention_days) * 86_400)
     }
 
     /// The rate-limit window.

@@ -11,6 +11,7 @@ pub mod console;
 pub mod db;
 pub mod email;
 pub mod error;
+pub mod events;
 pub mod idempotency;
 pub mod input;
 pub mod invitee;
@@ -47,6 +48,7 @@ pub struct Server {
     header_read_timeout: Duration,
     max_connections: usize,
     shutdown_grace: Duration,
+    event_retention: Duration,
     generated_admin_token: Option<String>,
 }
 
@@ -105,6 +107,7 @@ impl Server {
             header_read_timeout: Duration::from_millis(config.header_read_timeout_ms.max(1)),
             max_connections: config.max_connections.max(1),
             shutdown_grace: Duration::from_secs(config.shutdown_grace_secs),
+            event_retention: config.event_retention(),
             generated_admin_token,
         })
     }
@@ -128,12 +131,16 @@ impl Server {
         let store = self.state.store.clone();
         let purger = {
             let store = store.clone();
+            let event_retention = self.event_retention;
             tokio::spawn(async move {
-                let mut tick = tokio::time::interval(Duration::from_secs(600));
+                let mut tick = tokio::time::interval(events::PURGE_EVERY);
                 loop {
                     tick.tick().await;
                     if let Err(e) = store.purge_idempotency(idempotency::KEY_TTL).await {
                         tracing::warn!(error = %e, "purging old idempotency keys failed");
+                    }
+                    if let Err(e) = events::purge(&store, event_retention).await {
+                        tracing::warn!(error = %e, "purging old events failed");
                     }
                 }
             })

@@ -16,6 +16,7 @@ const POLL: Duration = Duration::from_millis(500);
 #[derive(Debug)]
 struct Claimed {
     id: String,
+    organization_id: String,
     invite_id: String,
     email: String,
     attempts: i64,
@@ -26,12 +27,33 @@ crate::row_type!(
     Claimed,
     CLAIMED_COLS {
         id,
+        organization_id,
         invite_id,
         email,
         attempts,
         payload
     }
 );
+
+impl Claimed {
+    /// The delivery as `listInviteDeliveries` shows it (never the payload), for its event.
+    fn delivery(
+        &self,
+        status: &str,
+        error: Option<&str>,
+        sent_at: Option<i64>,
+    ) -> serde_json::Value {
+        serde_json::json!({
+            "id": self.id,
+            "invite_id": self.invite_id,
+            "email": self.email,
+            "status": status,
+            "attempts": self.attempts,
+            "last_error": error,
+            "sent_at": sent_at.map(crate::input::rfc3339),
+        })
+    }
+}
 
 /// How one attempt ended.
 enum Outcome {
@@ -165,7 +187,7 @@ async fn record(
     for (row, outcome) in &outcomes {
         match outcome {
             Outcome::Sent => {
-                query(
+                let n = query(
                     "UPDATE email_outbox SET status = 'sent', sent_at = $1, payload = NULL, \
                      claim = NULL, last_error = NULL WHERE id = $2 AND claim = $3",
                 )
@@ -174,6 +196,11 @@ async fn record(
                 .bind(claim)
                 .execute(&mut tx)
                 .await?;
+                if n == 1 {
+                    let d = row.delivery("sent", None, Some(now));
+                    crate::events::email_outcome(&mut tx, &row.organization_id, true, d, now)
+                        .await?;
+                }
             }
             Outcome::Retry(wait, reason) => {
                 query(
@@ -188,7 +215,7 @@ async fn record(
                 .await?;
             }
             Outcome::Failed(reason) => {
-                query(
+                let n = query(
                     "UPDATE email_outbox SET status = 'failed', payload = NULL, claim = NULL, \
                      last_error = $1 WHERE id = $2 AND claim = $3",
                 )
@@ -197,6 +224,11 @@ async fn record(
                 .bind(claim)
                 .execute(&mut tx)
                 .await?;
+                if n == 1 {
+                    let d = row.delivery("failed", Some(reason), None);
+                    crate::events::email_outcome(&mut tx, &row.organization_id, false, d, now)
+                        .await?;
+                }
             }
         }
     }

@@ -217,6 +217,13 @@ pub(super) async fn create(
             last_used_at: None,
             revoked_at: None,
         };
+        crate::events::changed(
+            &mut tx,
+            &caller,
+            "api_key.created",
+            json!({"api_key": key.to_json()}),
+        )
+        .await?;
         let mut out = key.to_json();
         out["secret"] = json!(secret);
         idempotency::commit(tx, idem.as_ref(), Reply::json(StatusCode::CREATED, &out)).await
@@ -292,11 +299,18 @@ pub(super) async fn revoke(
         .bind(&caller.org_id)
         .execute(&mut tx)
         .await?;
-    tx.commit().await?;
-    state.keys.forget_id(&key_id);
     let key = KeyRow {
         revoked_at: Some(now),
         ..key
     };
+    crate::events::changed(
+        &mut tx,
+        &caller,
+        "api_key.revoked",
+        json!({"api_key": key.to_json()}),
+    )
+    .await?;
+    tx.commit().await?;
+    state.keys.forget_id(&key_id);
     Ok(Reply::json(StatusCode::OK, &key.to_json()))
 }

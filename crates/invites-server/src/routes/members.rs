@@ -122,6 +122,13 @@ pub(super) async fn remove(
         // PostgreSQL: a concurrent removal (another replica) deleted it after the read above.
         return Err(ApiError::not_found("member"));
     }
+    crate::events::changed(
+        &mut tx,
+        &caller,
+        "member.removed",
+        json!({"member": m.to_json()}),
+    )
+    .await?;
     tx.commit().await?;
     Ok(Reply::json(StatusCode::OK, &m.to_json()))
 }

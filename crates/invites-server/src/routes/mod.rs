@@ -4,7 +4,7 @@ mod api_keys;
 pub(crate) mod invites;
 mod members;
 mod organizations;
-mod page;
+pub(crate) mod page;
 mod post;
 
 use std::sync::Arc;
@@ -197,6 +197,7 @@ pub fn router(
             "/v1/api_keys/{key_id}",
             axum::routing::delete(api_keys::revoke),
         )
+        .route("/v1/events", get(crate::events::list))
         .route("/v1/members", get(members::list))
         .route(
             "/v1/members/{member_id}",

@@ -97,7 +97,8 @@ pub(super) async fn create(
             .bind(now)
             .execute(&mut tx)
             .await?;
-        let (_, api_key) = super::api_keys::insert_key(&mut tx, &id, "default", now).await?;
+        let (key_id, api_key) = super::api_keys::insert_key(&mut tx, &id, "default", now).await?;
+        crate::events::first_key_created(&mut tx, &id, &key_id, "default", now).await?;
         let reply = Reply::json(
             StatusCode::CREATED,
             &json!({"organization": org_json(&id, &req.name, &roles, now), "api_key": api_key}),

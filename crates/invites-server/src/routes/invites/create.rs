@@ -7,6 +7,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use serde_json::json;
 
+use super::audit;
 use super::store::{check_no_pending, insert_invite, queue_emails};
 use super::validate::{
     InviteBatchCreate, InviteCreate, NewInvite, check_email_request, check_entries, check_metadata,
@@ -49,6 +50,7 @@ pub(crate) async fn create(
         };
         check_no_pending(&mut tx, &caller.org_id, &new.entries, now).await?;
         let (row, code) = insert_invite(&mut tx, &caller.org_id, &new, now).await?;
+        audit::invite(&mut tx, &caller, "invite.created", &row, now).await?;
         let queued = if send {
             queue_emails(
                 &mut tx,
@@ -146,6 +148,7 @@ pub(crate) async fn create_batch(
                 enabled: true,
             };
             let (row, code) = insert_invite(&mut tx, &caller.org_id, &new, now).await?;
+            audit::invite(&mut tx, &caller, "invite.created", &row, now).await?;
             if send {
                 queued += queue_emails(
                     &mut tx,

@@ -8,6 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use serde_json::json;
 
+use super::audit;
 use super::store::{check_no_pending, lock_invite, queue_emails};
 use super::validate::{
     InviteResend, InviteUpdate, check_future, check_max_uses, check_public_expiry, check_roles,
@@ -131,6 +132,7 @@ pub(crate) async fn update(
     .bind(&row.id)
     .execute(&mut tx)
     .await?;
+    audit::invite(&mut tx, &caller, "invite.updated", &row, now).await?;
     tx.commit().await?;
     Ok(Reply::json(StatusCode::OK, &row.to_json(now, None)))
 }
@@ -154,6 +156,7 @@ pub(crate) async fn revoke(
         row.revoked_at = Some(now);
         row.updated_at = now;
         cancel_queued(&mut tx, &row.id, "not sent: the invite was revoked").await?;
+        audit::invite(&mut tx, &caller, "invite.revoked", &row, now).await?;
     }
     tx.commit().await?;
     Ok(Reply::json(StatusCode::OK, &row.to_json(now, None)))
@@ -196,6 +199,7 @@ pub(crate) async fn rotate(
             "not sent: the code was rotated (its link no longer works)",
         )
         .await?;
+        audit::invite(&mut tx, &caller, "invite.code_rotated", &row, now).await?;
         let reply = Reply::json(
             StatusCode::OK,
             &row.to_json(now, Some((&code, &state.public_url))),
@@ -315,6 +319,7 @@ pub(crate) async fn resend(
             now,
         )
         .await?;
+        audit::invite(&mut tx, &caller, "invite.resent", &row, now).await?;
         let reply = Reply::json(
             StatusCode::OK,
             &row.to_json(now, Some((&code, &state.public_url))),

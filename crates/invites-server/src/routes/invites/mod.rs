@@ -2,6 +2,7 @@
 //! their validation ([`validate`]), the SQL ([`store`]), and the handlers: creating ([`create`]),
 //! reading ([`read`]), changing one invite ([`manage`]), redeeming codes ([`redeem`]).
 
+mod audit;
 mod create;
 mod join;
 mod manage;

@@ -298,6 +298,7 @@ pub(super) async fn run_accept(
             return Err(ApiError::InviteExhausted);
         }
     }
+    super::audit::accepted(&mut tx, caller, &row, &member, now).await?;
     let reply = Reply::json(StatusCode::CREATED, &member.to_json());
     idempotency::commit(tx, idem, reply).await
 }

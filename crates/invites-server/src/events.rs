@@ -1,0 +1,323 @@
+//! Events: the organization's audit log, written in the transaction of every change.
+//!
+//! Each change site calls [`record`] with its open [`Tx`] right before it commits, so an event
+//! exists exactly when its change committed: a change that rolls back (a 409, a refused accept,
+//! a request abandoned on its timeout) leaves none. An event is
+//! `{id: "evt_…", type, created_at, actor: {type, id?}, data}`; `data` holds the changed objects
+//! as the API shows them *without* a code, link or secret (the call sites pass the JSON of
+//! `to_json(.., None)`, and [`record`] refuses to store a value under a key named `code`,
+//! `url`, `secret` or `api_key` as a last guard).
+//!
+//! The `events` table is also the outbox of webhook deliveries (a later part of issue 19): its
+//! rows carry `dispatched_at` (NULL until handed to the endpoints), claimed the way the email
+//! worker claims `email_outbox` rows (see [`crate::outbox`]), so the events and their deliveries
+//! never need a second write path.
+//!
+//! `listEvents` ([`list`]) pages through them newest first; [`purge`] forgets those older than
+//! the retention (`--event-retention-days`, at least [`MIN_RETENTION_DAYS`]).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use serde_json::{Value, json};
+
+use crate::db::{Arg, Store, Tx, now_ms, query};
+use crate::error::ApiError;
+use crate::idempotency::Reply;
+use crate::input::rfc3339;
+use crate::routes::page::Keyset;
+use crate::routes::{AppState, Caller, authenticate};
+use crate::secrets::new_id;
+
+/// Every event type, in the order the API documents them.
+pub const TYPES: &[&str] = &[
+    "invite.created",
+    "invite.updated",
+    "invite.revoked",
+    "invite.code_rotated",
+    "invite.resent",
+    "invite.accepted",
+    "member.removed",
+    "api_key.created",
+    "api_key.revoked",
+    "email.sent",
+    "email.failed",
+];
+
+/// The shortest retention allowed: events are kept at least this many days.
+pub const MIN_RETENTION_DAYS: u32 = 30;
+
+/// The default `--event-retention-days`.
+pub const DEFAULT_RETENTION_DAYS: u32 = 30;
+
+/// How often each replica purges events past the retention.
+pub const PURGE_EVERY: Duration = Duration::from_secs(600);
+
+/// The `key_id` the invitee page accepts under (see `routes::invites::join`): its accepts are
+/// the server's own doing, so their actor is `system`.
+const INVITEE_PAGE: &str = "invitee_page";
+
+/// Who made a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    /// An organization API key, by its id (`key_…`).
+    ApiKey(String),
+    /// The server's admin token (creating organizations).
+    Admin,
+    /// The server itself (the email worker, the invitee page), with the part's name.
+    System(&'static str),
+}
+
+impl Actor {
+    /// The actor of a change an authenticated caller made.
+    pub fn of(caller: &Caller) -> Actor {
+        if caller.key_id == INVITEE_PAGE {
+            Actor::System(INVITEE_PAGE)
+        } else {
+            Actor::ApiKey(caller.key_id.clone())
+        }
+    }
+
+    fn columns(&self) -> (&'static str, Option<String>) {
+        match self {
+            Actor::ApiKey(id) => ("api_key", Some(id.clone())),
+            Actor::Admin => ("admin", None),
+            Actor::System(part) => ("system", Some((*part).to_owned())),
+        }
+    }
+}
+
+/// Keys never stored on an event's data or on the objects directly in it (the secrets shown
+/// once, and links that hold a code). Deeper values (an invite's `metadata`, the caller's own
+/// words) are kept as they are.
+const FORBIDDEN_KEYS: &[&str] = &["code", "url", "secret", "link", "payload"];
+
+/// `data` without any value under a [`FORBIDDEN_KEYS`] key, on it or on its objects.
+fn scrub(mut data: Value) -> Value {
+    fn drop_keys(v: &mut Value) {
+        if let Value::Object(map) = v {
+            map.retain(|k, _| !FORBIDDEN_KEYS.contains(&k.as_str()));
+        }
+    }
+    drop_keys(&mut data);
+    if let Value::Object(map) = &mut data {
+        map.values_mut().for_each(drop_keys);
+    }
+    data
+}
+
+/// Write one event of `kind` (one of [`TYPES`]) for organization `org_id` in the caller's
+/// transaction; its id.
+pub async fn record(
+    tx: &mut Tx,
+    org_id: &str,
+    kind: &'static str,
+    actor: &Actor,
+    data: Value,
+    now: i64,
+) -> Result<String, crate::db::Error> {
+    debug_assert!(TYPES.contains(&kind), "unknown event type {kind}");
+    let id = new_id("evt");
+    let (actor_type, actor_id) = actor.columns();
+    query(
+        "INSERT INTO events (id, organization_id, type, actor_type, actor_id, data, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&id)
+    .bind(org_id)
+    .bind(kind)
+    .bind(actor_type)
+    .bind(actor_id)
+    .bind(scrub(data).to_string())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    Ok(id)
+}
+
+/// Write one event of a change an authenticated caller made (its actor: [`Actor::of`]), now.
+pub async fn changed(
+    tx: &mut Tx,
+    caller: &Caller,
+    kind: &'static str,
+    data: Value,
+) -> Result<String, crate::db::Error> {
+    record(tx, &caller.org_id, kind, &Actor::of(caller), data, now_ms()).await
+}
+
+/// Write `api_key.created` for an organization's first key, made with the admin token.
+pub async fn first_key_created(
+    tx: &mut Tx,
+    org_id: &str,
+    key_id: &str,
+    name: &str,
+    now: i64,
+) -> Result<String, crate::db::Error> {
+    let key = json!({
+        "id": key_id, "name": name, "created_at": rfc3339(now),
+        "last_used_at": null, "revoked_at": null,
+    });
+    record(
+        tx,
+        org_id,
+        "api_key.created",
+        &Actor::Admin,
+        json!({ "api_key": key }),
+        now,
+    )
+    .await
+}
+
+/// Write `email.sent` or `email.failed` for an outbox row the email worker just settled.
+pub async fn email_outcome(
+    tx: &mut Tx,
+    org_id: &str,
+    sent: bool,
+    delivery: Value,
+    now: i64,
+) -> Result<String, crate::db::Error> {
+    let kind = if sent { "email.sent" } else { "email.failed" };
+    let actor = Actor::System("email_worker");
+    record(
+        tx,
+        org_id,
+        kind,
+        &actor,
+        json!({ "delivery": delivery }),
+        now,
+    )
+    .await
+}
+
+/// An event row.
+#[derive(Debug)]
+struct EventRow {
+    id: String,
+    #[allow(dead_code)]
+    organization_id: String,
+    r#type: String,
+    actor_type: String,
+    actor_id: Option<String>,
+    data: String,
+    created_at: i64,
+}
+
+impl crate::db::FromRow for EventRow {
+    fn from_row(row: &mut crate::db::Row) -> Result<Self, crate::db::Error> {
+        Ok(EventRow {
+            id: row.take()?,
+            organization_id: row.take()?,
+            r#type: row.take()?,
+            actor_type: row.take()?,
+            actor_id: row.take()?,
+            data: row.take()?,
+            created_at: row.take()?,
+        })
+    }
+}
+
+const EVENT_COLS: &str = "id, organization_id, type, actor_type, actor_id, data, created_at";
+
+impl EventRow {
+    fn to_json(&self) -> Value {
+        let mut actor = json!({"type": self.actor_type});
+        if let Some(id) = &self.actor_id {
+            actor["id"] = json!(id);
+        }
+        json!({
+            "id": self.id,
+            "type": self.r#type,
+            "created_at": rfc3339(self.created_at),
+            "actor": actor,
+            "data": serde_json::from_str::<Value>(&self.data).unwrap_or_else(|_| json!({})),
+        })
+    }
+}
+
+/// `listEvents`: the caller's organization's events, newest first, optionally of one type.
+pub(crate) async fn list(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Reply, ApiError> {
+    let caller = authenticate(&state, &headers).await?;
+    let keyset = Keyset::from_query(&q)?;
+    let mut sql = format!("SELECT {EVENT_COLS} FROM events WHERE organization_id = $1");
+    let mut args = vec![Arg::Text(Some(caller.org_id.clone()))];
+    if let Some(t) = q.get("type") {
+        if !TYPES.contains(&t.as_str()) {
+            return Err(ApiError::invalid(
+                "type",
+                format!("type must be one of {}", TYPES.join(", ")),
+            ));
+        }
+        args.push(Arg::Text(Some(t.clone())));
+        sql.push_str(&format!(" AND type = ${}", args.len()));
+    }
+    let page = keyset
+        .fetch(&state.store, &sql, args, |r: &EventRow| {
+            (r.created_at, r.id.as_str())
+        })
+        .await?;
+    Ok(Reply::json(
+        StatusCode::OK,
+        &page.to_json(EventRow::to_json),
+    ))
+}
+
+/// Forget the events older than `retention`; the number forgotten.
+pub async fn purge(store: &Store, retention: Duration) -> Result<u64, crate::db::Error> {
+    let cutoff = now_ms() - retention.as_millis() as i64;
+    query("DELETE FROM events WHERE created_at < $1")
+        .bind(cutoff)
+        .execute(store)
+        .await
+}
+
+/// Parse `--event-retention-days`: whole days, at least [`MIN_RETENTION_DAYS`].
+pub fn parse_retention_days(s: &str) -> Result<u32, String> {
+    let days: u32 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("--event-retention-days must be a whole number of days, got {s:?}"))?;
+    if days < MIN_RETENTION_DAYS {
+        return Err(format!(
+            "--event-retention-days must be at least {MIN_RETENTION_DAYS} (events are kept at \
+             least {MIN_RETENTION_DAYS} days), got {days}"
+        ));
+    }
+    Ok(days)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scrub_drops_codes_links_and_secrets_but_keeps_metadata() {
+        let v = scrub(json!({
+            "invite": {"id": "inv_1", "code": "ic_x", "url": "http://h/invite#code=ic_x",
+                       "metadata": {"code": "the caller's own"}},
+            "api_key": {"id": "key_1", "secret": "ik_y"},
+            "secret": "s",
+        }));
+        assert_eq!(
+            v,
+            json!({"invite": {"id": "inv_1", "metadata": {"code": "the caller's own"}},
+                   "api_key": {"id": "key_1"}})
+        );
+    }
+
+    #[test]
+    fn retention_below_the_minimum_is_refused_naming_the_flag() {
+        assert_eq!(parse_retention_days("30"), Ok(30));
+        assert_eq!(parse_retention_days("365"), Ok(365));
+        for bad in ["29", "0", "-1", "x", ""] {
+            let e = parse_retention_days(bad).unwrap_err();
+            assert!(e.contains("--event-retention-days"), "{bad:?}: {e}");
+        }
+    }
+}

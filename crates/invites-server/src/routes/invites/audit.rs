@@ -1,0 +1,51 @@
+//! The events of invite changes (see [`crate::events`]): one call per change site, inside its
+//! transaction, with the invite as the API shows it and never its code or link.
+
+use serde_json::json;
+
+use super::row::InviteRow;
+use crate::db::Tx;
+use crate::events::{self, Actor};
+use crate::routes::Caller;
+use crate::routes::members::MemberRow;
+
+/// Record `kind` (`invite.created`, `invite.updated`, …) for `row` as it is after the change.
+pub(super) async fn invite(
+    tx: &mut Tx,
+    caller: &Caller,
+    kind: &'static str,
+    row: &InviteRow,
+    now: i64,
+) -> Result<(), crate::db::Error> {
+    let data = json!({ "invite": row.to_json(now, None) });
+    events::record(tx, &caller.org_id, kind, &Actor::of(caller), data, now).await?;
+    Ok(())
+}
+
+/// Record `invite.accepted`: the invite as the claim left it (one more use, the roles and teams
+/// the member got) and the new member.
+pub(super) async fn accepted(
+    tx: &mut Tx,
+    caller: &Caller,
+    row: &InviteRow,
+    member: &MemberRow,
+    now: i64,
+) -> Result<(), crate::db::Error> {
+    let mut claimed = row.clone();
+    claimed.use_count += 1;
+    claimed.last_used_at = Some(member.created_at);
+    claimed.updated_at = member.created_at;
+    claimed.roles = member.roles.clone();
+    claimed.teams = member.teams.clone();
+    let data = json!({ "invite": claimed.to_json(now, None), "member": member.to_json() });
+    events::record(
+        tx,
+        &caller.org_id,
+        "invite.accepted",
+        &Actor::of(caller),
+        data,
+        now,
+    )
+    .await?;
+    Ok(())
+}
