@@ -799,6 +799,58 @@ export interface ApiKeyList {
   nextPageToken?: string | null
 }
 
+/**
+ * What changed: `invite.created`, `invite.updated`, `invite.revoked`,
+ * `invite.code_rotated`, `invite.resent`, `invite.accepted` (data: `invite` and the new
+ * `member`), `member.removed` (`member`), `api_key.created`, `api_key.revoked` (`apiKey`,
+ * never its secret), `email.sent`, `email.failed` (`delivery`: the email worker's outcome).
+ */
+export type EventType = "invite.created" | "invite.updated" | "invite.revoked" | "invite.code_rotated" | "invite.resent" | "invite.accepted" | "member.removed" | "api_key.created" | "api_key.revoked" | "email.sent" | "email.failed"
+
+/** `apiKey` (a call with an API key), `admin` (the admin token) or `system` (the server itself: the email worker, the invitee page). */
+export type EventActorType = "api_key" | "admin" | "system"
+
+/** Who made the change. */
+export interface EventActor {
+  /** `apiKey` (a call with an API key), `admin` (the admin token) or `system` (the server itself: the email worker, the invitee page). */
+  type: EventActorType
+  /**
+   * The API key's id (`key_…`) for `apiKey`; the server part (`email_worker`, `invitee_page`) for `system`; absent for `admin`.
+   * @example "key_2b7f0f6c9a10d3e4f5a6b7c8"
+   */
+  id?: string | null
+}
+
+/** One change in the organization's audit log. */
+export interface Event {
+  /**
+   * The event's id.
+   * @example "evt_2b7f0f6c9a10d3e4f5a6b7c8"
+   */
+  id: string
+  /**
+   * What changed: `invite.created`, `invite.updated`, `invite.revoked`,
+   * `invite.code_rotated`, `invite.resent`, `invite.accepted` (data: `invite` and the new
+   * `member`), `member.removed` (`member`), `api_key.created`, `api_key.revoked` (`apiKey`,
+   * never its secret), `email.sent`, `email.failed` (`delivery`: the email worker's outcome).
+   */
+  type: EventType
+  /** When the change committed. */
+  createdAt: string
+  /** Who made the change. */
+  actor: EventActor
+  /** The changed objects as the API shows them, without codes, links or secrets: `invite`, `member`, `apiKey` or `delivery` (see the type). */
+  data: Record<string, unknown>
+}
+
+/** One page of events. */
+export interface EventList {
+  /** The events on this page, newest first. */
+  data: Event[]
+  /** Pass as `pageToken` for the next page; null on the last page. */
+  nextPageToken?: string | null
+}
+
 // ---------------------------------------------------------------------------------------------
 // List parameters
 
@@ -841,6 +893,23 @@ export interface ListRedemptionsParams {
 
 /** Filters and paging for `invites.deliveries` (`listInviteDeliveries`). */
 export interface ListDeliveriesParams {
+  /**
+   * Page size, 1 to 100.
+   * Constraints: 1 to 100; format `int64`.
+   */
+  limit?: number
+  /**
+   * The `nextPageToken` of the previous page, as the server issued it (an opaque token of at
+   * most 512 characters; any other value is a 400 naming `pageToken`); omit for the first
+   * page.
+   */
+  pageToken?: string
+}
+
+/** Filters and paging for `events.list` (`listEvents`). */
+export interface ListEventsParams {
+  /** Only events of this type (any other value is a 400 naming `type`). */
+  type?: EventType
   /**
    * Page size, 1 to 100.
    * Constraints: 1 to 100; format `int64`.
@@ -1320,6 +1389,34 @@ export declare class ApiKeys {
   revoke(keyId: string, options?: RequestOptions): APIPromise<ApiKey>
 }
 
+/** The organization's audit log: every change, newest first. */
+export declare class Events {
+  private constructor()
+  /**
+   * The organization's audit log, newest first, one page at a time.
+   * Every change is an event, written in the same transaction as the change: a change that
+   * was refused or rolled back leaves none. Events are kept at least 30 days (the server's
+   * `--event-retention-days`). No event ever holds an invite code, a link or a secret.
+   *
+   * `GET /v1/events` (operationId `listEvents`).
+   *
+   * Await it for the first page (`Page`, with `nextPageToken` and `getNextPage()`), or
+   * walk every item of every page with `for await`.
+   *
+   * @param params Filters and paging.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: One page of events. (`data` items)
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  list(params?: ListEventsParams, options?: RequestOptions): PagePromise<Event>
+}
+
 /**
  * A client for the Invites API. One client serves any number of concurrent calls; every method
  * returns a Promise and runs in the Rust SDK (retries, idempotency keys, timeouts, pagination).
@@ -1343,6 +1440,8 @@ export declare class Client {
   readonly members: Members
   /** The organization's API keys: create (the secret is shown once), list, revoke. */
   readonly apiKeys: ApiKeys
+  /** The organization's audit log: every change, newest first. */
+  readonly events: Events
 }
 
 /** The package version. */

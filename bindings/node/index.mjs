@@ -14,6 +14,7 @@ export const {
   Invites,
   Members,
   ApiKeys,
+  Events,
   Page,
   PagePromise,
   InvitesError,

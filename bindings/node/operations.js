@@ -57,4 +57,12 @@ module.exports = [
       revoke: { operation: "revokeApiKey", args: ["keyId"], rest: null, list: false },
     },
   },
+  {
+    name: "events",
+    cls: "Events",
+    doc: "The organization's audit log: every change, newest first.",
+    methods: {
+      list: { operation: "listEvents", args: [], rest: "params", list: true },
+    },
+  },
 ]

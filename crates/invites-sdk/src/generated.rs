@@ -330,6 +330,191 @@ once every few seconds per replica, never with a write per request); null if nev
             value.parse()
         }
     }
+    ///One change in the organization's audit log.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct Event {
+        pub actor: EventActor,
+        ///When the change committed.
+        pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///The changed objects as the API shows them, without codes, links or secrets: `invite`, `member`, `api_key` or `delivery` (see the type).
+        pub data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        ///The event's id.
+        pub id: ::std::string::String,
+        #[serde(rename = "type")]
+        pub type_: EventType,
+    }
+    ///Who made the change.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct EventActor {
+        ///The API key's id (`key_…`) for `api_key`; the server part (`email_worker`, `invitee_page`) for `system`; absent for `admin`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "type")]
+        pub type_: EventActorType,
+    }
+    ///`api_key` (a call with an API key), `admin` (the admin token) or `system` (the server itself: the email worker, the invitee page).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum EventActorType {
+        #[serde(rename = "api_key")]
+        ApiKey,
+        #[serde(rename = "admin")]
+        Admin,
+        #[serde(rename = "system")]
+        System,
+    }
+    impl ::std::fmt::Display for EventActorType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::ApiKey => f.write_str("api_key"),
+                Self::Admin => f.write_str("admin"),
+                Self::System => f.write_str("system"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for EventActorType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "api_key" => Ok(Self::ApiKey),
+                "admin" => Ok(Self::Admin),
+                "system" => Ok(Self::System),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for EventActorType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for EventActorType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///One page of events.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct EventList {
+        ///The events on this page, newest first.
+        pub data: ::std::vec::Vec<Event>,
+        ///Pass as `page_token` for the next page; null on the last page.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub next_page_token: ::std::option::Option<::std::string::String>,
+    }
+    /**What changed: `invite.created`, `invite.updated`, `invite.revoked`,
+`invite.code_rotated`, `invite.resent`, `invite.accepted` (data: `invite` and the new
+`member`), `member.removed` (`member`), `api_key.created`, `api_key.revoked` (`api_key`,
+never its secret), `email.sent`, `email.failed` (`delivery`: the email worker's outcome).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum EventType {
+        #[serde(rename = "invite.created")]
+        InviteCreated,
+        #[serde(rename = "invite.updated")]
+        InviteUpdated,
+        #[serde(rename = "invite.revoked")]
+        InviteRevoked,
+        #[serde(rename = "invite.code_rotated")]
+        InviteCodeRotated,
+        #[serde(rename = "invite.resent")]
+        InviteResent,
+        #[serde(rename = "invite.accepted")]
+        InviteAccepted,
+        #[serde(rename = "member.removed")]
+        MemberRemoved,
+        #[serde(rename = "api_key.created")]
+        ApiKeyCreated,
+        #[serde(rename = "api_key.revoked")]
+        ApiKeyRevoked,
+        #[serde(rename = "email.sent")]
+        EmailSent,
+        #[serde(rename = "email.failed")]
+        EmailFailed,
+    }
+    impl ::std::fmt::Display for EventType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::InviteCreated => f.write_str("invite.created"),
+                Self::InviteUpdated => f.write_str("invite.updated"),
+                Self::InviteRevoked => f.write_str("invite.revoked"),
+                Self::InviteCodeRotated => f.write_str("invite.code_rotated"),
+                Self::InviteResent => f.write_str("invite.resent"),
+                Self::InviteAccepted => f.write_str("invite.accepted"),
+                Self::MemberRemoved => f.write_str("member.removed"),
+                Self::ApiKeyCreated => f.write_str("api_key.created"),
+                Self::ApiKeyRevoked => f.write_str("api_key.revoked"),
+                Self::EmailSent => f.write_str("email.sent"),
+                Self::EmailFailed => f.write_str("email.failed"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for EventType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "invite.created" => Ok(Self::InviteCreated),
+                "invite.updated" => Ok(Self::InviteUpdated),
+                "invite.revoked" => Ok(Self::InviteRevoked),
+                "invite.code_rotated" => Ok(Self::InviteCodeRotated),
+                "invite.resent" => Ok(Self::InviteResent),
+                "invite.accepted" => Ok(Self::InviteAccepted),
+                "member.removed" => Ok(Self::MemberRemoved),
+                "api_key.created" => Ok(Self::ApiKeyCreated),
+                "api_key.revoked" => Ok(Self::ApiKeyRevoked),
+                "email.sent" => Ok(Self::EmailSent),
+                "email.failed" => Ok(Self::EmailFailed),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for EventType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for EventType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
     ///An invitation to join an organization.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct Invite {
@@ -2976,6 +3161,76 @@ page.
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            429u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            503u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**The organization's audit log, newest first, one page at a time
+
+Every change is an event, written in the same transaction as the change: a change that
+was refused or rolled back leaves none. Events are kept at least 30 days (the server's
+`--event-retention-days`). No event ever holds an invite code, a link or a secret.
+
+
+Sends a `GET` request to `/v1/events`
+
+Arguments:
+- `limit`: Page size, 1 to 100.
+- `page_token`: The `next_page_token` of the previous page, as the server issued it (an opaque token of at
+most 512 characters; any other value is a 400 naming `page_token`); omit for the first
+page.
+
+- `type_`: Only events of this type (any other value is a 400 naming `type`).
+*/
+    pub async fn list_events<'a>(
+        &'a self,
+        limit: Option<::std::num::NonZeroU64>,
+        page_token: Option<&'a str>,
+        type_: Option<types::EventType>,
+    ) -> Result<ResponseValue<types::EventList>, Error<types::ErrorEnvelope>> {
+        let url = format!("{}/v1/events", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .query(&progenitor_client::QueryParam::new("limit", &limit))
+            .query(&progenitor_client::QueryParam::new("page_token", &page_token))
+            .query(&progenitor_client::QueryParam::new("type", &type_))
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "list_events",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             429u16 => {

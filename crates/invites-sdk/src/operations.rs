@@ -98,6 +98,11 @@ pub const OPERATIONS: &[Operation] = &[
         idempotent: false,
     },
     Operation {
+        id: "listEvents",
+        list: true,
+        idempotent: false,
+    },
+    Operation {
         id: "listMembers",
         list: true,
         idempotent: false,
@@ -226,6 +231,10 @@ impl Client {
                         .await?,
                 )
             }
+            "listEvents" => {
+                let params: ListEvents = args.into()?;
+                json::page(self.events().list_page_with_response(&params).await?)
+            }
             "listMembers" => {
                 let params: ListMembers = args.into()?;
                 json::page(self.members().list_page_with_response(&params).await?)
@@ -276,6 +285,10 @@ impl Client {
                 let invite_id = args.string("invite_id")?;
                 let params: ListDeliveries = args.into()?;
                 Ok(json::items(self.invites().deliveries(&invite_id, params)))
+            }
+            "listEvents" => {
+                let params: ListEvents = args.into()?;
+                Ok(json::items(self.events().list(params)))
             }
             "listMembers" => {
                 let params: ListMembers = args.into()?;

@@ -29,6 +29,11 @@ impl Client {
     pub fn api_keys(&self) -> ApiKeys<'_> {
         ApiKeys { client: self }
     }
+
+    /// The organization's audit log: every change, newest first.
+    pub fn events(&self) -> Events<'_> {
+        Events { client: self }
+    }
 }
 
 /// Filters and paging for [`Invites::list`] (`listInvites`).
@@ -63,6 +68,20 @@ pub struct ListRedemptions {
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListDeliveries {
+    /// Page size, 1 to 100.
+    pub limit: Option<u32>,
+    /// The `next_page_token` of the previous page, as the server issued it (an opaque token of at
+    /// most 512 characters; any other value is a 400 naming `page_token`); omit for the first
+    /// page.
+    pub page_token: Option<String>,
+}
+
+/// Filters and paging for [`Events::list`] (`listEvents`).
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListEvents {
+    /// Only events of this type (any other value is a 400 naming `type`).
+    pub r#type: Option<types::EventType>,
     /// Page size, 1 to 100.
     pub limit: Option<u32>,
     /// The `next_page_token` of the previous page, as the server issued it (an opaque token of at
@@ -728,5 +747,55 @@ impl ApiKeys<'_> {
         self.client
             .run_with_response(|| g.revoke_api_key(key_id))
             .await
+    }
+}
+
+/// The organization's audit log: every change, newest first.
+#[derive(Debug, Clone, Copy)]
+pub struct Events<'c> {
+    client: &'c Client,
+}
+
+impl Events<'_> {
+    /// `listEvents`: The organization's audit log, newest first, one page at a time. One page.
+    pub async fn list_page(&self, params: &ListEvents) -> Result<Page<types::Event>, Error> {
+        Ok(self.list_page_with_response(params).await?.data)
+    }
+
+    /// [`Self::list_page`] with the answer's status, request id and headers.
+    pub async fn list_page_with_response(
+        &self,
+        params: &ListEvents,
+    ) -> Result<Response<Page<types::Event>>, Error> {
+        let limit = pagination::bounded("limit", params.limit, 1, 100)?;
+        let g = self.client.generated();
+        let r = self
+            .client
+            .run_with_response(|| g.list_events(limit, params.page_token.as_deref(), params.r#type))
+            .await?;
+        Ok(r.map(|list| Page {
+            data: list.data,
+            next_page_token: list.next_page_token,
+        }))
+    }
+
+    /// `listEvents`: The organization's audit log, newest first, one page at a time. Every item, page after page.
+    ///
+    /// ```no_run
+    /// use futures::TryStreamExt;
+    /// # async fn example(client: invites_sdk::Client) -> Result<(), invites_sdk::Error> {
+    /// let all: Vec<_> = client.events().list(invites_sdk::ListEvents::default()).try_collect().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn list(&self, params: ListEvents) -> PageStream<types::Event> {
+        let client = self.client.clone();
+        pagination::paginate(params.page_token.clone(), move |page_token| {
+            let client = client.clone();
+            let params = ListEvents {
+                page_token,
+                ..params.clone()
+            };
+            async move { client.events().list_page(&params).await }
+        })
     }
 }

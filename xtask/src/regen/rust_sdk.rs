@@ -27,6 +27,15 @@ pub fn generate(api: &Api) -> Result<Vec<(String, String)>> {
 }
 
 /// `createInvite` → `create_invite` (progenitor's method name).
+/// A name as a Rust identifier: a keyword (a query parameter `type`) as a raw identifier.
+fn ident(name: &str) -> String {
+    if matches!(name, "type" | "gen" | "match" | "ref" | "move" | "use" | "in" | "fn") {
+        format!("r#{name}")
+    } else {
+        name.to_owned()
+    }
+}
+
 pub fn snake(id: &str) -> String {
     let mut out = String::new();
     for c in id.chars() {
@@ -107,7 +116,7 @@ fn resources(api: &Api) -> Result<String> {
             let _ = writeln!(
                 o,
                 "    pub {}: {},",
-                q.name,
+                ident(&q.name),
                 param_type(api, op, &q.name, &q.ty)?
             );
         }
@@ -139,7 +148,7 @@ fn call_args(api: &Api, op: &Operation, params: &str) -> Result<(String, Vec<Str
     }
     for q in &op.query {
         let expr = match &q.ty {
-            Type::String { .. } => format!("{params}.{}.as_deref()", q.name),
+            Type::String { .. } => format!("{params}.{}.as_deref()", ident(&q.name)),
             Type::Integer { min, max } => {
                 let (Some(min @ 1..), Some(max)) = (min, max) else {
                     bail!(
@@ -155,7 +164,7 @@ fn call_args(api: &Api, op: &Operation, params: &str) -> Result<(String, Vec<Str
                 );
                 q.name.clone()
             }
-            Type::Ref(_) => format!("{params}.{}", q.name),
+            Type::Ref(_) => format!("{params}.{}", ident(&q.name)),
             other => bail!("`{}`: {other:?} query parameter", op.id),
         };
         named.push((q.name.clone(), expr));

@@ -31,6 +31,7 @@ __all__ = [
     "ApiKeys",
     "AsyncApiKeys",
     "AsyncClient",
+    "AsyncEvents",
     "AsyncInvites",
     "AsyncMembers",
     "AsyncOrganizations",
@@ -38,6 +39,11 @@ __all__ = [
     "Delivery",
     "DeliveryStatus",
     "ErrorType",
+    "Event",
+    "EventActor",
+    "EventActorType",
+    "EventType",
+    "Events",
     "Invite",
     "InviteBatch",
     "InviteLookup",
@@ -78,6 +84,30 @@ DeliveryStatus = Literal["queued", "sent", "failed"]
 """`queued` (waiting or being retried), `sent` (the mail server took it) or `failed` (refused for
 good, retries used up, or not sent because its link stopped working: the code was rotated or
 resent, or the invite revoked; `last_error` says which).
+"""
+
+EventType = Literal[
+    "invite.created",
+    "invite.updated",
+    "invite.revoked",
+    "invite.code_rotated",
+    "invite.resent",
+    "invite.accepted",
+    "member.removed",
+    "api_key.created",
+    "api_key.revoked",
+    "email.sent",
+    "email.failed",
+]
+"""What changed: `invite.created`, `invite.updated`, `invite.revoked`, `invite.code_rotated`,
+`invite.resent`, `invite.accepted` (data: `invite` and the new `member`), `member.removed`
+(`member`), `api_key.created`, `api_key.revoked` (`api_key`, never its secret), `email.sent`,
+`email.failed` (`delivery`: the email worker's outcome).
+"""
+
+EventActorType = Literal["api_key", "admin", "system"]
+"""`api_key` (a call with an API key), `admin` (the admin token) or `system` (the server itself: the
+email worker, the invitee page).
 """
 
 
@@ -804,6 +834,103 @@ class ApiKeyCreated(Model):
     def secret(self) -> str:
         """The key itself (`ik_…`), shown once; send it as `Authorization: Bearer <secret>`."""
         return self._secret
+
+
+class EventActor(Model):
+    """Who made the change."""
+
+    __slots__ = (
+        "_id",
+        "_type",
+    )
+    _fields = (
+        "type",
+        "id",
+    )
+    _type: EventActorType
+    _id: str | None
+
+    def __init__(self, data: Mapping[str, Any], request_id: str | None = None) -> None:
+        super().__init__(data, request_id)
+        self._type = data["type"]
+        self._id = data.get("id")
+
+    @property
+    def type(self) -> EventActorType:
+        """`api_key` (a call with an API key), `admin` (the admin token) or `system` (the server
+        itself: the email worker, the invitee page).
+        """
+        return self._type
+
+    @property
+    def id(self) -> str | None:
+        """The API key's id (`key_…`) for `api_key`; the server part (`email_worker`,
+        `invitee_page`) for `system`; absent for `admin`.
+        """
+        return self._id
+
+
+class Event(Model):
+    """One change in the organization's audit log."""
+
+    __slots__ = (
+        "_actor",
+        "_created_at",
+        "_data",
+        "_id",
+        "_type",
+    )
+    _fields = (
+        "id",
+        "type",
+        "created_at",
+        "actor",
+        "data",
+    )
+    _id: str
+    _type: EventType
+    _created_at: datetime.datetime
+    _actor: EventActor
+    _data: Any
+
+    def __init__(self, data: Mapping[str, Any], request_id: str | None = None) -> None:
+        super().__init__(data, request_id)
+        self._id = data["id"]
+        self._type = data["type"]
+        self._created_at = parse_datetime(data["created_at"])
+        self._actor = EventActor(data["actor"])
+        self._data = data["data"]
+
+    @property
+    def id(self) -> str:
+        """The event's id."""
+        return self._id
+
+    @property
+    def type(self) -> EventType:
+        """What changed: `invite.created`, `invite.updated`, `invite.revoked`,
+        `invite.code_rotated`, `invite.resent`, `invite.accepted` (data: `invite` and the new
+        `member`), `member.removed` (`member`), `api_key.created`, `api_key.revoked` (`api_key`,
+        never its secret), `email.sent`, `email.failed` (`delivery`: the email worker's outcome).
+        """
+        return self._type
+
+    @property
+    def created_at(self) -> datetime.datetime:
+        """When the change committed."""
+        return self._created_at
+
+    @property
+    def actor(self) -> EventActor:
+        """Who made the change."""
+        return self._actor
+
+    @property
+    def data(self) -> Any:
+        """The changed objects as the API shows them, without codes, links or secrets: `invite`,
+        `member`, `api_key` or `delivery` (see the type).
+        """
+        return self._data
 
 
 class Organizations(SyncResource):
@@ -2274,6 +2401,84 @@ class AsyncApiKeys(AsyncResource):
         return ApiKey(data, request_id)
 
 
+class Events(SyncResource):
+    """The organization's audit log: every change, newest first."""
+
+    def list(
+        self,
+        *,
+        type: EventType | None = None,
+        limit: int | None = None,
+        page_token: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> SyncPager[Event]:
+        """The organization's audit log, newest first, one page at a time (`listEvents`, `GET
+        /v1/events`).
+
+        Iterating the pager yields every item, fetching page after page; `pager.first_page()`
+        fetches one page.
+
+        Args:
+            type: Only events of this type (any other value is a 400 naming `type`).
+            limit: Page size, 1 to 100.
+            page_token: The `next_page_token` of the previous page, as the server issued it (an
+                opaque token of at most 512 characters; any other value is a 400 naming
+                `page_token`); omit for the first page.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "type": type,
+            "limit": limit,
+            "page_token": page_token,
+        }
+        return SyncPager(self._core, "listEvents", args, Event, timeout, extra_headers, max_retries)
+
+
+class AsyncEvents(AsyncResource):
+    """The organization's audit log: every change, newest first."""
+
+    def list(
+        self,
+        *,
+        type: EventType | None = None,
+        limit: int | None = None,
+        page_token: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncPager[Event]:
+        """The organization's audit log, newest first, one page at a time (`listEvents`, `GET
+        /v1/events`).
+
+        `async for` over the pager yields every item, fetching page after page; `await
+        pager.first_page()` fetches one page.
+
+        Args:
+            type: Only events of this type (any other value is a 400 naming `type`).
+            limit: Page size, 1 to 100.
+            page_token: The `next_page_token` of the previous page, as the server issued it (an
+                opaque token of at most 512 characters; any other value is a 400 naming
+                `page_token`); omit for the first page.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "type": type,
+            "limit": limit,
+            "page_token": page_token,
+        }
+        return AsyncPager(
+            self._core, "listEvents", args, Event, timeout, extra_headers, max_retries
+        )
+
+
 class Client(SyncClientBase):
     """The synchronous client: calls wait with the GIL released, so threads sharing one client run
     their calls in parallel.
@@ -2303,6 +2508,11 @@ class Client(SyncClientBase):
     def api_keys(self) -> ApiKeys:
         """The organization's API keys: create (the secret is shown once), list, revoke."""
         return ApiKeys(self._core)
+
+    @property
+    def events(self) -> Events:
+        """The organization's audit log: every change, newest first."""
+        return Events(self._core)
 
 
 class AsyncClient(AsyncClientBase):
@@ -2334,3 +2544,8 @@ class AsyncClient(AsyncClientBase):
     def api_keys(self) -> AsyncApiKeys:
         """The organization's API keys: create (the secret is shown once), list, revoke."""
         return AsyncApiKeys(self._core)
+
+    @property
+    def events(self) -> AsyncEvents:
+        """The organization's audit log: every change, newest first."""
+        return AsyncEvents(self._core)
