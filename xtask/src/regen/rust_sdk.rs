@@ -26,16 +26,19 @@ pub fn generate(api: &Api) -> Result<Vec<(String, String)>> {
     ])
 }
 
-/// `createInvite` → `create_invite` (progenitor's method name).
 /// A name as a Rust identifier: a keyword (a query parameter `type`) as a raw identifier.
 fn ident(name: &str) -> String {
-    if matches!(name, "type" | "gen" | "match" | "ref" | "move" | "use" | "in" | "fn") {
+    if matches!(
+        name,
+        "type" | "gen" | "match" | "ref" | "move" | "use" | "in" | "fn"
+    ) {
         format!("r#{name}")
     } else {
         name.to_owned()
     }
 }
 
+/// `createInvite` → `create_invite` (progenitor's method name).
 pub fn snake(id: &str) -> String {
     let mut out = String::new();
     for c in id.chars() {
