@@ -120,6 +120,9 @@ pub enum Command {
     /// The organization: show it, or create one with the admin token.
     #[command(subcommand, visible_alias = "organization")]
     Org(OrgCommand),
+    /// The organization's audit log: every change, newest first.
+    #[command(subcommand)]
+    Events(EventsCommand),
     /// Print a shell completion script.
     Completion {
         /// The shell.
@@ -336,6 +339,36 @@ pub enum KeysCommand {
         /// The key ids (key_…).
         #[arg(required = true)]
         ids: Vec<String>,
+    },
+}
+
+/// The event types `invites events list --type` takes (the API's `EventType`).
+pub const EVENT_TYPES: &[&str] = &[
+    "invite.created",
+    "invite.updated",
+    "invite.revoked",
+    "invite.code_rotated",
+    "invite.resent",
+    "invite.accepted",
+    "member.removed",
+    "api_key.created",
+    "api_key.revoked",
+    "email.sent",
+    "email.failed",
+];
+
+/// `invites events …`.
+#[derive(Debug, Subcommand)]
+pub enum EventsCommand {
+    /// List events, newest first, walking every page.
+    #[command(visible_alias = "ls")]
+    List {
+        /// Only events of this type
+        #[arg(long = "type", value_name = "TYPE", value_parser = clap::builder::PossibleValuesParser::new(EVENT_TYPES))]
+        kind: Option<String>,
+        /// Show at most this many
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        limit: Option<u32>,
     },
 }
 

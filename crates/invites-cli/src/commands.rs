@@ -8,14 +8,15 @@ use clap::CommandFactory;
 use futures::{StreamExt, TryStreamExt};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use invites_sdk::{
-    Client, ListApiKeys, ListDeliveries, ListInvites, ListMembers, ListRedemptions, types,
+    Client, ListApiKeys, ListDeliveries, ListEvents, ListInvites, ListMembers, ListRedemptions,
+    types,
 };
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 
 use crate::cli::{
-    AcceptArgs, Cli, Command, CreateArgs, GlobalArgs, KeysCommand, ListArgs, MembersCommand,
-    OrgCommand, OutputFormat, RevokeArgs, StatusArg, UpdateArgs,
+    AcceptArgs, Cli, Command, CreateArgs, EventsCommand, GlobalArgs, KeysCommand, ListArgs,
+    MembersCommand, OrgCommand, OutputFormat, RevokeArgs, StatusArg, UpdateArgs,
 };
 use crate::config::{self, ENV_ADMIN_TOKEN, ENV_API_KEY, ENV_BASE_URL};
 use crate::error::CliError;
@@ -81,6 +82,7 @@ pub async fn run(cli: Cli, format: OutputFormat) -> Result<(), CliError> {
         Command::Members(cmd) => members(g, format, cmd).await,
         Command::Keys(cmd) => keys(g, format, cmd).await,
         Command::Org(cmd) => org(g, format, cmd).await,
+        Command::Events(cmd) => events(g, format, cmd).await,
         Command::Completion { shell } => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "invites", &mut buf);
@@ -602,6 +604,25 @@ async fn keys(g: &GlobalArgs, format: OutputFormat, cmd: KeysCommand) -> Result<
                 revoked.push(client.api_keys().revoke(&id).await?);
             }
             emit(&output::many(format, &revoked))
+        }
+    }
+}
+
+async fn events(g: &GlobalArgs, format: OutputFormat, cmd: EventsCommand) -> Result<(), CliError> {
+    let client = client(g, None)?;
+    match cmd {
+        EventsCommand::List { kind, limit } => {
+            let kind = kind
+                .map(|k| k.parse::<types::EventType>())
+                .transpose()
+                .map_err(|e| CliError::invalid("type", format!("--type: {e}")))?;
+            let params = ListEvents {
+                r#type: kind,
+                limit: page_size(limit),
+                page_token: None,
+            };
+            let all = collect(client.events().list(params), limit).await?;
+            emit(&output::many(format, &all))
         }
     }
 }

@@ -299,6 +299,54 @@ impl Render for types::Member {
     }
 }
 
+/// What an event is about: the ids of the objects in its data (`inv_… mem_…` for an accept).
+fn subject(e: &types::Event) -> String {
+    let ids: Vec<&str> = ["invite", "member", "api_key", "delivery"]
+        .iter()
+        .filter_map(|k| e.data.get(*k)?.get("id")?.as_str())
+        .collect();
+    if ids.is_empty() {
+        "-".into()
+    } else {
+        ids.join(" ")
+    }
+}
+
+/// Who made an event's change: `api_key key_…`, `admin`, `system email_worker`.
+fn actor(e: &types::Event) -> String {
+    match &e.actor.id {
+        Some(id) => format!("{} {id}", e.actor.type_),
+        None => e.actor.type_.to_string(),
+    }
+}
+
+impl Render for types::Event {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn headers() -> &'static [&'static str] {
+        &["ID", "TYPE", "ACTOR", "SUBJECT", "CREATED"]
+    }
+    fn row(&self, now: DateTime<Utc>) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.type_.to_string(),
+            actor(self),
+            subject(self),
+            relative(self.created_at, now),
+        ]
+    }
+    fn details(&self, now: DateTime<Utc>) -> Vec<(&'static str, String)> {
+        vec![
+            ("ID", self.id.clone()),
+            ("TYPE", self.type_.to_string()),
+            ("ACTOR", actor(self)),
+            ("SUBJECT", subject(self)),
+            ("CREATED", when(self.created_at, now)),
+        ]
+    }
+}
+
 impl Render for types::ApiKey {
     const NULLABLE: &'static [&'static str] = &["last_used_at", "revoked_at"];
     fn id(&self) -> &str {

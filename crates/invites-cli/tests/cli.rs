@@ -1153,3 +1153,98 @@ fn create_sends_email_resend_and_deliveries() {
     let err = fails(s.with_key(&key).args(["resend", &id]), 1);
     assert_error_line(&err, "conflict");
 }
+
+#[test]
+fn events_list_filters_limits_and_formats() {
+    let s = Server::start();
+    let key = s.new_org("Audit");
+    let created = json(s.with_key(&key).args([
+        "create",
+        "--email",
+        "ada@example.com",
+        "--role",
+        "developer",
+        "-o",
+        "json",
+    ]));
+    let invite_id = created["id"].as_str().unwrap().to_owned();
+    json(s.with_key(&key).args(["revoke", &invite_id, "-o", "json"]));
+    let made = json(
+        s.with_key(&key)
+            .args(["keys", "create", "--name", "ci", "-o", "json"]),
+    );
+    let key_id = made["id"].as_str().unwrap().to_owned();
+
+    // Newest first: the key, the revocation, the creation, the organization's first key.
+    let all = json(s.with_key(&key).args(["events", "list", "-o", "json"]));
+    let types: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        types,
+        [
+            "api_key.created",
+            "invite.revoked",
+            "invite.created",
+            "api_key.created"
+        ],
+        "{all}"
+    );
+    assert_eq!(
+        all[0]["data"]["api_key"]["id"],
+        Value::from(key_id.as_str())
+    );
+    assert_eq!(all[3]["actor"]["type"], "admin");
+    assert!(
+        !all.to_string().contains("ic_") && !all.to_string().contains("ik_"),
+        "{all}"
+    );
+
+    // --type filters, --limit caps, the table has its columns and names the subject.
+    let revoked =
+        json(
+            s.with_key(&key)
+                .args(["events", "list", "--type", "invite.revoked", "-o", "json"]),
+        );
+    assert_eq!(revoked.as_array().unwrap().len(), 1, "{revoked}");
+    assert_eq!(
+        revoked[0]["data"]["invite"]["id"],
+        Value::from(invite_id.as_str())
+    );
+    let ids = stdout(
+        s.with_key(&key)
+            .args(["events", "ls", "--limit", "2", "-o", "id"]),
+    );
+    assert_eq!(ids.lines().count(), 2, "{ids}");
+    assert!(ids.lines().all(|l| l.starts_with("evt_")), "{ids}");
+    let table = stdout(s.with_key(&key).args([
+        "events",
+        "list",
+        "--type",
+        "invite.created",
+        "-o",
+        "table",
+    ]));
+    assert_eq!(
+        header(&table),
+        ["ID", "TYPE", "ACTOR", "SUBJECT", "CREATED"]
+    );
+    assert!(
+        table.contains(&invite_id) && table.contains("invite.created"),
+        "{table}"
+    );
+    assert!(table.contains("api_key key_"), "{table}");
+
+    // An unknown type or a zero limit is a usage error naming the flag.
+    let err = fails(
+        s.with_key(&key)
+            .args(["events", "list", "--type", "invite.deleted"]),
+        2,
+    );
+    assert!(err.contains("--type"), "{err}");
+    let err = fails(s.with_key(&key).args(["events", "list", "--limit", "0"]), 2);
+    assert!(err.contains("--limit"), "{err}");
+}
