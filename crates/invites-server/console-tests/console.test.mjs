@@ -546,3 +546,57 @@ describe("email", () => {
     assert.equal((await api.listDeliveries(inv.id)).data.length, 4);
   });
 });
+
+describe("events", () => {
+  test("the events tab lists the audit log after an action, filters by type and pages", async () => {
+    const { page, api } = await signedIn();
+    // An action through the console itself: revoking an invite.
+    const inv = await api.createInvite({ emails: ["ada@example.com"], roles: ["developer"], name: "Ada", send_email: false });
+    await page.reload();
+    await row(page, inv.id).getByRole("button", { name: "Revoke" }).click();
+    await page.waitForSelector("#confirm-dialog[open]");
+    await page.click("#confirm-ok");
+    await row(page, inv.id).locator(".status", { hasText: "revoked" }).waitFor();
+
+    await page.click("#tab-events");
+    const events = (await api.listEvents()).data;
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ["invite.revoked", "invite.created", "api_key.created"],
+    );
+    await page.waitForSelector(`#events-body tr[data-id="${events[0].id}"]`);
+    assert.equal(await page.isVisible("#panel-invites"), false);
+    const types = await page.$$eval("#events-body tr[data-id]", (trs) => trs.map((t) => t.dataset.type));
+    assert.deepEqual(types, ["invite.revoked", "invite.created", "api_key.created"]);
+    const revoked = page.locator(`#events-body tr[data-id="${events[0].id}"]`);
+    assert.match(await revoked.textContent(), /API key key_/);
+    assert.match(await revoked.textContent(), /Ada \(ada@example\.com\)/);
+    assert.match(await page.textContent(`#events-body tr[data-id="${events[2].id}"]`), /Admin/);
+    // Nothing secret is ever on the tab.
+    const text = await page.textContent("#events-table");
+    assert.ok(!text.includes("ic_") && !text.includes("ik_") && !text.includes("#code="), text);
+
+    // The type filter asks the server for that type only.
+    await page.selectOption("#event-type-filter", "invite.created");
+    await page.waitForSelector(`#events-body tr[data-id="${events[0].id}"]`, { state: "detached" });
+    assert.deepEqual(
+      await page.$$eval("#events-body tr[data-id]", (trs) => trs.map((t) => t.dataset.id)),
+      [events[1].id],
+    );
+    await page.selectOption("#event-type-filter", "member.removed");
+    await page.waitForSelector("#events-body tr.empty");
+
+    // 25 more events: pages of 20, then the rest; Refresh starts from the newest again.
+    for (let i = 0; i < 25; i++) await api.createInvite({ roles: ["viewer"], name: `n${i}` });
+    await page.selectOption("#event-type-filter", "");
+    await page.waitForFunction(() => document.querySelectorAll("#events-body tr[data-id]").length === 20);
+    assert.equal(await page.isDisabled("#events-next"), false);
+    await page.click("#events-next");
+    await page.waitForFunction(() => document.querySelectorAll("#events-body tr[data-id]").length === 8);
+    assert.match(await page.textContent("#events-page"), /Page 2/);
+    assert.equal(await page.isDisabled("#events-next"), true);
+    await page.click("#events-refresh");
+    await page.waitForFunction(() => document.querySelectorAll("#events-body tr[data-id]").length === 20);
+    assert.match(await page.textContent("#events-page"), /Page 1/);
+  });
+});

@@ -98,6 +98,7 @@ export function client(base, key) {
     listMembers: () => ok("GET", "/v1/members"),
     listApiKeys: () => ok("GET", "/v1/api_keys"),
     listDeliveries: (id) => ok("GET", `/v1/invites/${id}/deliveries`),
+    listEvents: (q = "") => ok("GET", `/v1/events${q}`),
   };
 }
 

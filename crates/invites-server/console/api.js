@@ -102,4 +102,5 @@ export const api = {
   listApiKeys: (query) => call("GET", "/v1/api_keys", { query }),
   createApiKey: (body) => call("POST", "/v1/api_keys", { body }),
   revokeApiKey: (id) => call("DELETE", `/v1/api_keys/${enc(id)}`),
+  listEvents: (query) => call("GET", "/v1/events", { query }),
 };

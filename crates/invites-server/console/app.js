@@ -18,6 +18,7 @@ const state = {
   invites: { tokens: [undefined], index: 0, next: null, seq: 0 },
   members: { tokens: [undefined], index: 0, next: null, seq: 0 },
   keys: { tokens: [undefined], index: 0, next: null, seq: 0 },
+  events: { tokens: [undefined], index: 0, next: null, seq: 0 },
   editing: null, // the invite being edited, or null when creating
   tab: "invites",
 };
@@ -74,6 +75,7 @@ async function signIn(key, { fromStorage = false } = {}) {
     selectTab("invites");
     resetPaging(state.invites);
     resetPaging(state.members);
+    resetPaging(state.events);
     await loadInvites();
   } catch (err) {
     forgetKey();
@@ -106,6 +108,7 @@ function signOut(message) {
   state.roles = [];
   $("invites-body").replaceChildren();
   $("members-body").replaceChildren();
+  $("events-body").replaceChildren();
   $("org-name").textContent = "";
   for (const id of ["invite-dialog", "link-dialog", "confirm-dialog"]) {
     const d = $(id);
@@ -121,7 +124,7 @@ function signOut(message) {
 
 function selectTab(tab) {
   state.tab = tab;
-  for (const t of ["invites", "members", "keys"]) {
+  for (const t of ["invites", "members", "keys", "events"]) {
     $(`tab-${t}`).setAttribute("aria-selected", String(t === tab));
     $(`panel-${t}`).hidden = t !== tab;
   }
@@ -492,6 +495,76 @@ async function createKey(ev) {
   }
 }
 
+// ---------------------------------------------------------------- events (the audit log)
+
+async function loadEvents() {
+  const p = state.events;
+  const seq = ++p.seq;
+  $("events-prev").disabled = true;
+  $("events-next").disabled = true;
+  try {
+    const page = await api.listEvents({
+      limit: PAGE_SIZE,
+      type: $("event-type-filter").value,
+      page_token: p.tokens[p.index],
+    });
+    if (seq !== p.seq) return;
+    const data = Array.isArray(page.data) ? page.data : [];
+    p.next = page.next_page_token || null;
+    const body = $("events-body");
+    if (data.length === 0) {
+      replace(body, h("tr", { className: "empty" }, h("td", { colSpan: 5 }, "No events yet.")));
+    } else {
+      replace(body, data.map(eventRow));
+    }
+    updatePager("events", p, data.length);
+  } catch (err) {
+    if (seq === p.seq) {
+      updatePager("events", p, 0);
+      fail(err);
+    }
+  }
+}
+
+/** Who made the change: "API key key_…", "Admin", "System (email_worker)". */
+function eventActor(a) {
+  const actor = a && typeof a === "object" ? a : {};
+  if (actor.type === "api_key") return `API key ${actor.id || ""}`.trim();
+  if (actor.type === "admin") return "Admin";
+  if (actor.type === "system") return actor.id ? `System (${actor.id})` : "System";
+  return String(actor.type || "—");
+}
+
+/** What the event is about, in words, from its data (never more than the API put there). */
+function eventSubject(e) {
+  const d = e && e.data && typeof e.data === "object" ? e.data : {};
+  const parts = [];
+  if (d.member && d.member.email) parts.push(d.member.email);
+  if (d.invite) {
+    const inv = d.invite;
+    const who = Array.isArray(inv.emails) && inv.emails.length ? inv.emails.join(", ") : "public link";
+    parts.push(inv.name ? `${inv.name} (${who})` : who);
+  }
+  if (d.api_key && d.api_key.name) parts.push(`key “${d.api_key.name}”`);
+  if (d.delivery) {
+    const dl = d.delivery;
+    parts.push(dl.last_error ? `${dl.email}: ${dl.last_error}` : dl.email || "");
+  }
+  return parts.filter(Boolean).join(" · ") || "—";
+}
+
+function eventRow(e) {
+  return h(
+    "tr",
+    { dataset: { id: e.id, type: e.type } },
+    h("td", {}, timeCell(e.created_at)),
+    h("td", {}, h("code", {}, e.type)),
+    h("td", {}, eventActor(e.actor)),
+    h("td", { className: "email" }, eventSubject(e)),
+    h("td", { className: "id" }, e.id),
+  );
+}
+
 // ---------------------------------------------------------------- confirm dialog
 
 function confirmAction({ title, text, ok, action }) {
@@ -841,6 +914,18 @@ function wire() {
     selectTab("keys");
     loadKeys();
   });
+  $("tab-events").addEventListener("click", () => {
+    selectTab("events");
+    loadEvents();
+  });
+  $("event-type-filter").addEventListener("change", () => {
+    resetPaging(state.events);
+    loadEvents();
+  });
+  $("events-refresh").addEventListener("click", () => {
+    resetPaging(state.events);
+    loadEvents();
+  });
   $("key-form").addEventListener("submit", createKey);
   $("status-filter").addEventListener("change", () => {
     resetPaging(state.invites);
@@ -850,6 +935,7 @@ function wire() {
     ["invites", loadInvites],
     ["members", loadMembers],
     ["keys", loadKeys],
+    ["events", loadEvents],
   ]) {
     const p = state[prefix];
     $(`${prefix}-next`).addEventListener("click", () => {
