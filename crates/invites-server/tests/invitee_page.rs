@@ -218,6 +218,11 @@ async fn a_one_time_code_joins_and_is_stored_only_as_a_keyed_hash() {
     assert_eq!(members["data"][0]["invite_id"], inv["id"]);
     let got = api_get(&server, &org, &format!("/v1/invites/{}", inv["id"].as_str().unwrap())).await;
     assert_eq!(got["status"], "accepted");
+    // The audit log has the accept, made by the server's page (no API key of the organization).
+    let accepted = api_get(&server, &org, "/v1/events?type=invite.accepted").await;
+    assert_eq!(accepted["data"].as_array().unwrap().len(), 1, "{accepted}");
+    assert_eq!(accepted["data"][0]["actor"], json!({"type": "system", "id": "invitee_page"}));
+    assert_eq!(accepted["data"][0]["data"]["member"]["id"], members["data"][0]["id"]);
     // The code is spent; the address is a member.
     let (status, body, _) = page(&server, "/invite/join", json!({"code": code, "email": "ada@example.com", "otp": otp})).await;
     assert_eq!((status, body["error"]["param"].as_str()), (400, Some("otp")), "{body}");
