@@ -362,6 +362,37 @@ async fn the_type_filter_is_validated_and_pages_are_stable() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_batch_writes_one_event_per_invite() {
+    let server = TestServer::start();
+    let org = server.org("Batch").await;
+    // 250 addresses: more than two of the multi-row inserts the events go in.
+    let emails: Vec<String> = (0..250).map(|i| format!("u{i}@example.com")).collect();
+    let batch = org.client.invites().create_batch(&body(json!({
+        "emails": emails, "roles": ["viewer"], "metadata": {"wave": "1"}}))).await.unwrap();
+    let created = events(&server, &org.key, Some("invite.created")).await;
+    assert_eq!(created.len(), 250);
+    let mut got: Vec<&str> = created.iter()
+        .map(|e| e["data"]["invite"]["id"].as_str().unwrap()).collect();
+    got.sort();
+    let mut want: Vec<&str> = batch.data.iter().map(|i| i.id.as_str()).collect();
+    want.sort();
+    assert_eq!(got, want, "each invite of the batch has exactly one event");
+    assert!(created.iter().all(|e| e["data"]["invite"]["metadata"] == json!({"wave": "1"})
+        && e["data"]["invite"].get("code").is_none()));
+    // Newest first within the batch too: the events come in the reverse order of the batch.
+    let order: Vec<&str> = created.iter()
+        .map(|e| e["data"]["invite"]["emails"][0].as_str().unwrap()).collect();
+    let mut reversed = emails.clone();
+    reversed.reverse();
+    assert_eq!(order, reversed);
+    // A batch refused halfway writes none of its events.
+    assert_api(org.client.invites().create_batch(&body(json!({
+        "emails": ["new@example.com", "u7@example.com"], "roles": ["viewer"]}))).await,
+        409, "conflict");
+    assert_eq!(events(&server, &org.key, None).await.len(), 251);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_organization_sees_only_its_own_events() {
     let server = TestServer::start();
     let a = server.org("A").await;

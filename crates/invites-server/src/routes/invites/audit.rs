@@ -22,6 +22,29 @@ pub(super) async fn invite(
     Ok(())
 }
 
+/// Record `invite.created` for each invite of a batch, in a few multi-row statements.
+pub(super) async fn created_all(
+    tx: &mut Tx,
+    caller: &Caller,
+    rows: &[InviteRow],
+    now: i64,
+) -> Result<(), crate::db::Error> {
+    let data = rows
+        .iter()
+        .map(|r| json!({ "invite": r.to_json(now, None) }))
+        .collect();
+    events::record_all(
+        tx,
+        &caller.org_id,
+        "invite.created",
+        &Actor::of(caller),
+        data,
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
 /// Record `invite.accepted`: the invite as the claim left it (one more use, the roles and teams
 /// the member got) and the new member.
 pub(super) async fn accepted(

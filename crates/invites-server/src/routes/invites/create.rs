@@ -133,6 +133,7 @@ pub(crate) async fn create_batch(
         };
         check_no_pending(&mut tx, &caller.org_id, &entries, now).await?;
         let mut data = Vec::with_capacity(entries.len());
+        let mut created = Vec::with_capacity(entries.len());
         let mut queued = 0;
         for e in entries {
             let new = NewInvite {
@@ -148,7 +149,6 @@ pub(crate) async fn create_batch(
                 enabled: true,
             };
             let (row, code) = insert_invite(&mut tx, &caller.org_id, &new, now).await?;
-            audit::invite(&mut tx, &caller, "invite.created", &row, now).await?;
             if send {
                 queued += queue_emails(
                     &mut tx,
@@ -163,7 +163,9 @@ pub(crate) async fn create_batch(
                 .await?;
             }
             data.push(row.to_json(now, Some((&code, &state.public_url))));
+            created.push(row);
         }
+        audit::created_all(&mut tx, &caller, &created, now).await?;
         let reply = Reply::json(StatusCode::CREATED, &json!({ "data": data }));
         let reply = idempotency::commit(tx, idem.as_ref(), reply).await?;
         state.wake_mailer(queued);
