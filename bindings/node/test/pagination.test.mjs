@@ -108,3 +108,18 @@ test('list returns a lazy PagePromise: then/catch/finally and Promise.all work',
   const err = await org.client.invites.list({ limit: 101 }).catch((e) => e)
   assert.equal(err.name, 'InvalidArgumentError')
 })
+
+test('events: for await walks the audit log newest first; type filters', async () => {
+  const ids = []
+  for await (const e of org.client.events.list({ type: 'invite.created', limit: 2 })) {
+    assert.match(e.id, /^evt_/)
+    assert.equal(e.type, 'invite.created')
+    assert.equal(e.actor.type, 'api_key')
+    ids.push(e.data.invite.id)
+  }
+  assert.deepEqual(ids, created.map((i) => i.id).reverse())
+  const first = await org.client.events.list({ type: 'api_key.created' })
+  assert.equal(first.data.length, 1)
+  assert.equal(first.data[0].actor.type, 'admin')
+  assert.equal((await org.client.events.list({ type: 'member.removed' })).data.length, 0)
+})

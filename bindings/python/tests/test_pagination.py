@@ -93,3 +93,22 @@ async def test_async_members_and_redemptions_pages(client: Client, aclient: Asyn
         client.invites.accept(code=invite.code, email=unique_email())
     assert len([m async for m in aclient.members.list(limit=2)]) == 5
     assert len([r async for r in aclient.invites.redemptions(invite.id, limit=2)]) == 5
+
+
+def test_events_walk_every_page_newest_first_and_filter_by_type(client: Client) -> None:
+    ids = make_invites(client, 5)
+    created = [e.data["invite"]["id"] for e in client.events.list(type="invite.created", limit=2)]
+    assert created == ids
+    everything = list(client.events.list(limit=2))
+    assert [e.type for e in everything] == ["invite.created"] * 5 + ["api_key.created"]
+    assert everything[-1].actor.type == "admin" and everything[0].actor.type == "api_key"
+    assert everything[0].id.startswith("evt_")
+    page = client.events.list(type="invite.revoked").first_page()
+    assert len(page) == 0 and page.next_page_token is None
+
+
+async def test_async_events_pages(client: Client, aclient: AsyncClient) -> None:
+    ids = make_invites(client, 3)
+    pager = aclient.events.list(type="invite.created", limit=1)
+    got = [e.data["invite"]["id"] async for e in pager]
+    assert got == ids
