@@ -26,7 +26,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::redeem::{Found, accept_checks, check_code, run_accept};
-use super::row::{INVITE_COLS, InviteRow, json_value};
+use super::row::{INVITE_SELECT, InviteRow, json_value};
 use crate::db::{now_ms, query};
 use crate::email;
 use crate::error::ApiError;
@@ -116,7 +116,7 @@ fn unknown_code() -> ApiError {
 /// `address` already is and whether it used its place (for [`accept_checks`]).
 async fn find(state: &AppState, code_hash: &str, address: &str) -> Result<Option<Found>, ApiError> {
     Ok(query(format!(
-        "SELECT {INVITE_COLS}, \
+        "SELECT {INVITE_SELECT}, \
          (SELECT id FROM members m WHERE m.organization_id = invites.organization_id \
           AND m.email = $2), \
          (SELECT 1 FROM invite_address_uses u WHERE u.invite_id = invites.id AND u.email = $2) \
@@ -163,7 +163,7 @@ pub(crate) async fn page_lookup(
     let req: LookupBody = parse_json(&body)?;
     check_code(&req.code)?;
     let row: InviteRow = query(format!(
-        "SELECT {INVITE_COLS} FROM invites WHERE code_hash = $1"
+        "SELECT {INVITE_SELECT} FROM invites WHERE code_hash = $1"
     ))
     .bind(hash_secret(&req.code))
     .fetch_optional(&state.store)
@@ -331,7 +331,7 @@ pub(crate) async fn page_join(
     }
     let code_hash = hash_secret(&req.code);
     let row: InviteRow = query(format!(
-        "SELECT {INVITE_COLS} FROM invites WHERE code_hash = $1"
+        "SELECT {INVITE_SELECT} FROM invites WHERE code_hash = $1"
     ))
     .bind(&code_hash)
     .fetch_optional(&state.store)

@@ -3,7 +3,7 @@
 use serde_json::json;
 use sha2::Digest as _;
 
-use super::row::{INVITE_COLS, InviteRow};
+use super::row::{INVITE_COLS, INVITE_SELECT, InviteRow};
 use super::validate::NewInvite;
 use std::sync::Arc;
 
@@ -165,7 +165,7 @@ pub(super) async fn load_invite<'a>(
     org_id: &str,
     id: &str,
 ) -> Result<InviteRow, ApiError> {
-    query(format!("SELECT {INVITE_COLS} FROM invites WHERE id = $1"))
+    query(format!("SELECT {INVITE_SELECT} FROM invites WHERE id = $1"))
         .bind(id)
         .fetch_optional::<InviteRow>(on)
         .await?
@@ -205,7 +205,7 @@ pub(crate) fn invite_reads(store: &Store) -> Option<InviteReads> {
             // as the table grew, until the next ANALYZE).
             let rows: Vec<InviteRow> = query(format!(
                 "SELECT v.* FROM json_to_recordset($1::json) AS k(o text, i text) \
-                 CROSS JOIN LATERAL (SELECT {INVITE_COLS} FROM invites \
+                 CROSS JOIN LATERAL (SELECT {INVITE_SELECT} FROM invites \
                  WHERE id = k.i OFFSET 0) AS v WHERE v.organization_id = k.o"
             ))
             .bind(json!(pairs).to_string())
@@ -272,7 +272,7 @@ pub(super) async fn find_by_code(
 ) -> Result<Option<InviteRow>, ApiError> {
     // By the unique code hash alone, the organization compared on the row (see `load_invite`).
     Ok(query(format!(
-        "SELECT {INVITE_COLS} FROM invites WHERE code_hash = $1"
+        "SELECT {INVITE_SELECT} FROM invites WHERE code_hash = $1"
     ))
     .bind(hash_secret(code))
     .fetch_optional::<InviteRow>(&state.store)
