@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use serde_json::json;
 
-use super::row::{INVITE_SELECT, InviteRow, json_value};
+use super::row::{InviteRow, invite_cols, json_value};
 use super::store::{find_by_code, load_invite};
 use super::validate::{AcceptRequest, LookupRequest, check_text};
 use crate::db::{self, Backend, FromRow, Row, Tx, now_ms, query};
@@ -228,8 +228,9 @@ pub(super) async fn run_accept(
         email::normalize_address(&req.email).map_err(|m| ApiError::invalid("email", m))?;
     let code_hash = hash_secret(&req.code);
     attempt.code(state, caller, &code_hash)?;
+    let cols = invite_cols(state.store.backend);
     let found: Found = query(format!(
-        "SELECT {INVITE_SELECT}, \
+        "SELECT {cols}, \
          (SELECT id FROM members WHERE organization_id = $2 AND email = $3), \
          (SELECT 1 FROM invite_address_uses u WHERE u.invite_id = invites.id AND u.email = $3) \
          FROM invites WHERE code_hash = $1"

@@ -2,6 +2,7 @@
 
 use serde_json::{Value, json};
 
+use crate::db::Backend;
 use crate::email::Entry;
 use crate::error::ApiError;
 use crate::input::rfc3339;
@@ -67,6 +68,15 @@ pub(super) const INVITE_SELECT: &str = "id, organization_id, code_hash, name, de
     COALESCE((SELECT MAX(s.last_used_at) FROM invite_use_shards s WHERE s.invite_id = invites.id \
       AND s.last_used_at > COALESCE(invites.last_used_at, 0)), invites.last_used_at) \
       AS last_used_at";
+
+/// The columns to SELECT from `invites` on `backend`: [`INVITE_SELECT`] on PostgreSQL, the
+/// plain [`INVITE_COLS`] on SQLite, which never writes use shards.
+pub(super) fn invite_cols(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Postgres => INVITE_SELECT,
+        Backend::Sqlite => INVITE_COLS,
+    }
+}
 
 /// The derived status in SQL, first match wins; `$NOW` is replaced by the placeholder of now.
 pub(super) const STATUS_SQL: &str = "CASE WHEN revoked_at IS NOT NULL THEN 'revoked' \
