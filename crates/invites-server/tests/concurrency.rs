@@ -216,4 +216,53 @@ async fn concurrent_reads_of_two_organizations_get_their_own_invites_only() {
     }
     assert_eq!((own, foreign), (200, 200));
 }
+
+/// Accepts of an unlimited invite (counted in per-connection shards on PostgreSQL) are each
+/// counted once; setting max_uses afterwards counts them, so the limit holds exactly.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn unlimited_accepts_are_counted_and_a_later_limit_counts_them() {
+    let server = TestServer::start();
+    let org = server.org("Open").await;
+    let inv = invite(&org.client, json!({"roles": ["user"], "ttl_seconds": 3600})).await;
+    let code = inv.code.clone().unwrap();
+    let accept_all = |from: usize, n: usize| {
+        let tasks: Vec<_> = (from..from + n)
+            .map(|i| {
+                let (client, code) = (org.client.clone(), code.clone());
+                tokio::spawn(async move {
+                    client
+                        .invites()
+                        .accept(&accept_body(&code, &format!("open{i}@example.com")))
+                        .await
+                })
+            })
+            .collect();
+        async move {
+            let mut ok = 0;
+            for t in tasks {
+                match t.await.unwrap() {
+                    Ok(_) => ok += 1,
+                    Err(e) => assert_eq!(e.error_type(), Some("invite_exhausted"), "{e}"),
+                }
+            }
+            ok
+        }
+    };
+    assert_eq!(accept_all(0, 64).await, 64);
+    let after = org.client.invites().get(&inv.id).await.unwrap();
+    assert_eq!(after.use_count, 64);
+    assert!(after.last_used_at.is_some());
+    let limited: invites_sdk::types::InviteUpdate =
+        serde_json::from_value(json!({"max_uses": 70})).unwrap();
+    let updated = org.client.invites().update(&inv.id, &limited).await.unwrap();
+    assert_eq!(updated.use_count, 64, "the update answers the counted uses");
+    let too_low: invites_sdk::types::InviteUpdate =
+        serde_json::from_value(json!({"max_uses": 63})).unwrap();
+    let e = org.client.invites().update(&inv.id, &too_low).await.unwrap_err();
+    assert_eq!(e.param(), Some("max_uses"), "{e}");
+    assert_eq!(accept_all(64, 16).await, 6, "70 uses in all");
+    let after = org.client.invites().get(&inv.id).await.unwrap();
+    let (members, redemptions) = members_and_redemptions(&org.client, &inv.id).await;
+    assert_eq!((after.use_count, members, redemptions), (70, 70, 70));
+}
 }

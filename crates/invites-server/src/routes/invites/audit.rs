@@ -45,8 +45,9 @@ pub(super) async fn created_all(
     Ok(())
 }
 
-/// Record `invite.accepted`: the invite as the claim left it (one more use, the roles and teams
-/// the member got) and the new member.
+/// Record `invite.accepted`: the invite as the claim left it (the roles and teams the member
+/// got; `use_count` as the accept read it plus this use, which for an unlimited invite on
+/// PostgreSQL, counted in shards, leaves out the uses of concurrent accepts) and the new member.
 pub(super) async fn accepted(
     tx: &mut Tx,
     caller: &Caller,

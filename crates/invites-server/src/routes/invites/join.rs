@@ -26,7 +26,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::redeem::{Found, accept_checks, check_code, run_accept};
-use super::row::{INVITE_COLS, InviteRow, json_value};
+use super::row::{InviteRow, invite_cols, json_value};
 use crate::db::{now_ms, query};
 use crate::email;
 use crate::error::ApiError;
@@ -115,8 +115,9 @@ fn unknown_code() -> ApiError {
 /// The invite with this code, whatever its organization (codes are unique), with the member
 /// `address` already is and whether it used its place (for [`accept_checks`]).
 async fn find(state: &AppState, code_hash: &str, address: &str) -> Result<Option<Found>, ApiError> {
+    let cols = invite_cols(state.store.backend);
     Ok(query(format!(
-        "SELECT {INVITE_COLS}, \
+        "SELECT {cols}, \
          (SELECT id FROM members m WHERE m.organization_id = invites.organization_id \
           AND m.email = $2), \
          (SELECT 1 FROM invite_address_uses u WHERE u.invite_id = invites.id AND u.email = $2) \
@@ -162,13 +163,12 @@ pub(crate) async fn page_lookup(
     client.check_failures(&state)?;
     let req: LookupBody = parse_json(&body)?;
     check_code(&req.code)?;
-    let row: InviteRow = query(format!(
-        "SELECT {INVITE_COLS} FROM invites WHERE code_hash = $1"
-    ))
-    .bind(hash_secret(&req.code))
-    .fetch_optional(&state.store)
-    .await?
-    .ok_or_else(|| client.failed(&state, None, unknown_code()))?;
+    let cols = invite_cols(state.store.backend);
+    let row: InviteRow = query(format!("SELECT {cols} FROM invites WHERE code_hash = $1"))
+        .bind(hash_secret(&req.code))
+        .fetch_optional(&state.store)
+        .await?
+        .ok_or_else(|| client.failed(&state, None, unknown_code()))?;
     let org = load_org(&state, &row.organization_id).await?;
     Ok(answer(
         StatusCode::OK,
@@ -330,13 +330,12 @@ pub(crate) async fn page_join(
         return Err(otp_error("otp must be the six digits of the emailed code"));
     }
     let code_hash = hash_secret(&req.code);
-    let row: InviteRow = query(format!(
-        "SELECT {INVITE_COLS} FROM invites WHERE code_hash = $1"
-    ))
-    .bind(&code_hash)
-    .fetch_optional(&state.store)
-    .await?
-    .ok_or_else(|| client.failed(&state, None, unknown_code()))?;
+    let cols = invite_cols(state.store.backend);
+    let row: InviteRow = query(format!("SELECT {cols} FROM invites WHERE code_hash = $1"))
+        .bind(&code_hash)
+        .fetch_optional(&state.store)
+        .await?
+        .ok_or_else(|| client.failed(&state, None, unknown_code()))?;
     let latest: Option<JoinCode> = query(format!(
         "SELECT {JOIN_CODE_COLS} FROM join_codes WHERE invite_id = $1 AND email = $2 \
          ORDER BY created_at DESC, id DESC LIMIT 1"

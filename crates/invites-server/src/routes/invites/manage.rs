@@ -118,7 +118,8 @@ pub(crate) async fn update(
     }
     query(
         "UPDATE invites SET name = $1, description = $2, message = $3, roles = $4, teams = $5, \
-         expires_at = $6, max_uses = $7, enabled = $8, updated_at = $9 WHERE id = $10",
+         expires_at = $6, max_uses = $7, enabled = $8, updated_at = $9, use_count = $11, \
+         last_used_at = $12 WHERE id = $10",
     )
     .bind(&row.name)
     .bind(&row.description)
@@ -130,8 +131,16 @@ pub(crate) async fn update(
     .bind(row.enabled)
     .bind(row.updated_at)
     .bind(&row.id)
+    .bind(row.use_count)
+    .bind(row.last_used_at)
     .execute(&mut tx)
     .await?;
+    // The uses counted in shards (unlimited invites on PostgreSQL) move into the row, which
+    // `row` read under the row lock, so that a max_uses set now counts them.
+    query("DELETE FROM invite_use_shards WHERE invite_id = $1")
+        .bind(&row.id)
+        .execute(&mut tx)
+        .await?;
     audit::invite(&mut tx, &caller, "invite.updated", &row, now).await?;
     tx.commit().await?;
     Ok(Reply::json(StatusCode::OK, &row.to_json(now, None)))

@@ -8,7 +8,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use serde_json::json;
 
-use super::row::{INVITE_COLS, InviteRow, STATUS_SQL};
+use super::row::{InviteRow, STATUS_SQL, invite_cols};
 use super::store::{load_invite, read_invite};
 use crate::db::{Arg, now_ms};
 use crate::email::Entry;
@@ -27,7 +27,8 @@ pub(crate) async fn list(
     let caller = authenticate(&state, &headers).await?;
     let keyset = Keyset::from_query(&q)?;
     let now = now_ms();
-    let mut sql = format!("SELECT {INVITE_COLS} FROM invites WHERE organization_id = $1");
+    let cols = invite_cols(state.store.backend);
+    let mut sql = format!("SELECT {cols} FROM invites WHERE organization_id = $1");
     let mut args = vec![Arg::Text(Some(caller.org_id.clone()))];
     if let Some(status) = q.get("status") {
         if !["pending", "accepted", "expired", "disabled", "revoked"].contains(&status.as_str()) {

@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use serde_json::json;
 
-use super::row::{INVITE_COLS, InviteRow, json_value};
+use super::row::{InviteRow, invite_cols, json_value};
 use super::store::{find_by_code, load_invite};
 use super::validate::{AcceptRequest, LookupRequest, check_text};
 use crate::db::{self, Backend, FromRow, Row, Tx, now_ms, query};
@@ -228,8 +228,9 @@ pub(super) async fn run_accept(
         email::normalize_address(&req.email).map_err(|m| ApiError::invalid("email", m))?;
     let code_hash = hash_secret(&req.code);
     attempt.code(state, caller, &code_hash)?;
+    let cols = invite_cols(state.store.backend);
     let found: Found = query(format!(
-        "SELECT {INVITE_COLS}, \
+        "SELECT {cols}, \
          (SELECT id FROM members WHERE organization_id = $2 AND email = $3), \
          (SELECT 1 FROM invite_address_uses u WHERE u.invite_id = invites.id AND u.email = $3) \
          FROM invites WHERE code_hash = $1"
@@ -317,6 +318,9 @@ enum Claim {
     AddressUsed,
 }
 
+/// Shards of an unlimited invite's use count (one per database connection, by its process id).
+const USE_SHARDS: i64 = 64;
+
 /// The one atomic, conditional claim of a use: exact under any concurrency. The member gets
 /// the roles and teams of the row it claimed (a change committed between the read and this
 /// claim is what the claim sees).
@@ -329,9 +333,15 @@ const CLAIM_USE: &str = "UPDATE invites SET use_count = use_count + 1, last_used
      AND revoked_at IS NULL AND enabled = 1 AND (expires_at IS NULL OR expires_at > $1) \
      AND (max_uses IS NULL OR use_count < max_uses) RETURNING roles, teams";
 
-/// PostgreSQL: the claim and every insert in one statement (data-modifying CTEs), so the
-/// invite's row lock, which every accept of the invite waits for, is held for that one
-/// statement and the COMMIT, not for four round trips.
+/// PostgreSQL: the claim and every insert in one statement (data-modifying CTEs).
+///
+/// A limited invite's use is claimed on its row (as [`CLAIM_USE`] does): its row lock makes the count
+/// exact, and is held for this one statement and the COMMIT. An unlimited invite (max_uses
+/// NULL) is only share-locked (`FOR SHARE`: a revoke, update or rotation waits for the accepts
+/// in flight, and an accept after it sees it) and its use is added to this connection's shard
+/// of `invite_use_shards`, so accepts of one public link do not wait for each other's COMMIT.
+/// Both branches re-check their condition on the newest row version, so exactly one of them
+/// claims even while `max_uses` is being set.
 async fn claim_in_one_statement(
     tx: &mut Tx,
     row: &InviteRow,
@@ -340,7 +350,19 @@ async fn claim_in_one_statement(
 ) -> Result<Claim, ApiError> {
     let (claimed, roles, teams, address_uses): (i64, Option<String>, Option<String>, i64) =
         query(format!(
-            "WITH claim AS ({CLAIM_USE}), \
+            "WITH limited AS (UPDATE invites SET use_count = use_count + 1, last_used_at = $1, \
+                   updated_at = $1 WHERE id = $2 AND code_hash = $3 \
+                   AND revoked_at IS NULL AND enabled = 1 \
+                   AND (expires_at IS NULL OR expires_at > $1) \
+                   AND max_uses IS NOT NULL AND use_count < max_uses RETURNING roles, teams), \
+             unlimited AS (SELECT roles, teams FROM invites WHERE id = $2 AND code_hash = $3 \
+                   AND revoked_at IS NULL AND enabled = 1 \
+                   AND (expires_at IS NULL OR expires_at > $1) AND max_uses IS NULL FOR SHARE), \
+             shard AS (INSERT INTO invite_use_shards (invite_id, shard, uses, last_used_at) \
+                   SELECT $2, pg_backend_pid() % {USE_SHARDS}, 1, $1 FROM unlimited \
+                   ON CONFLICT (invite_id, shard) DO UPDATE \
+                   SET uses = invite_use_shards.uses + 1, last_used_at = excluded.last_used_at), \
+             claim AS (SELECT roles, teams FROM limited UNION ALL SELECT roles, teams FROM unlimited), \
              m AS (INSERT INTO members ({MEMBER_COLS}) \
                    SELECT $5, $4, $6, $7, roles, teams, $2, $1 FROM claim \
                    ON CONFLICT (organization_id, email) DO NOTHING RETURNING roles, teams), \

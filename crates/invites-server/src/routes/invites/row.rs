@@ -2,6 +2,7 @@
 
 use serde_json::{Value, json};
 
+use crate::db::Backend;
 use crate::email::Entry;
 use crate::error::ApiError;
 use crate::input::rfc3339;
@@ -52,6 +53,30 @@ crate::row_type!(
         last_used_at,
     }
 );
+
+/// [`INVITE_COLS`] to SELECT from `invites` (same columns, same order: a test checks):
+/// `use_count`, `updated_at` and `last_used_at` include the invite's use shards
+/// (`invite_use_shards`, written by accepts of unlimited invites on PostgreSQL). A shard's time
+/// counts only when newer (portable: SQLite's `max(a, b)` is NULL when either is).
+pub(super) const INVITE_SELECT: &str = "id, organization_id, code_hash, name, description, \
+    message, emails, roles, teams, metadata, expires_at, max_uses, \
+    CAST(use_count + COALESCE((SELECT SUM(s.uses) FROM invite_use_shards s \
+      WHERE s.invite_id = invites.id), 0) AS BIGINT) AS use_count, \
+    enabled, revoked_at, created_at, \
+    COALESCE((SELECT MAX(s.last_used_at) FROM invite_use_shards s WHERE s.invite_id = invites.id \
+      AND s.last_used_at > invites.updated_at), invites.updated_at) AS updated_at, \
+    COALESCE((SELECT MAX(s.last_used_at) FROM invite_use_shards s WHERE s.invite_id = invites.id \
+      AND s.last_used_at > COALESCE(invites.last_used_at, 0)), invites.last_used_at) \
+      AS last_used_at";
+
+/// The columns to SELECT from `invites` on `backend`: [`INVITE_SELECT`] on PostgreSQL, the
+/// plain [`INVITE_COLS`] on SQLite, which never writes use shards.
+pub(super) fn invite_cols(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Postgres => INVITE_SELECT,
+        Backend::Sqlite => INVITE_COLS,
+    }
+}
 
 /// The derived status in SQL, first match wins; `$NOW` is replaced by the placeholder of now.
 pub(super) const STATUS_SQL: &str = "CASE WHEN revoked_at IS NOT NULL THEN 'revoked' \
@@ -121,5 +146,34 @@ impl InviteRow {
             v["url"] = json!(crate::invitee::invite_link(public_url, code));
         }
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// INVITE_SELECT reads the columns of INVITE_COLS, in its order (what `InviteRow` decodes).
+    #[test]
+    fn invite_select_matches_invite_cols() {
+        let mut names = vec![];
+        let mut depth = 0;
+        let mut item = String::new();
+        for ch in INVITE_SELECT.chars().chain([',']) {
+            match ch {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                ',' if depth == 0 => {
+                    let t = item.trim();
+                    names.push(t.rsplit(' ').next().unwrap_or(t).to_string());
+                    item.clear();
+                    continue;
+                }
+                _ => {}
+            }
+            item.push(ch);
+        }
+        let cols: Vec<&str> = INVITE_COLS.split(", ").collect();
+        assert_eq!(names, cols);
     }
 }

@@ -3,7 +3,7 @@
 use serde_json::json;
 use sha2::Digest as _;
 
-use super::row::{INVITE_COLS, InviteRow};
+use super::row::{INVITE_COLS, INVITE_SELECT, InviteRow, invite_cols};
 use super::validate::NewInvite;
 use std::sync::Arc;
 
@@ -165,7 +165,13 @@ pub(super) async fn load_invite<'a>(
     org_id: &str,
     id: &str,
 ) -> Result<InviteRow, ApiError> {
-    query(format!("SELECT {INVITE_COLS} FROM invites WHERE id = $1"))
+    let on: On<'a> = on.into();
+    let backend = match &on {
+        On::Store(s) => s.backend,
+        On::Tx(t) => t.backend(),
+    };
+    let cols = invite_cols(backend);
+    query(format!("SELECT {cols} FROM invites WHERE id = $1"))
         .bind(id)
         .fetch_optional::<InviteRow>(on)
         .await?
@@ -205,7 +211,7 @@ pub(crate) fn invite_reads(store: &Store) -> Option<InviteReads> {
             // as the table grew, until the next ANALYZE).
             let rows: Vec<InviteRow> = query(format!(
                 "SELECT v.* FROM json_to_recordset($1::json) AS k(o text, i text) \
-                 CROSS JOIN LATERAL (SELECT {INVITE_COLS} FROM invites \
+                 CROSS JOIN LATERAL (SELECT {INVITE_SELECT} FROM invites \
                  WHERE id = k.i OFFSET 0) AS v WHERE v.organization_id = k.o"
             ))
             .bind(json!(pairs).to_string())
@@ -271,13 +277,14 @@ pub(super) async fn find_by_code(
     code: &str,
 ) -> Result<Option<InviteRow>, ApiError> {
     // By the unique code hash alone, the organization compared on the row (see `load_invite`).
-    Ok(query(format!(
-        "SELECT {INVITE_COLS} FROM invites WHERE code_hash = $1"
-    ))
-    .bind(hash_secret(code))
-    .fetch_optional::<InviteRow>(&state.store)
-    .await?
-    .filter(|r| r.organization_id == org_id))
+    let cols = invite_cols(state.store.backend);
+    Ok(
+        query(format!("SELECT {cols} FROM invites WHERE code_hash = $1"))
+            .bind(hash_secret(code))
+            .fetch_optional::<InviteRow>(&state.store)
+            .await?
+            .filter(|r| r.organization_id == org_id),
+    )
 }
 
 /// Queue one invitation email per exact address of `row` (except those in `skip`) in the
