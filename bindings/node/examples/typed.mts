@@ -5,6 +5,7 @@ import Client, {
   APIStatusError,
   type ApiKey,
   type ApiKeyCreated,
+  type Event,
   APITimeoutError,
   InvalidArgumentError,
   NotFoundError,
@@ -84,6 +85,9 @@ export async function everyMethod(): Promise<void> {
   const keys: Page<ApiKey> = await client.apiKeys.list({ limit: 10 })
   for await (const k of client.apiKeys.list()) void k.lastUsedAt
   const revokedKey: ApiKey = await client.apiKeys.revoke(key.id)
+
+  const events: Page<Event> = await client.events.list({ type: 'invite.accepted', limit: 10 })
+  for await (const e of client.events.list()) void [e.type, e.actor.id, e.data, events.nextPageToken]
 
   try {
     await client.invites.get('inv_missing')

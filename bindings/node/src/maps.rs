@@ -4,4 +4,4 @@
 //! The fields whose value is a free-form map: their keys are the user's, never renamed.
 
 /// Their spec (snake_case) names; renaming keys skips their values.
-pub const VERBATIM: &[&str] = &["data", "metadata"];
+pub const VERBATIM: &[&str] = &["metadata"];

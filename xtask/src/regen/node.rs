@@ -137,15 +137,22 @@ fn index_mjs(api: &Api) -> String {
 
 fn maps(api: &Api) -> String {
     let mut names = BTreeSet::new();
+    // A name that is something else in another schema (`data`: an event's free-form object,
+    // and every list's page of models) cannot be kept verbatim by its name alone: its values
+    // are renamed like any other (an event's objects are the API's, camelCase in Node too).
+    let mut elsewhere = BTreeSet::new();
     for s in &api.schemas {
         if let SchemaKind::Object(fields) = &s.kind {
             for f in fields {
                 if is_map(api, &f.ty) {
                     names.insert(f.name.clone());
+                } else {
+                    elsewhere.insert(f.name.clone());
                 }
             }
         }
     }
+    names.retain(|n| !elsewhere.contains(n));
     let list: Vec<String> = names.iter().map(|n| js(n)).collect();
     format!(
         "{}//! The fields whose value is a free-form map: their keys are the user's, never renamed.\n\n\
