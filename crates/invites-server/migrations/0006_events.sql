@@ -7,7 +7,7 @@
 -- the outbox of emails: `dispatched_at` stays NULL until a dispatcher has handed the event to
 -- every endpoint that wants it (claiming undispatched rows with FOR UPDATE SKIP LOCKED on
 -- PostgreSQL, the writer turn on SQLite, as the email worker claims its rows), and ids are
--- time-ordered (`evt_` + 12 hex digits of epoch ms + a per-process sequence + random), so
+-- time-ordered (`evt_` + 12 hex digits of epoch ms + a sequence within it + random), so
 -- (created_at, id) is the order in which a replica wrote them, a batch's events included.
 -- Rows older than --event-retention-days are purged.
 CREATE TABLE events (

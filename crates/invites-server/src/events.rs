@@ -1,17 +1,18 @@
 //! Events: the organization's audit log, written in the transaction of every change.
 //!
-//! Each change site calls [`record`] with its open [`Tx`] right before it commits, so an event
-//! exists exactly when its change committed: a change that rolls back (a 409, a refused accept,
-//! a request abandoned on its timeout) leaves none. An event is
+//! Each change site calls [`record`] (or [`record_all`] for a batch) with its open [`Tx`] right
+//! before it commits, so an event exists exactly when its change committed: a change that rolls
+//! back (a 409, a refused accept, a request abandoned on its timeout) leaves none. An event is
 //! `{id: "evt_…", type, created_at, actor: {type, id?}, data}`; `data` holds the changed objects
-//! as the API shows them *without* a code, link or secret (the call sites pass the JSON of
-//! `to_json(.., None)`, and [`record`] refuses to store a value under a key named `code`,
-//! `url`, `secret` or `api_key` as a last guard).
+//! as the API shows them *without* a code, link or secret: the call sites pass the JSON of
+//! `to_json(.., None)`, and as a last guard [`record`] drops any `code`, `url`, `secret`, `link`
+//! or `payload` key on `data` and on the objects directly in it.
 //!
-//! The `events` table is also the outbox of webhook deliveries (a later part of issue 19): its
-//! rows carry `dispatched_at` (NULL until handed to the endpoints), claimed the way the email
-//! worker claims `email_outbox` rows (see [`crate::outbox`]), so the events and their deliveries
-//! never need a second write path.
+//! The `events` table is designed to be the outbox of the webhook deliveries of a later part of
+//! issue 19, as `email_outbox` is the outbox of emails (see [`crate::outbox`]): its rows carry
+//! `dispatched_at` (NULL until a dispatcher has handed the event to its endpoints, claiming rows
+//! as the email worker claims its own), so deliveries need no second write path. Nothing reads
+//! `dispatched_at` yet.
 //!
 //! `listEvents` ([`list`]) pages through them newest first; [`purge`] forgets those older than
 //! the retention (`--event-retention-days`, at least [`MIN_RETENTION_DAYS`]).
@@ -108,13 +109,27 @@ fn scrub(mut data: Value) -> Value {
     data
 }
 
-/// A new event id, `evt_` and 24 hex digits: the epoch milliseconds (12), a sequence number of
-/// this process (4) and randomness (8), so that ids sort in the order this replica wrote them,
-/// events of one transaction (a batch) included.
+/// A new event id, `evt_` and 24 hex digits: epoch milliseconds (12), a sequence number within
+/// that millisecond (4) and randomness (8). Ids this process makes strictly increase (as ULIDs
+/// made monotonically do: past 65,536 ids in one millisecond the clock part moves on by one), so
+/// they sort in the order this replica wrote them, the events of one batch included.
 fn event_id() -> String {
-    static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let ms = now_ms().max(0) as u64 & 0xffff_ffff_ffff;
-    let seq = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed) & 0xffff;
+    static LAST: std::sync::Mutex<(u64, u64)> = std::sync::Mutex::new((0, 0));
+    let now = now_ms().max(0) as u64 & 0xffff_ffff_ffff;
+    let (ms, seq) = {
+        let mut last = LAST
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let next = if now > last.0 {
+            (now, 0)
+        } else if last.1 < 0xffff {
+            (last.0, last.1 + 1)
+        } else {
+            (last.0 + 1, 0)
+        };
+        *last = next;
+        next
+    };
     format!("evt_{ms:012x}{seq:04x}{:08x}", rand::random::<u32>())
 }
 
@@ -379,11 +394,10 @@ mod tests {
 
     #[test]
     fn event_ids_sort_in_the_order_they_were_made() {
-        let ids: Vec<String> = (0..1000).map(|_| event_id()).collect();
+        // More than 65,536 ids: some milliseconds hold more ids than the sequence has room for.
+        let ids: Vec<String> = (0..100_000).map(|_| event_id()).collect();
         assert!(ids.iter().all(|i| i.len() == 28 && i.starts_with("evt_")));
-        // The 16-bit sequence may wrap once in a test run; away from the wrap, order holds.
-        let ordered = ids.windows(2).filter(|w| w[0] < w[1]).count();
-        assert!(ordered >= 998, "{ordered} of 999 pairs in order");
+        assert!(ids.windows(2).all(|w| w[0] < w[1]), "ids out of order");
     }
 
     #[test]
