@@ -171,13 +171,19 @@ pub(super) fn node_env(tmp: &Path) -> Result<(PathBuf, u64)> {
     let pkg = dir.join("node_modules/invites-sdk");
     std::fs::create_dir_all(&pkg)?;
     let src = root().join("bindings/node");
-    for f in [
-        "package.json",
-        "index.js",
-        "index.mjs",
-        "index.d.ts",
-        "native.js",
-    ] {
+    // The files the package ships (its manifest's `files`), so the copy follows the package.
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(src.join("package.json"))?)?;
+    let files = manifest["files"]
+        .as_array()
+        .context("bindings/node/package.json has no files list")?
+        .iter()
+        .filter_map(Value::as_str);
+    for f in std::iter::once("package.json").chain(files) {
+        // Type declarations written only by `cargo xtask dist` (index.d.mts) are not needed here.
+        if f.ends_with(".d.mts") && !src.join(f).exists() {
+            continue;
+        }
         std::fs::copy(src.join(f), pkg.join(f)).with_context(|| format!("copying {f}"))?;
     }
     let (platform, lib) = addon_names()?;
