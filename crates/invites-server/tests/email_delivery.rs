@@ -314,6 +314,21 @@ async fn without_a_transport_send_email_true_is_a_400_and_resend_a_409() {
         409,
         "conflict",
     );
+    // The body is required JSON: empty or whitespace is a 400 naming the body, not `{}`.
+    let http = server.raw();
+    for raw in ["", "\r", " \n"] {
+        let resp = http
+            .post(format!("{}/v1/invites/{}/resend", server.base_url, inv.id))
+            .bearer_auth(&org.key)
+            .header("content-type", "application/json")
+            .body(raw)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status().as_u16(), 400, "body {raw:?}");
+        let v: Value = resp.json().await.unwrap();
+        assert_eq!(v["error"]["param"], "body", "body {raw:?}: {v}");
+    }
     // Another organization's invite is still a 404, not a 409 that confirms it exists.
     let other = server.org("other").await;
     assert_api(
