@@ -851,6 +851,153 @@ export interface EventList {
   nextPageToken?: string | null
 }
 
+/**
+ * A new webhook endpoint.
+ *
+ * A request body: the SDK checks its constraints before sending.
+ */
+export interface WebhookEndpointCreate {
+  /**
+   * Where to POST events: an `https` URL of at most 2,000 characters, on a public address.
+   * Constraints: 1 to 2000 characters.
+   * @example "https://app.example.com/webhooks/invites"
+   */
+  url: string
+  /**
+   * The event types to send; empty or omitted means every type.
+   * Constraints: at most 50 items.
+   */
+  eventTypes?: EventType[]
+  /**
+   * What the endpoint is for, at most 500 characters.
+   * Constraints: at most 500 characters.
+   * @example "production app"
+   */
+  description?: string
+}
+
+/**
+ * Changes to an endpoint; omitted fields stay as they are.
+ *
+ * A request body: the SDK checks its constraints before sending.
+ */
+export interface WebhookEndpointUpdate {
+  /**
+   * A new URL, under the same rules as on creation.
+   * Constraints: 1 to 2000 characters.
+   */
+  url?: string
+  /**
+   * The event types to send from now on; empty means every type.
+   * Constraints: at most 50 items.
+   */
+  eventTypes?: EventType[]
+  /**
+   * A new description (empty clears it).
+   * Constraints: at most 500 characters.
+   */
+  description?: string
+  /** `false` stops deliveries (events meanwhile are not queued for it); `true` resumes them. */
+  enabled?: boolean
+}
+
+/** A webhook endpoint of the organization; never its secret. */
+export interface WebhookEndpoint {
+  /**
+   * The endpoint's id.
+   * @example "we_2b7f0f6c9a10d3e4f5a6b7c8"
+   */
+  id: string
+  /** Where events are POSTed. */
+  url: string
+  /** The event types it receives; empty means every type. */
+  eventTypes: EventType[]
+  /** What the endpoint is for; null if none was given. */
+  description?: string | null
+  /** Whether events are delivered to it. */
+  enabled: boolean
+  /** Why the server disabled it (it answered 410 Gone, or failed for 5 days); null when enabled or disabled by a caller. */
+  disabledReason?: string | null
+  /** When it was created. */
+  createdAt: string
+  /** When it last changed. */
+  updatedAt: string
+}
+
+/** An endpoint and its signing secret, shown only on creation and rotation. */
+export interface WebhookEndpointCreated {
+  /**
+   * The endpoint's id.
+   * @example "we_2b7f0f6c9a10d3e4f5a6b7c8"
+   */
+  id: string
+  /** Where events are POSTed. */
+  url: string
+  /** The event types it receives; empty means every type. */
+  eventTypes: EventType[]
+  /** What the endpoint is for; null if none was given. */
+  description?: string | null
+  /** Whether events are delivered to it. */
+  enabled: boolean
+  /** Why the server disabled it; null when enabled or disabled by a caller. */
+  disabledReason?: string | null
+  /** When it was created. */
+  createdAt: string
+  /** When it last changed. */
+  updatedAt: string
+  /**
+   * The signing secret (`whsec_` + base64 of 32 random bytes), shown once: give it to `client.webhooks.unwrap`.
+   * @example "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+   */
+  secret: string
+}
+
+/** One page of webhook endpoints. */
+export interface WebhookEndpointList {
+  /** The endpoints on this page. */
+  data: WebhookEndpoint[]
+  /** Pass as `pageToken` for the next page; null on the last page. */
+  nextPageToken?: string | null
+}
+
+/** One attempt to deliver one event to one endpoint. */
+export interface WebhookDelivery {
+  /**
+   * The attempt's id.
+   * @example "wha_2b7f0f6c9a10d3e4f5a6b7c8"
+   */
+  id: string
+  /** The endpoint it was sent to. */
+  endpointId: string
+  /** The event sent (the `webhook-id` header, the same on every retry). */
+  eventId: string
+  /**
+   * What changed: `invite.created`, `invite.updated`, `invite.revoked`,
+   * `invite.code_rotated`, `invite.resent`, `invite.accepted` (data: `invite` and the new
+   * `member`), `member.removed` (`member`), `api_key.created`, `api_key.revoked` (`apiKey`,
+   * never its secret), `email.sent`, `email.failed` (`delivery`: the email worker's outcome).
+   */
+  eventType: EventType
+  /** 1 for the first attempt of this event at this endpoint, 2 for its first retry, and so on. */
+  attempt: number
+  /** The HTTP status the endpoint answered; null when there was no answer (see `error`). */
+  statusCode?: number | null
+  /** Why the attempt failed without an answer (refused address, connection, timeout); null when it got one. */
+  error?: string | null
+  /** How long the attempt took, in milliseconds. */
+  durationMs: number
+  /** When the attempt was made. */
+  createdAt: string
+}
+
+/** One page of delivery attempts. */
+export interface WebhookDeliveryList {
+  /** The attempts on this page, newest first. */
+  data: WebhookDelivery[]
+  /** Pass as `pageToken` for the next page; null on the last page. */
+  nextPageToken?: string | null
+}
+
 // ---------------------------------------------------------------------------------------------
 // List parameters
 
@@ -945,6 +1092,36 @@ export interface ListMembersParams {
 
 /** Filters and paging for `apiKeys.list` (`listApiKeys`). */
 export interface ListApiKeysParams {
+  /**
+   * Page size, 1 to 100.
+   * Constraints: 1 to 100; format `int64`.
+   */
+  limit?: number
+  /**
+   * The `nextPageToken` of the previous page, as the server issued it (an opaque token of at
+   * most 512 characters; any other value is a 400 naming `pageToken`); omit for the first
+   * page.
+   */
+  pageToken?: string
+}
+
+/** Filters and paging for `webhooks.list` (`listWebhookEndpoints`). */
+export interface ListWebhookEndpointsParams {
+  /**
+   * Page size, 1 to 100.
+   * Constraints: 1 to 100; format `int64`.
+   */
+  limit?: number
+  /**
+   * The `nextPageToken` of the previous page, as the server issued it (an opaque token of at
+   * most 512 characters; any other value is a 400 naming `pageToken`); omit for the first
+   * page.
+   */
+  pageToken?: string
+}
+
+/** Filters and paging for `webhooks.deliveries` (`listWebhookDeliveries`). */
+export interface ListWebhookDeliveriesParams {
   /**
    * Page size, 1 to 100.
    * Constraints: 1 to 100; format `int64`.
@@ -1417,6 +1594,159 @@ export declare class Events {
   list(params?: ListEventsParams, options?: RequestOptions): PagePromise<Event>
 }
 
+/** Webhook endpoints (create: the secret is shown once, list, get, update, delete, rotate the secret, deliveries), and unwrapping what they receive. */
+export declare class Webhooks {
+  private constructor()
+  /**
+   * The organization's webhook endpoints, newest first; never a secret.
+   *
+   * `GET /v1/webhook_endpoints` (operationId `listWebhookEndpoints`).
+   *
+   * Await it for the first page (`Page`, with `nextPageToken` and `getNextPage()`), or
+   * walk every item of every page with `for await`.
+   *
+   * @param params Filters and paging.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: One page of endpoints. (`data` items)
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  list(params?: ListWebhookEndpointsParams, options?: RequestOptions): PagePromise<WebhookEndpoint>
+  /**
+   * A new webhook endpoint; its signing secret is shown only here (and on rotation).
+   * The server POSTs every event of the organization whose type the endpoint asks for (all
+   * types when `eventTypes` is empty or omitted) to `url`, signed the Standard Webhooks way
+   * (`webhook-id`, `webhook-timestamp`, `webhook-signature`), in order of creation, retrying
+   * failures on the server's schedule. The URL must be `https` and must not resolve to a
+   * loopback, private, link-local, CGNAT, multicast or metadata address (checked here and
+   * again at every send) unless the server runs with `--webhook-allow-insecure`.
+   *
+   * `POST /v1/webhook_endpoints` (operationId `createWebhookEndpoint`).
+   *
+   * @param endpoint A new webhook endpoint.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 201: The new endpoint, with `secret` (shown only here and on rotation).
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {ConflictError} 409: `conflict`, `already_member` or `invite_exhausted`.
+   * @throws {PayloadTooLargeError} 413: `payload_too_large`: the body is over the server's limit.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  create(endpoint: WebhookEndpointCreate, options?: RequestOptions): APIPromise<WebhookEndpointCreated>
+  /**
+   * One webhook endpoint (without its secret).
+   *
+   * `GET /v1/webhook_endpoints/{endpoint_id}` (operationId `getWebhookEndpoint`).
+   *
+   * @param endpointId The webhook endpoint's id.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The endpoint.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  get(endpointId: string, options?: RequestOptions): APIPromise<WebhookEndpoint>
+  /**
+   * Change an endpoint; omitted fields stay as they are.
+   * Enabling an endpoint the server disabled (a 410 answer, or failing for 5 days) clears its
+   * `disabledReason` and resumes delivery with the events it has not received.
+   *
+   * `PATCH /v1/webhook_endpoints/{endpoint_id}` (operationId `updateWebhookEndpoint`).
+   *
+   * @param endpointId The webhook endpoint's id.
+   * @param changes Changes to an endpoint; omitted fields stay as they are.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The updated endpoint.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {PayloadTooLargeError} 413: `payload_too_large`: the body is over the server's limit.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  update(endpointId: string, changes: WebhookEndpointUpdate, options?: RequestOptions): APIPromise<WebhookEndpoint>
+  /**
+   * Delete an endpoint for good, with its deliveries not yet made and its attempt log.
+   *
+   * `DELETE /v1/webhook_endpoints/{endpoint_id}` (operationId `deleteWebhookEndpoint`).
+   *
+   * @param endpointId The webhook endpoint's id.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The endpoint as it was.
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  delete(endpointId: string, options?: RequestOptions): APIPromise<WebhookEndpoint>
+  /**
+   * A new signing secret; the old one keeps signing beside it for 24 hours.
+   * For 24 hours every delivery carries two signatures in `webhook-signature` (space
+   * separated, as Standard Webhooks allows): one under the new secret and one under the old,
+   * so receivers can switch at their own pace. A second rotation within that time ends the
+   * older secret's overlap at once.
+   *
+   * `POST /v1/webhook_endpoints/{endpoint_id}/rotate_secret` (operationId `rotateWebhookSecret`).
+   *
+   * @param endpointId The webhook endpoint's id.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: The endpoint with its new `secret` (shown only here).
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {ConflictError} 409: `conflict`, `already_member` or `invite_exhausted`.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  rotateSecret(endpointId: string, options?: RequestOptions): APIPromise<WebhookEndpointCreated>
+  /**
+   * The endpoint's delivery attempts, newest first, one row per attempt.
+   *
+   * `GET /v1/webhook_endpoints/{endpoint_id}/deliveries` (operationId `listWebhookDeliveries`).
+   *
+   * Await it for the first page (`Page`, with `nextPageToken` and `getNextPage()`), or
+   * walk every item of every page with `for await`.
+   *
+   * @param endpointId The webhook endpoint's id.
+   * @param params Filters and paging.
+   * @param options Per-call idempotency key, timeout and retries.
+   * @returns 200: One page of attempts. (`data` items)
+   * @throws {BadRequestError} 400: `invalid_request`: the request is malformed; `param` names the offending field.
+   * @throws {AuthenticationError} 401: `unauthorized`: the bearer token is missing or unknown.
+   * @throws {NotFoundError} 404: `not_found`: no such resource in the caller's organization.
+   * @throws {RateLimitError} 429: `rate_limited`: too many requests or failed attempts; see `Retry-After`.
+   * @throws {InternalServerError} 500: `internal`: the server failed; details are only in its log.
+   * @throws {InternalServerError} 503: `unavailable`: the server is overloaded; see `Retry-After`.
+   * @throws {APIConnectionError} no answer (APITimeoutError: an attempt took too long).
+   * @throws {InvalidArgumentError} an argument refused before sending (a BadRequestError).
+   */
+  deliveries(endpointId: string, params?: ListWebhookDeliveriesParams, options?: RequestOptions): PagePromise<WebhookDelivery>
+}
+
 /**
  * A client for the Invites API. One client serves any number of concurrent calls; every method
  * returns a Promise and runs in the Rust SDK (retries, idempotency keys, timeouts, pagination).
@@ -1442,6 +1772,8 @@ export declare class Client {
   readonly apiKeys: ApiKeys
   /** The organization's audit log: every change, newest first. */
   readonly events: Events
+  /** Webhook endpoints (create: the secret is shown once, list, get, update, delete, rotate the secret, deliveries), and unwrapping what they receive. */
+  readonly webhooks: Webhooks
 }
 
 /** The package version. */

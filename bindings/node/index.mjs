@@ -15,6 +15,7 @@ export const {
   Members,
   ApiKeys,
   Events,
+  Webhooks,
   Page,
   PagePromise,
   InvitesError,

@@ -65,4 +65,18 @@ module.exports = [
       list: { operation: "listEvents", args: [], rest: "params", list: true },
     },
   },
+  {
+    name: "webhooks",
+    cls: "Webhooks",
+    doc: "Webhook endpoints (create: the secret is shown once, list, get, update, delete, rotate the secret, deliveries), and unwrapping what they receive.",
+    methods: {
+      list: { operation: "listWebhookEndpoints", args: [], rest: "params", list: true },
+      create: { operation: "createWebhookEndpoint", args: [], rest: "body", list: false },
+      get: { operation: "getWebhookEndpoint", args: ["endpointId"], rest: null, list: false },
+      update: { operation: "updateWebhookEndpoint", args: ["endpointId"], rest: "body", list: false },
+      delete: { operation: "deleteWebhookEndpoint", args: ["endpointId"], rest: null, list: false },
+      rotateSecret: { operation: "rotateWebhookSecret", args: ["endpointId"], rest: null, list: false },
+      deliveries: { operation: "listWebhookDeliveries", args: ["endpointId"], rest: "params", list: true },
+    },
+  },
 ]

@@ -523,3 +523,95 @@ impl OrganizationCreateBuilder {
         crate::json::Args::new(serde_json::Value::Object(self.fields))?.into()
     }
 }
+
+impl types::WebhookEndpointCreate {
+    /// A builder: set fields, then [`WebhookEndpointCreateBuilder::build`] checks them.
+    pub fn builder() -> WebhookEndpointCreateBuilder {
+        WebhookEndpointCreateBuilder::default()
+    }
+}
+
+/// Builds a [`types::WebhookEndpointCreate`]; see [`types::WebhookEndpointCreate::builder`].
+#[derive(Debug, Clone, Default)]
+pub struct WebhookEndpointCreateBuilder {
+    fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl WebhookEndpointCreateBuilder {
+    /// Where to POST events: an `https` URL of at most 2,000 characters, on a public address.
+    pub fn url(mut self, v: impl Into<String>) -> Self {
+        self.fields
+            .insert("url".into(), serde_json::json!(v.into()));
+        self
+    }
+
+    /// The event types to send; empty or omitted means every type.
+    pub fn event_types(mut self, v: impl IntoIterator<Item = types::EventType>) -> Self {
+        self.fields.insert(
+            "event_types".into(),
+            serde_json::to_value(v.into_iter().collect::<Vec<_>>()).unwrap_or_default(),
+        );
+        self
+    }
+
+    /// What the endpoint is for, at most 500 characters.
+    pub fn description(mut self, v: impl Into<String>) -> Self {
+        self.fields
+            .insert("description".into(), serde_json::json!(v.into()));
+        self
+    }
+
+    /// Check every field against the spec; the error names the first one at fault.
+    pub fn build(self) -> Result<types::WebhookEndpointCreate, Error> {
+        crate::json::Args::new(serde_json::Value::Object(self.fields))?.into()
+    }
+}
+
+impl types::WebhookEndpointUpdate {
+    /// A builder: set fields, then [`WebhookEndpointUpdateBuilder::build`] checks them.
+    pub fn builder() -> WebhookEndpointUpdateBuilder {
+        WebhookEndpointUpdateBuilder::default()
+    }
+}
+
+/// Builds a [`types::WebhookEndpointUpdate`]; see [`types::WebhookEndpointUpdate::builder`].
+#[derive(Debug, Clone, Default)]
+pub struct WebhookEndpointUpdateBuilder {
+    fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl WebhookEndpointUpdateBuilder {
+    /// A new URL, under the same rules as on creation.
+    pub fn url(mut self, v: impl Into<String>) -> Self {
+        self.fields
+            .insert("url".into(), serde_json::json!(v.into()));
+        self
+    }
+
+    /// The event types to send from now on; empty means every type.
+    pub fn event_types(mut self, v: impl IntoIterator<Item = types::EventType>) -> Self {
+        self.fields.insert(
+            "event_types".into(),
+            serde_json::to_value(v.into_iter().collect::<Vec<_>>()).unwrap_or_default(),
+        );
+        self
+    }
+
+    /// A new description (empty clears it).
+    pub fn description(mut self, v: impl Into<String>) -> Self {
+        self.fields
+            .insert("description".into(), serde_json::json!(v.into()));
+        self
+    }
+
+    /// `false` stops deliveries (events meanwhile are not queued for it); `true` resumes them.
+    pub fn enabled(mut self, v: bool) -> Self {
+        self.fields.insert("enabled".into(), serde_json::json!(v));
+        self
+    }
+
+    /// Check every field against the spec; the error names the first one at fault.
+    pub fn build(self) -> Result<types::WebhookEndpointUpdate, Error> {
+        crate::json::Args::new(serde_json::Value::Object(self.fields))?.into()
+    }
+}

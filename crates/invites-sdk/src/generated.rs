@@ -2067,6 +2067,349 @@ unchanged.
                 })
         }
     }
+    ///One attempt to deliver one event to one endpoint.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct WebhookDelivery {
+        ///1 for the first attempt of this event at this endpoint, 2 for its first retry, and so on.
+        pub attempt: i64,
+        ///When the attempt was made.
+        pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///How long the attempt took, in milliseconds.
+        pub duration_ms: i64,
+        ///The endpoint it was sent to.
+        pub endpoint_id: ::std::string::String,
+        ///Why the attempt failed without an answer (refused address, connection, timeout); null when it got one.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub error: ::std::option::Option<::std::string::String>,
+        ///The event sent (the `webhook-id` header, the same on every retry).
+        pub event_id: ::std::string::String,
+        pub event_type: EventType,
+        ///The attempt's id.
+        pub id: ::std::string::String,
+        ///The HTTP status the endpoint answered; null when there was no answer (see `error`).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub status_code: ::std::option::Option<i64>,
+    }
+    ///One page of delivery attempts.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct WebhookDeliveryList {
+        ///The attempts on this page, newest first.
+        pub data: ::std::vec::Vec<WebhookDelivery>,
+        ///Pass as `page_token` for the next page; null on the last page.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub next_page_token: ::std::option::Option<::std::string::String>,
+    }
+    ///A webhook endpoint of the organization; never its secret.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct WebhookEndpoint {
+        ///When it was created.
+        pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///What the endpoint is for; null if none was given.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        ///Why the server disabled it (it answered 410 Gone, or failed for 5 days); null when enabled or disabled by a caller.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub disabled_reason: ::std::option::Option<::std::string::String>,
+        ///Whether events are delivered to it.
+        pub enabled: bool,
+        ///The event types it receives; empty means every type.
+        pub event_types: ::std::vec::Vec<EventType>,
+        ///The endpoint's id.
+        pub id: ::std::string::String,
+        ///When it last changed.
+        pub updated_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///Where events are POSTed.
+        pub url: ::std::string::String,
+    }
+    ///A new webhook endpoint.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    pub struct WebhookEndpointCreate {
+        ///What the endpoint is for, at most 500 characters.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<WebhookEndpointCreateDescription>,
+        ///The event types to send; empty or omitted means every type.
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub event_types: ::std::vec::Vec<EventType>,
+        ///Where to POST events: an `https` URL of at most 2,000 characters, on a public address.
+        pub url: WebhookEndpointCreateUrl,
+    }
+    ///What the endpoint is for, at most 500 characters.
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct WebhookEndpointCreateDescription(::std::string::String);
+    impl ::std::ops::Deref for WebhookEndpointCreateDescription {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<WebhookEndpointCreateDescription>
+    for ::std::string::String {
+        fn from(value: WebhookEndpointCreateDescription) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for WebhookEndpointCreateDescription {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 500usize {
+                return Err("longer than 500 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for WebhookEndpointCreateDescription {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String>
+    for WebhookEndpointCreateDescription {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for WebhookEndpointCreateDescription {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///Where to POST events: an `https` URL of at most 2,000 characters, on a public address.
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct WebhookEndpointCreateUrl(::std::string::String);
+    impl ::std::ops::Deref for WebhookEndpointCreateUrl {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<WebhookEndpointCreateUrl> for ::std::string::String {
+        fn from(value: WebhookEndpointCreateUrl) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for WebhookEndpointCreateUrl {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 2000usize {
+                return Err("longer than 2000 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for WebhookEndpointCreateUrl {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for WebhookEndpointCreateUrl {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for WebhookEndpointCreateUrl {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///An endpoint and its signing secret, shown only on creation and rotation.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct WebhookEndpointCreated {
+        ///When it was created.
+        pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///What the endpoint is for; null if none was given.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        ///Why the server disabled it; null when enabled or disabled by a caller.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub disabled_reason: ::std::option::Option<::std::string::String>,
+        ///Whether events are delivered to it.
+        pub enabled: bool,
+        ///The event types it receives; empty means every type.
+        pub event_types: ::std::vec::Vec<EventType>,
+        ///The endpoint's id.
+        pub id: ::std::string::String,
+        ///The signing secret (`whsec_` + base64 of 32 random bytes), shown once: give it to `client.webhooks.unwrap`.
+        pub secret: ::std::string::String,
+        ///When it last changed.
+        pub updated_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        ///Where events are POSTed.
+        pub url: ::std::string::String,
+    }
+    ///One page of webhook endpoints.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct WebhookEndpointList {
+        ///The endpoints on this page.
+        pub data: ::std::vec::Vec<WebhookEndpoint>,
+        ///Pass as `page_token` for the next page; null on the last page.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub next_page_token: ::std::option::Option<::std::string::String>,
+    }
+    ///Changes to an endpoint; omitted fields stay as they are.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    pub struct WebhookEndpointUpdate {
+        ///A new description (empty clears it).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<WebhookEndpointUpdateDescription>,
+        ///`false` stops deliveries (events meanwhile are not queued for it); `true` resumes them.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enabled: ::std::option::Option<bool>,
+        ///The event types to send from now on; empty means every type.
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub event_types: ::std::vec::Vec<EventType>,
+        ///A new URL, under the same rules as on creation.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub url: ::std::option::Option<WebhookEndpointUpdateUrl>,
+    }
+    ///A new description (empty clears it).
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct WebhookEndpointUpdateDescription(::std::string::String);
+    impl ::std::ops::Deref for WebhookEndpointUpdateDescription {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<WebhookEndpointUpdateDescription>
+    for ::std::string::String {
+        fn from(value: WebhookEndpointUpdateDescription) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for WebhookEndpointUpdateDescription {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 500usize {
+                return Err("longer than 500 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for WebhookEndpointUpdateDescription {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String>
+    for WebhookEndpointUpdateDescription {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for WebhookEndpointUpdateDescription {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///A new URL, under the same rules as on creation.
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct WebhookEndpointUpdateUrl(::std::string::String);
+    impl ::std::ops::Deref for WebhookEndpointUpdateUrl {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<WebhookEndpointUpdateUrl> for ::std::string::String {
+        fn from(value: WebhookEndpointUpdateUrl) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for WebhookEndpointUpdateUrl {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 2000usize {
+                return Err("longer than 2000 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for WebhookEndpointUpdateUrl {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for WebhookEndpointUpdateUrl {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for WebhookEndpointUpdateUrl {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
     /// Error types.
     pub mod error {
         /// Error from a `TryFrom` or `FromStr` implementation.
@@ -3620,6 +3963,501 @@ Arguments:
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             409u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            429u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            503u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**The organization's webhook endpoints, newest first; never a secret
+
+Sends a `GET` request to `/v1/webhook_endpoints`
+
+Arguments:
+- `limit`: Page size, 1 to 100.
+- `page_token`: The `next_page_token` of the previous page, as the server issued it (an opaque token of at
+most 512 characters; any other value is a 400 naming `page_token`); omit for the first
+page.
+
+*/
+    pub async fn list_webhook_endpoints<'a>(
+        &'a self,
+        limit: Option<::std::num::NonZeroU64>,
+        page_token: Option<&'a str>,
+    ) -> Result<ResponseValue<types::WebhookEndpointList>, Error<types::ErrorEnvelope>> {
+        let url = format!("{}/v1/webhook_endpoints", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .query(&progenitor_client::QueryParam::new("limit", &limit))
+            .query(&progenitor_client::QueryParam::new("page_token", &page_token))
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "list_webhook_endpoints",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            429u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            503u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**A new webhook endpoint; its signing secret is shown only here (and on rotation)
+
+The server POSTs every event of the organization whose type the endpoint asks for (all
+types when `event_types` is empty or omitted) to `url`, signed the Standard Webhooks way
+(`webhook-id`, `webhook-timestamp`, `webhook-signature`), in order of creation, retrying
+failures on the server's schedule. The URL must be `https` and must not resolve to a
+loopback, private, link-local, CGNAT, multicast or metadata address (checked here and
+again at every send) unless the server runs with `--webhook-allow-insecure`.
+
+
+Sends a `POST` request to `/v1/webhook_endpoints`
+
+Arguments:
+- `idempotency_key`: Makes a POST safe to retry. The first response for a key is stored; a request with the
+same key and the same body gets it back and changes nothing; the same key with another
+body is a 409 `conflict`. The answer kept is the first one of a request that ran, whatever
+its status (201, 403, 404, 409, 410); answers of requests that never ran (400, 401, 413,
+429, 503) are not kept, and a retry runs afresh. Any value the header can carry (the
+SDKs send a UUID; an empty value is the same as no header); keys are kept for 24 hours.
+The SDKs send one automatically.
+
+- `body`
+*/
+    pub async fn create_webhook_endpoint<'a>(
+        &'a self,
+        idempotency_key: Option<&'a str>,
+        body: &'a types::WebhookEndpointCreate,
+    ) -> Result<
+        ResponseValue<types::WebhookEndpointCreated>,
+        Error<types::ErrorEnvelope>,
+    > {
+        let url = format!("{}/v1/webhook_endpoints", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        if let Some(value) = idempotency_key {
+            header_map.append("Idempotency-Key", value.to_string().try_into()?);
+        }
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_webhook_endpoint",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            201u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            409u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            413u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            429u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            503u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**One webhook endpoint (without its secret)
+
+Sends a `GET` request to `/v1/webhook_endpoints/{endpoint_id}`
+
+Arguments:
+- `endpoint_id`: The webhook endpoint's id.
+*/
+    pub async fn get_webhook_endpoint<'a>(
+        &'a self,
+        endpoint_id: &'a str,
+    ) -> Result<ResponseValue<types::WebhookEndpoint>, Error<types::ErrorEnvelope>> {
+        let url = format!(
+            "{}/v1/webhook_endpoints/{}", self.baseurl, encode_path(& endpoint_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "get_webhook_endpoint",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            429u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            503u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Delete an endpoint for good, with its deliveries not yet made and its attempt log
+
+Sends a `DELETE` request to `/v1/webhook_endpoints/{endpoint_id}`
+
+Arguments:
+- `endpoint_id`: The webhook endpoint's id.
+*/
+    pub async fn delete_webhook_endpoint<'a>(
+        &'a self,
+        endpoint_id: &'a str,
+    ) -> Result<ResponseValue<types::WebhookEndpoint>, Error<types::ErrorEnvelope>> {
+        let url = format!(
+            "{}/v1/webhook_endpoints/{}", self.baseurl, encode_path(& endpoint_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "delete_webhook_endpoint",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            429u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            503u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Change an endpoint; omitted fields stay as they are
+
+Enabling an endpoint the server disabled (a 410 answer, or failing for 5 days) clears its
+`disabled_reason` and resumes delivery with the events it has not received.
+
+
+Sends a `PATCH` request to `/v1/webhook_endpoints/{endpoint_id}`
+
+Arguments:
+- `endpoint_id`: The webhook endpoint's id.
+- `body`
+*/
+    pub async fn update_webhook_endpoint<'a>(
+        &'a self,
+        endpoint_id: &'a str,
+        body: &'a types::WebhookEndpointUpdate,
+    ) -> Result<ResponseValue<types::WebhookEndpoint>, Error<types::ErrorEnvelope>> {
+        let url = format!(
+            "{}/v1/webhook_endpoints/{}", self.baseurl, encode_path(& endpoint_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .patch(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "update_webhook_endpoint",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            413u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            429u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            503u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**A new signing secret; the old one keeps signing beside it for 24 hours
+
+For 24 hours every delivery carries two signatures in `webhook-signature` (space
+separated, as Standard Webhooks allows): one under the new secret and one under the old,
+so receivers can switch at their own pace. A second rotation within that time ends the
+older secret's overlap at once.
+
+
+Sends a `POST` request to `/v1/webhook_endpoints/{endpoint_id}/rotate_secret`
+
+Arguments:
+- `endpoint_id`: The webhook endpoint's id.
+- `idempotency_key`: Makes a POST safe to retry. The first response for a key is stored; a request with the
+same key and the same body gets it back and changes nothing; the same key with another
+body is a 409 `conflict`. The answer kept is the first one of a request that ran, whatever
+its status (201, 403, 404, 409, 410); answers of requests that never ran (400, 401, 413,
+429, 503) are not kept, and a retry runs afresh. Any value the header can carry (the
+SDKs send a UUID; an empty value is the same as no header); keys are kept for 24 hours.
+The SDKs send one automatically.
+
+*/
+    pub async fn rotate_webhook_secret<'a>(
+        &'a self,
+        endpoint_id: &'a str,
+        idempotency_key: Option<&'a str>,
+    ) -> Result<
+        ResponseValue<types::WebhookEndpointCreated>,
+        Error<types::ErrorEnvelope>,
+    > {
+        let url = format!(
+            "{}/v1/webhook_endpoints/{}/rotate_secret", self.baseurl, encode_path(&
+            endpoint_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        if let Some(value) = idempotency_key {
+            header_map.append("Idempotency-Key", value.to_string().try_into()?);
+        }
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "rotate_webhook_secret",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            409u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            429u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            503u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**The endpoint's delivery attempts, newest first, one row per attempt
+
+Sends a `GET` request to `/v1/webhook_endpoints/{endpoint_id}/deliveries`
+
+Arguments:
+- `endpoint_id`: The webhook endpoint's id.
+- `limit`: Page size, 1 to 100.
+- `page_token`: The `next_page_token` of the previous page, as the server issued it (an opaque token of at
+most 512 characters; any other value is a 400 naming `page_token`); omit for the first
+page.
+
+*/
+    pub async fn list_webhook_deliveries<'a>(
+        &'a self,
+        endpoint_id: &'a str,
+        limit: Option<::std::num::NonZeroU64>,
+        page_token: Option<&'a str>,
+    ) -> Result<ResponseValue<types::WebhookDeliveryList>, Error<types::ErrorEnvelope>> {
+        let url = format!(
+            "{}/v1/webhook_endpoints/{}/deliveries", self.baseurl, encode_path(&
+            endpoint_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .query(&progenitor_client::QueryParam::new("limit", &limit))
+            .query(&progenitor_client::QueryParam::new("page_token", &page_token))
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "list_webhook_deliveries",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             429u16 => {

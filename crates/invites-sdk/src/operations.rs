@@ -132,6 +132,41 @@ pub const OPERATIONS: &[Operation] = &[
         list: false,
         idempotent: false,
     },
+    Operation {
+        id: "listWebhookEndpoints",
+        list: true,
+        idempotent: false,
+    },
+    Operation {
+        id: "createWebhookEndpoint",
+        list: false,
+        idempotent: true,
+    },
+    Operation {
+        id: "getWebhookEndpoint",
+        list: false,
+        idempotent: false,
+    },
+    Operation {
+        id: "updateWebhookEndpoint",
+        list: false,
+        idempotent: false,
+    },
+    Operation {
+        id: "deleteWebhookEndpoint",
+        list: false,
+        idempotent: false,
+    },
+    Operation {
+        id: "rotateWebhookSecret",
+        list: false,
+        idempotent: true,
+    },
+    Operation {
+        id: "listWebhookDeliveries",
+        list: true,
+        idempotent: false,
+    },
 ];
 
 impl Client {
@@ -262,6 +297,51 @@ impl Client {
                 args.done()?;
                 json::respond(self.api_keys().revoke_with_response(&key_id).await?)
             }
+            "listWebhookEndpoints" => {
+                let params: ListWebhookEndpoints = args.into()?;
+                json::page(self.webhooks().list_page_with_response(&params).await?)
+            }
+            "createWebhookEndpoint" => {
+                let body: types::WebhookEndpointCreate = args.into()?;
+                json::respond(self.webhooks().create_with_response(&body).await?)
+            }
+            "getWebhookEndpoint" => {
+                let endpoint_id = args.string("endpoint_id")?;
+                args.done()?;
+                json::respond(self.webhooks().get_with_response(&endpoint_id).await?)
+            }
+            "updateWebhookEndpoint" => {
+                let endpoint_id = args.string("endpoint_id")?;
+                let body: types::WebhookEndpointUpdate = args.into()?;
+                json::respond(
+                    self.webhooks()
+                        .update_with_response(&endpoint_id, &body)
+                        .await?,
+                )
+            }
+            "deleteWebhookEndpoint" => {
+                let endpoint_id = args.string("endpoint_id")?;
+                args.done()?;
+                json::respond(self.webhooks().delete_with_response(&endpoint_id).await?)
+            }
+            "rotateWebhookSecret" => {
+                let endpoint_id = args.string("endpoint_id")?;
+                args.done()?;
+                json::respond(
+                    self.webhooks()
+                        .rotate_secret_with_response(&endpoint_id)
+                        .await?,
+                )
+            }
+            "listWebhookDeliveries" => {
+                let endpoint_id = args.string("endpoint_id")?;
+                let params: ListWebhookDeliveries = args.into()?;
+                json::page(
+                    self.webhooks()
+                        .deliveries_page_with_response(&endpoint_id, &params)
+                        .await?,
+                )
+            }
             _ => Err(json::unknown(operation, false)),
         }
     }
@@ -297,6 +377,17 @@ impl Client {
             "listApiKeys" => {
                 let params: ListApiKeys = args.into()?;
                 Ok(json::items(self.api_keys().list(params)))
+            }
+            "listWebhookEndpoints" => {
+                let params: ListWebhookEndpoints = args.into()?;
+                Ok(json::items(self.webhooks().list(params)))
+            }
+            "listWebhookDeliveries" => {
+                let endpoint_id = args.string("endpoint_id")?;
+                let params: ListWebhookDeliveries = args.into()?;
+                Ok(json::items(
+                    self.webhooks().deliveries(&endpoint_id, params),
+                ))
             }
             _ => Err(json::unknown(operation, true)),
         }

@@ -34,6 +34,11 @@ impl Client {
     pub fn events(&self) -> Events<'_> {
         Events { client: self }
     }
+
+    /// Webhook endpoints (create: the secret is shown once, list, get, update, delete, rotate the secret, deliveries), and unwrapping what they receive.
+    pub fn webhooks(&self) -> Webhooks<'_> {
+        Webhooks { client: self }
+    }
 }
 
 /// Filters and paging for [`Invites::list`] (`listInvites`).
@@ -108,6 +113,30 @@ pub struct ListMembers {
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListApiKeys {
+    /// Page size, 1 to 100.
+    pub limit: Option<u32>,
+    /// The `next_page_token` of the previous page, as the server issued it (an opaque token of at
+    /// most 512 characters; any other value is a 400 naming `page_token`); omit for the first
+    /// page.
+    pub page_token: Option<String>,
+}
+
+/// Filters and paging for [`Webhooks::list`] (`listWebhookEndpoints`).
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListWebhookEndpoints {
+    /// Page size, 1 to 100.
+    pub limit: Option<u32>,
+    /// The `next_page_token` of the previous page, as the server issued it (an opaque token of at
+    /// most 512 characters; any other value is a 400 naming `page_token`); omit for the first
+    /// page.
+    pub page_token: Option<String>,
+}
+
+/// Filters and paging for [`Webhooks::deliveries`] (`listWebhookDeliveries`).
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListWebhookDeliveries {
     /// Page size, 1 to 100.
     pub limit: Option<u32>,
     /// The `next_page_token` of the previous page, as the server issued it (an opaque token of at
@@ -796,6 +825,245 @@ impl Events<'_> {
                 ..params.clone()
             };
             async move { client.events().list_page(&params).await }
+        })
+    }
+}
+
+/// Webhook endpoints (create: the secret is shown once, list, get, update, delete, rotate the secret, deliveries), and unwrapping what they receive.
+#[derive(Debug, Clone, Copy)]
+pub struct Webhooks<'c> {
+    client: &'c Client,
+}
+
+impl Webhooks<'_> {
+    /// `listWebhookEndpoints`: The organization's webhook endpoints, newest first; never a secret. One page.
+    pub async fn list_page(
+        &self,
+        params: &ListWebhookEndpoints,
+    ) -> Result<Page<types::WebhookEndpoint>, Error> {
+        Ok(self.list_page_with_response(params).await?.data)
+    }
+
+    /// [`Self::list_page`] with the answer's status, request id and headers.
+    pub async fn list_page_with_response(
+        &self,
+        params: &ListWebhookEndpoints,
+    ) -> Result<Response<Page<types::WebhookEndpoint>>, Error> {
+        let limit = pagination::bounded("limit", params.limit, 1, 100)?;
+        let g = self.client.generated();
+        let r = self
+            .client
+            .run_with_response(|| g.list_webhook_endpoints(limit, params.page_token.as_deref()))
+            .await?;
+        Ok(r.map(|list| Page {
+            data: list.data,
+            next_page_token: list.next_page_token,
+        }))
+    }
+
+    /// `listWebhookEndpoints`: The organization's webhook endpoints, newest first; never a secret. Every item, page after page.
+    ///
+    /// ```no_run
+    /// use futures::TryStreamExt;
+    /// # async fn example(client: invites_sdk::Client) -> Result<(), invites_sdk::Error> {
+    /// let all: Vec<_> = client.webhooks().list(invites_sdk::ListWebhookEndpoints::default()).try_collect().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn list(&self, params: ListWebhookEndpoints) -> PageStream<types::WebhookEndpoint> {
+        let client = self.client.clone();
+        pagination::paginate(params.page_token.clone(), move |page_token| {
+            let client = client.clone();
+            let params = ListWebhookEndpoints {
+                page_token,
+                ..params.clone()
+            };
+            async move { client.webhooks().list_page(&params).await }
+        })
+    }
+
+    /// `createWebhookEndpoint`: A new webhook endpoint; its signing secret is shown only here (and on rotation).
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, body: invites_sdk::types::WebhookEndpointCreate) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.webhooks().create(&body).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn create(
+        &self,
+        body: &types::WebhookEndpointCreate,
+    ) -> Result<types::WebhookEndpointCreated, Error> {
+        Ok(self.create_with_response(body).await?.data)
+    }
+
+    /// [`Self::create`] with the answer's status, request id and headers.
+    pub async fn create_with_response(
+        &self,
+        body: &types::WebhookEndpointCreate,
+    ) -> Result<Response<types::WebhookEndpointCreated>, Error> {
+        let key = self.client.idempotency_key();
+        let g = self.client.generated();
+        self.client
+            .run_with_response(|| g.create_webhook_endpoint(Some(&key), body))
+            .await
+    }
+
+    /// `getWebhookEndpoint`: One webhook endpoint (without its secret).
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, endpoint_id: &str) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.webhooks().get(endpoint_id).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn get(&self, endpoint_id: &str) -> Result<types::WebhookEndpoint, Error> {
+        Ok(self.get_with_response(endpoint_id).await?.data)
+    }
+
+    /// [`Self::get`] with the answer's status, request id and headers.
+    pub async fn get_with_response(
+        &self,
+        endpoint_id: &str,
+    ) -> Result<Response<types::WebhookEndpoint>, Error> {
+        let g = self.client.generated();
+        self.client
+            .run_with_response(|| g.get_webhook_endpoint(endpoint_id))
+            .await
+    }
+
+    /// `updateWebhookEndpoint`: Change an endpoint; omitted fields stay as they are.
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, endpoint_id: &str, body: invites_sdk::types::WebhookEndpointUpdate) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.webhooks().update(endpoint_id, &body).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn update(
+        &self,
+        endpoint_id: &str,
+        body: &types::WebhookEndpointUpdate,
+    ) -> Result<types::WebhookEndpoint, Error> {
+        Ok(self.update_with_response(endpoint_id, body).await?.data)
+    }
+
+    /// [`Self::update`] with the answer's status, request id and headers.
+    pub async fn update_with_response(
+        &self,
+        endpoint_id: &str,
+        body: &types::WebhookEndpointUpdate,
+    ) -> Result<Response<types::WebhookEndpoint>, Error> {
+        let g = self.client.generated();
+        self.client
+            .run_with_response(|| g.update_webhook_endpoint(endpoint_id, body))
+            .await
+    }
+
+    /// `deleteWebhookEndpoint`: Delete an endpoint for good, with its deliveries not yet made and its attempt log.
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, endpoint_id: &str) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.webhooks().delete(endpoint_id).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn delete(&self, endpoint_id: &str) -> Result<types::WebhookEndpoint, Error> {
+        Ok(self.delete_with_response(endpoint_id).await?.data)
+    }
+
+    /// [`Self::delete`] with the answer's status, request id and headers.
+    pub async fn delete_with_response(
+        &self,
+        endpoint_id: &str,
+    ) -> Result<Response<types::WebhookEndpoint>, Error> {
+        let g = self.client.generated();
+        self.client
+            .run_with_response(|| g.delete_webhook_endpoint(endpoint_id))
+            .await
+    }
+
+    /// `rotateWebhookSecret`: A new signing secret; the old one keeps signing beside it for 24 hours.
+    ///
+    /// ```no_run
+    /// # async fn example(client: invites_sdk::Client, endpoint_id: &str) -> Result<(), invites_sdk::Error> {
+    /// let answer = client.webhooks().rotate_secret(endpoint_id).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn rotate_secret(
+        &self,
+        endpoint_id: &str,
+    ) -> Result<types::WebhookEndpointCreated, Error> {
+        Ok(self.rotate_secret_with_response(endpoint_id).await?.data)
+    }
+
+    /// [`Self::rotate_secret`] with the answer's status, request id and headers.
+    pub async fn rotate_secret_with_response(
+        &self,
+        endpoint_id: &str,
+    ) -> Result<Response<types::WebhookEndpointCreated>, Error> {
+        let key = self.client.idempotency_key();
+        let g = self.client.generated();
+        self.client
+            .run_with_response(|| g.rotate_webhook_secret(endpoint_id, Some(&key)))
+            .await
+    }
+
+    /// `listWebhookDeliveries`: The endpoint's delivery attempts, newest first, one row per attempt. One page.
+    pub async fn deliveries_page(
+        &self,
+        endpoint_id: &str,
+        params: &ListWebhookDeliveries,
+    ) -> Result<Page<types::WebhookDelivery>, Error> {
+        Ok(self
+            .deliveries_page_with_response(endpoint_id, params)
+            .await?
+            .data)
+    }
+
+    /// [`Self::deliveries_page`] with the answer's status, request id and headers.
+    pub async fn deliveries_page_with_response(
+        &self,
+        endpoint_id: &str,
+        params: &ListWebhookDeliveries,
+    ) -> Result<Response<Page<types::WebhookDelivery>>, Error> {
+        let limit = pagination::bounded("limit", params.limit, 1, 100)?;
+        let g = self.client.generated();
+        let r = self
+            .client
+            .run_with_response(|| {
+                g.list_webhook_deliveries(endpoint_id, limit, params.page_token.as_deref())
+            })
+            .await?;
+        Ok(r.map(|list| Page {
+            data: list.data,
+            next_page_token: list.next_page_token,
+        }))
+    }
+
+    /// `listWebhookDeliveries`: The endpoint's delivery attempts, newest first, one row per attempt. Every item, page after page.
+    ///
+    /// ```no_run
+    /// use futures::TryStreamExt;
+    /// # async fn example(client: invites_sdk::Client, endpoint_id: &str) -> Result<(), invites_sdk::Error> {
+    /// let all: Vec<_> = client.webhooks().deliveries(endpoint_id, invites_sdk::ListWebhookDeliveries::default()).try_collect().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn deliveries(
+        &self,
+        endpoint_id: &str,
+        params: ListWebhookDeliveries,
+    ) -> PageStream<types::WebhookDelivery> {
+        let client = self.client.clone();
+        let endpoint_id = endpoint_id.to_owned();
+        pagination::paginate(params.page_token.clone(), move |page_token| {
+            let client = client.clone();
+            let endpoint_id = endpoint_id.clone();
+            let params = ListWebhookDeliveries {
+                page_token,
+                ..params.clone()
+            };
+            async move {
+                client
+                    .webhooks()
+                    .deliveries_page(&endpoint_id, &params)
+                    .await
+            }
         })
     }
 }

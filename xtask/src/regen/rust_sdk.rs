@@ -486,6 +486,18 @@ fn setter(api: &Api, ty: &Type) -> Option<(String, String, String)> {
             format!("types::{r}"),
             "serde_json::to_value(v).unwrap_or_default()".into(),
         ),
+        Type::Array(item) if matches!(&**item, Type::Ref(r) if matches!(&api.schema(r).kind, SchemaKind::Enum(_))) =>
+        {
+            let Type::Ref(r) = &**item else {
+                unreachable!("matched above")
+            };
+            (
+                String::new(),
+                format!("impl IntoIterator<Item = types::{r}>"),
+                "serde_json::to_value(v.into_iter().collect::<Vec<_>>()).unwrap_or_default()"
+                    .into(),
+            )
+        }
         Type::Map(v) if string_like(v) => map_setter(),
         Type::Ref(r) => match &api.schema(r).kind {
             SchemaKind::Alias(Type::Map(v)) if string_like(v) => map_setter(),

@@ -35,6 +35,7 @@ __all__ = [
     "AsyncInvites",
     "AsyncMembers",
     "AsyncOrganizations",
+    "AsyncWebhooks",
     "Client",
     "Delivery",
     "DeliveryStatus",
@@ -55,6 +56,10 @@ __all__ = [
     "OrganizationCreated",
     "Organizations",
     "Redemption",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEndpointCreated",
+    "Webhooks",
 ]
 
 ErrorType = Literal[
@@ -931,6 +936,287 @@ class Event(Model):
         `member`, `api_key` or `delivery` (see the type).
         """
         return self._data
+
+
+class WebhookEndpoint(Model):
+    """A webhook endpoint of the organization; never its secret."""
+
+    __slots__ = (
+        "_created_at",
+        "_description",
+        "_disabled_reason",
+        "_enabled",
+        "_event_types",
+        "_id",
+        "_updated_at",
+        "_url",
+    )
+    _fields = (
+        "id",
+        "url",
+        "event_types",
+        "description",
+        "enabled",
+        "disabled_reason",
+        "created_at",
+        "updated_at",
+    )
+    _id: str
+    _url: str
+    _event_types: list[EventType]
+    _description: str | None
+    _enabled: bool
+    _disabled_reason: str | None
+    _created_at: datetime.datetime
+    _updated_at: datetime.datetime
+
+    def __init__(self, data: Mapping[str, Any], request_id: str | None = None) -> None:
+        super().__init__(data, request_id)
+        self._id = data["id"]
+        self._url = data["url"]
+        self._event_types = list(data["event_types"])
+        self._description = data.get("description")
+        self._enabled = data["enabled"]
+        self._disabled_reason = data.get("disabled_reason")
+        self._created_at = parse_datetime(data["created_at"])
+        self._updated_at = parse_datetime(data["updated_at"])
+
+    @property
+    def id(self) -> str:
+        """The endpoint's id."""
+        return self._id
+
+    @property
+    def url(self) -> str:
+        """Where events are POSTed."""
+        return self._url
+
+    @property
+    def event_types(self) -> list[EventType]:
+        """The event types it receives; empty means every type."""
+        return self._event_types
+
+    @property
+    def description(self) -> str | None:
+        """What the endpoint is for; null if none was given."""
+        return self._description
+
+    @property
+    def enabled(self) -> bool:
+        """Whether events are delivered to it."""
+        return self._enabled
+
+    @property
+    def disabled_reason(self) -> str | None:
+        """Why the server disabled it (it answered 410 Gone, or failed for 5 days); null when
+        enabled or disabled by a caller.
+        """
+        return self._disabled_reason
+
+    @property
+    def created_at(self) -> datetime.datetime:
+        """When it was created."""
+        return self._created_at
+
+    @property
+    def updated_at(self) -> datetime.datetime:
+        """When it last changed."""
+        return self._updated_at
+
+
+class WebhookEndpointCreated(Model):
+    """An endpoint and its signing secret, shown only on creation and rotation."""
+
+    __slots__ = (
+        "_created_at",
+        "_description",
+        "_disabled_reason",
+        "_enabled",
+        "_event_types",
+        "_id",
+        "_secret",
+        "_updated_at",
+        "_url",
+    )
+    _fields = (
+        "id",
+        "url",
+        "event_types",
+        "description",
+        "enabled",
+        "disabled_reason",
+        "created_at",
+        "updated_at",
+        "secret",
+    )
+    _id: str
+    _url: str
+    _event_types: list[EventType]
+    _description: str | None
+    _enabled: bool
+    _disabled_reason: str | None
+    _created_at: datetime.datetime
+    _updated_at: datetime.datetime
+    _secret: str
+
+    def __init__(self, data: Mapping[str, Any], request_id: str | None = None) -> None:
+        super().__init__(data, request_id)
+        self._id = data["id"]
+        self._url = data["url"]
+        self._event_types = list(data["event_types"])
+        self._description = data.get("description")
+        self._enabled = data["enabled"]
+        self._disabled_reason = data.get("disabled_reason")
+        self._created_at = parse_datetime(data["created_at"])
+        self._updated_at = parse_datetime(data["updated_at"])
+        self._secret = data["secret"]
+
+    @property
+    def id(self) -> str:
+        """The endpoint's id."""
+        return self._id
+
+    @property
+    def url(self) -> str:
+        """Where events are POSTed."""
+        return self._url
+
+    @property
+    def event_types(self) -> list[EventType]:
+        """The event types it receives; empty means every type."""
+        return self._event_types
+
+    @property
+    def description(self) -> str | None:
+        """What the endpoint is for; null if none was given."""
+        return self._description
+
+    @property
+    def enabled(self) -> bool:
+        """Whether events are delivered to it."""
+        return self._enabled
+
+    @property
+    def disabled_reason(self) -> str | None:
+        """Why the server disabled it; null when enabled or disabled by a caller."""
+        return self._disabled_reason
+
+    @property
+    def created_at(self) -> datetime.datetime:
+        """When it was created."""
+        return self._created_at
+
+    @property
+    def updated_at(self) -> datetime.datetime:
+        """When it last changed."""
+        return self._updated_at
+
+    @property
+    def secret(self) -> str:
+        """The signing secret (`whsec_` + base64 of 32 random bytes), shown once: give it to
+        `client.webhooks.unwrap`.
+        """
+        return self._secret
+
+
+class WebhookDelivery(Model):
+    """One attempt to deliver one event to one endpoint."""
+
+    __slots__ = (
+        "_attempt",
+        "_created_at",
+        "_duration_ms",
+        "_endpoint_id",
+        "_error",
+        "_event_id",
+        "_event_type",
+        "_id",
+        "_status_code",
+    )
+    _fields = (
+        "id",
+        "endpoint_id",
+        "event_id",
+        "event_type",
+        "attempt",
+        "status_code",
+        "error",
+        "duration_ms",
+        "created_at",
+    )
+    _id: str
+    _endpoint_id: str
+    _event_id: str
+    _event_type: EventType
+    _attempt: int
+    _status_code: int | None
+    _error: str | None
+    _duration_ms: int
+    _created_at: datetime.datetime
+
+    def __init__(self, data: Mapping[str, Any], request_id: str | None = None) -> None:
+        super().__init__(data, request_id)
+        self._id = data["id"]
+        self._endpoint_id = data["endpoint_id"]
+        self._event_id = data["event_id"]
+        self._event_type = data["event_type"]
+        self._attempt = data["attempt"]
+        self._status_code = data.get("status_code")
+        self._error = data.get("error")
+        self._duration_ms = data["duration_ms"]
+        self._created_at = parse_datetime(data["created_at"])
+
+    @property
+    def id(self) -> str:
+        """The attempt's id."""
+        return self._id
+
+    @property
+    def endpoint_id(self) -> str:
+        """The endpoint it was sent to."""
+        return self._endpoint_id
+
+    @property
+    def event_id(self) -> str:
+        """The event sent (the `webhook-id` header, the same on every retry)."""
+        return self._event_id
+
+    @property
+    def event_type(self) -> EventType:
+        """What changed: `invite.created`, `invite.updated`, `invite.revoked`,
+        `invite.code_rotated`, `invite.resent`, `invite.accepted` (data: `invite` and the new
+        `member`), `member.removed` (`member`), `api_key.created`, `api_key.revoked` (`api_key`,
+        never its secret), `email.sent`, `email.failed` (`delivery`: the email worker's outcome).
+        """
+        return self._event_type
+
+    @property
+    def attempt(self) -> int:
+        """1 for the first attempt of this event at this endpoint, 2 for its first retry, and so on.
+        """
+        return self._attempt
+
+    @property
+    def status_code(self) -> int | None:
+        """The HTTP status the endpoint answered; null when there was no answer (see `error`)."""
+        return self._status_code
+
+    @property
+    def error(self) -> str | None:
+        """Why the attempt failed without an answer (refused address, connection, timeout); null
+        when it got one.
+        """
+        return self._error
+
+    @property
+    def duration_ms(self) -> int:
+        """How long the attempt took, in milliseconds."""
+        return self._duration_ms
+
+    @property
+    def created_at(self) -> datetime.datetime:
+        """When the attempt was made."""
+        return self._created_at
 
 
 class Organizations(SyncResource):
@@ -2479,6 +2765,492 @@ class AsyncEvents(AsyncResource):
         )
 
 
+class Webhooks(SyncResource):
+    """Webhook endpoints (create: the secret is shown once, list, get, update, delete, rotate the
+    secret, deliveries), and unwrapping what they receive.
+    """
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        page_token: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> SyncPager[WebhookEndpoint]:
+        """The organization's webhook endpoints, newest first; never a secret
+        (`listWebhookEndpoints`, `GET /v1/webhook_endpoints`).
+
+        Iterating the pager yields every item, fetching page after page; `pager.first_page()`
+        fetches one page.
+
+        Args:
+            limit: Page size, 1 to 100.
+            page_token: The `next_page_token` of the previous page, as the server issued it (an
+                opaque token of at most 512 characters; any other value is a 400 naming
+                `page_token`); omit for the first page.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "limit": limit,
+            "page_token": page_token,
+        }
+        return SyncPager(
+            self._core,
+            "listWebhookEndpoints",
+            args,
+            WebhookEndpoint,
+            timeout,
+            extra_headers,
+            max_retries,
+        )
+
+    def create(
+        self,
+        *,
+        url: str,
+        event_types: Sequence[EventType] | None = None,
+        description: str | None = None,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpointCreated:
+        """A new webhook endpoint; its signing secret is shown only here (and on rotation)
+        (`createWebhookEndpoint`, `POST /v1/webhook_endpoints`).
+
+        Args:
+            url: Where to POST events: an `https` URL of at most 2,000 characters, on a public
+                address.
+            event_types: The event types to send; empty or omitted means every type.
+            description: What the endpoint is for, at most 500 characters.
+            idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
+                its retries reuse.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "url": url,
+            "event_types": event_types,
+            "description": description,
+        }
+        data, request_id = self._call(
+            "createWebhookEndpoint", args, idempotency_key, timeout, extra_headers, max_retries
+        )
+        return WebhookEndpointCreated(data, request_id)
+
+    def get(
+        self,
+        endpoint_id: str,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpoint:
+        """One webhook endpoint (without its secret) (`getWebhookEndpoint`, `GET
+        /v1/webhook_endpoints/{endpoint_id}`).
+
+        Args:
+            endpoint_id: The webhook endpoint's id.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "endpoint_id": endpoint_id,
+        }
+        data, request_id = self._call(
+            "getWebhookEndpoint", args, None, timeout, extra_headers, max_retries
+        )
+        return WebhookEndpoint(data, request_id)
+
+    def update(
+        self,
+        endpoint_id: str,
+        *,
+        url: str | None = None,
+        event_types: Sequence[EventType] | None = None,
+        description: str | None = None,
+        enabled: bool | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpoint:
+        """Change an endpoint; omitted fields stay as they are (`updateWebhookEndpoint`, `PATCH
+        /v1/webhook_endpoints/{endpoint_id}`).
+
+        Args:
+            endpoint_id: The webhook endpoint's id.
+            url: A new URL, under the same rules as on creation.
+            event_types: The event types to send from now on; empty means every type.
+            description: A new description (empty clears it).
+            enabled: `false` stops deliveries (events meanwhile are not queued for it); `true`
+                resumes them.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "endpoint_id": endpoint_id,
+            "url": url,
+            "event_types": event_types,
+            "description": description,
+            "enabled": enabled,
+        }
+        data, request_id = self._call(
+            "updateWebhookEndpoint", args, None, timeout, extra_headers, max_retries
+        )
+        return WebhookEndpoint(data, request_id)
+
+    def delete(
+        self,
+        endpoint_id: str,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpoint:
+        """Delete an endpoint for good, with its deliveries not yet made and its attempt log
+        (`deleteWebhookEndpoint`, `DELETE /v1/webhook_endpoints/{endpoint_id}`).
+
+        Args:
+            endpoint_id: The webhook endpoint's id.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "endpoint_id": endpoint_id,
+        }
+        data, request_id = self._call(
+            "deleteWebhookEndpoint", args, None, timeout, extra_headers, max_retries
+        )
+        return WebhookEndpoint(data, request_id)
+
+    def rotate_secret(
+        self,
+        endpoint_id: str,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpointCreated:
+        """A new signing secret; the old one keeps signing beside it for 24 hours
+        (`rotateWebhookSecret`, `POST /v1/webhook_endpoints/{endpoint_id}/rotate_secret`).
+
+        Args:
+            endpoint_id: The webhook endpoint's id.
+            idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
+                its retries reuse.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "endpoint_id": endpoint_id,
+        }
+        data, request_id = self._call(
+            "rotateWebhookSecret", args, idempotency_key, timeout, extra_headers, max_retries
+        )
+        return WebhookEndpointCreated(data, request_id)
+
+    def deliveries(
+        self,
+        endpoint_id: str,
+        *,
+        limit: int | None = None,
+        page_token: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> SyncPager[WebhookDelivery]:
+        """The endpoint's delivery attempts, newest first, one row per attempt
+        (`listWebhookDeliveries`, `GET /v1/webhook_endpoints/{endpoint_id}/deliveries`).
+
+        Iterating the pager yields every item, fetching page after page; `pager.first_page()`
+        fetches one page.
+
+        Args:
+            endpoint_id: The webhook endpoint's id.
+            limit: Page size, 1 to 100.
+            page_token: The `next_page_token` of the previous page, as the server issued it (an
+                opaque token of at most 512 characters; any other value is a 400 naming
+                `page_token`); omit for the first page.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "endpoint_id": endpoint_id,
+            "limit": limit,
+            "page_token": page_token,
+        }
+        return SyncPager(
+            self._core,
+            "listWebhookDeliveries",
+            args,
+            WebhookDelivery,
+            timeout,
+            extra_headers,
+            max_retries,
+        )
+
+
+class AsyncWebhooks(AsyncResource):
+    """Webhook endpoints (create: the secret is shown once, list, get, update, delete, rotate the
+    secret, deliveries), and unwrapping what they receive.
+    """
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        page_token: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncPager[WebhookEndpoint]:
+        """The organization's webhook endpoints, newest first; never a secret
+        (`listWebhookEndpoints`, `GET /v1/webhook_endpoints`).
+
+        `async for` over the pager yields every item, fetching page after page; `await
+        pager.first_page()` fetches one page.
+
+        Args:
+            limit: Page size, 1 to 100.
+            page_token: The `next_page_token` of the previous page, as the server issued it (an
+                opaque token of at most 512 characters; any other value is a 400 naming
+                `page_token`); omit for the first page.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "limit": limit,
+            "page_token": page_token,
+        }
+        return AsyncPager(
+            self._core,
+            "listWebhookEndpoints",
+            args,
+            WebhookEndpoint,
+            timeout,
+            extra_headers,
+            max_retries,
+        )
+
+    async def create(
+        self,
+        *,
+        url: str,
+        event_types: Sequence[EventType] | None = None,
+        description: str | None = None,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpointCreated:
+        """A new webhook endpoint; its signing secret is shown only here (and on rotation)
+        (`createWebhookEndpoint`, `POST /v1/webhook_endpoints`).
+
+        Args:
+            url: Where to POST events: an `https` URL of at most 2,000 characters, on a public
+                address.
+            event_types: The event types to send; empty or omitted means every type.
+            description: What the endpoint is for, at most 500 characters.
+            idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
+                its retries reuse.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "url": url,
+            "event_types": event_types,
+            "description": description,
+        }
+        data, request_id = await self._call(
+            "createWebhookEndpoint", args, idempotency_key, timeout, extra_headers, max_retries
+        )
+        return WebhookEndpointCreated(data, request_id)
+
+    async def get(
+        self,
+        endpoint_id: str,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpoint:
+        """One webhook endpoint (without its secret) (`getWebhookEndpoint`, `GET
+        /v1/webhook_endpoints/{endpoint_id}`).
+
+        Args:
+            endpoint_id: The webhook endpoint's id.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "endpoint_id": endpoint_id,
+        }
+        data, request_id = await self._call(
+            "getWebhookEndpoint", args, None, timeout, extra_headers, max_retries
+        )
+        return WebhookEndpoint(data, request_id)
+
+    async def update(
+        self,
+        endpoint_id: str,
+        *,
+        url: str | None = None,
+        event_types: Sequence[EventType] | None = None,
+        description: str | None = None,
+        enabled: bool | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpoint:
+        """Change an endpoint; omitted fields stay as they are (`updateWebhookEndpoint`, `PATCH
+        /v1/webhook_endpoints/{endpoint_id}`).
+
+        Args:
+            endpoint_id: The webhook endpoint's id.
+            url: A new URL, under the same rules as on creation.
+            event_types: The event types to send from now on; empty means every type.
+            description: A new description (empty clears it).
+            enabled: `false` stops deliveries (events meanwhile are not queued for it); `true`
+                resumes them.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "endpoint_id": endpoint_id,
+            "url": url,
+            "event_types": event_types,
+            "description": description,
+            "enabled": enabled,
+        }
+        data, request_id = await self._call(
+            "updateWebhookEndpoint", args, None, timeout, extra_headers, max_retries
+        )
+        return WebhookEndpoint(data, request_id)
+
+    async def delete(
+        self,
+        endpoint_id: str,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpoint:
+        """Delete an endpoint for good, with its deliveries not yet made and its attempt log
+        (`deleteWebhookEndpoint`, `DELETE /v1/webhook_endpoints/{endpoint_id}`).
+
+        Args:
+            endpoint_id: The webhook endpoint's id.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "endpoint_id": endpoint_id,
+        }
+        data, request_id = await self._call(
+            "deleteWebhookEndpoint", args, None, timeout, extra_headers, max_retries
+        )
+        return WebhookEndpoint(data, request_id)
+
+    async def rotate_secret(
+        self,
+        endpoint_id: str,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> WebhookEndpointCreated:
+        """A new signing secret; the old one keeps signing beside it for 24 hours
+        (`rotateWebhookSecret`, `POST /v1/webhook_endpoints/{endpoint_id}/rotate_secret`).
+
+        Args:
+            endpoint_id: The webhook endpoint's id.
+            idempotency_key: Sent as `Idempotency-Key`; by default each call gets a fresh key that
+                its retries reuse.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "endpoint_id": endpoint_id,
+        }
+        data, request_id = await self._call(
+            "rotateWebhookSecret", args, idempotency_key, timeout, extra_headers, max_retries
+        )
+        return WebhookEndpointCreated(data, request_id)
+
+    def deliveries(
+        self,
+        endpoint_id: str,
+        *,
+        limit: int | None = None,
+        page_token: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncPager[WebhookDelivery]:
+        """The endpoint's delivery attempts, newest first, one row per attempt
+        (`listWebhookDeliveries`, `GET /v1/webhook_endpoints/{endpoint_id}/deliveries`).
+
+        `async for` over the pager yields every item, fetching page after page; `await
+        pager.first_page()` fetches one page.
+
+        Args:
+            endpoint_id: The webhook endpoint's id.
+            limit: Page size, 1 to 100.
+            page_token: The `next_page_token` of the previous page, as the server issued it (an
+                opaque token of at most 512 characters; any other value is a 400 naming
+                `page_token`); omit for the first page.
+            timeout: Seconds per attempt for this call, instead of the client's.
+            max_retries: Retries for this call, instead of the client's.
+            extra_headers: Headers sent with this call (e.g. `Invites-Forwarded-For`, naming the end
+                user).
+        """
+        args: dict[str, Any] = {
+            "endpoint_id": endpoint_id,
+            "limit": limit,
+            "page_token": page_token,
+        }
+        return AsyncPager(
+            self._core,
+            "listWebhookDeliveries",
+            args,
+            WebhookDelivery,
+            timeout,
+            extra_headers,
+            max_retries,
+        )
+
+
 class Client(SyncClientBase):
     """The synchronous client: calls wait with the GIL released, so threads sharing one client run
     their calls in parallel.
@@ -2513,6 +3285,13 @@ class Client(SyncClientBase):
     def events(self) -> Events:
         """The organization's audit log: every change, newest first."""
         return Events(self._core)
+
+    @property
+    def webhooks(self) -> Webhooks:
+        """Webhook endpoints (create: the secret is shown once, list, get, update, delete, rotate
+        the secret, deliveries), and unwrapping what they receive.
+        """
+        return Webhooks(self._core)
 
 
 class AsyncClient(AsyncClientBase):
@@ -2549,3 +3328,10 @@ class AsyncClient(AsyncClientBase):
     def events(self) -> AsyncEvents:
         """The organization's audit log: every change, newest first."""
         return AsyncEvents(self._core)
+
+    @property
+    def webhooks(self) -> AsyncWebhooks:
+        """Webhook endpoints (create: the secret is shown once, list, get, update, delete, rotate
+        the secret, deliveries), and unwrapping what they receive.
+        """
+        return AsyncWebhooks(self._core)
