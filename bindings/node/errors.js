@@ -17,7 +17,9 @@
 //   │   └── InternalServerError
 //   ├── APIConnectionError
 //   │   └── APITimeoutError
-//   └── APIResponseValidationError
+//   ├── APIResponseValidationError
+//   └── WebhookVerificationError
+//       └── WebhookTimestampError
 'use strict'
 
 /** The base class of every error the SDK raises. */
@@ -68,6 +70,10 @@ class APITimeoutError extends APIConnectionError {}
 class APIResponseValidationError extends InvitesError {}
 /** An argument (or the client's configuration) was refused before anything was sent: a bad request the server never saw. */
 class InvalidArgumentError extends BadRequestError {}
+/** A webhook delivery did not verify (`webhooks.verify` / `webhooks.unwrap`): `type` says why (`webhook_missing_header`, `webhook_invalid_header`, `webhook_invalid_signature`, `webhook_invalid_payload`) and `param` names the header at fault. Answer such a request with 400 and ignore it. */
+class WebhookVerificationError extends InvitesError {}
+/** A correctly signed webhook delivery whose `webhook-timestamp` is more than 5 minutes from the receiver's clock (`type` `webhook_timestamp`): a replayed delivery, or a clock that is off. */
+class WebhookTimestampError extends WebhookVerificationError {}
 
 const errorClasses = {
   InvitesError,
@@ -85,6 +91,8 @@ const errorClasses = {
   APITimeoutError,
   APIResponseValidationError,
   InvalidArgumentError,
+  WebhookVerificationError,
+  WebhookTimestampError,
 }
 for (const [name, cls] of Object.entries(errorClasses)) {
   // A `name` that survives minifiers, and stays out of `Object.keys(err)`.

@@ -57,9 +57,13 @@ impl CliError {
         match self {
             CliError::Sdk(E::Api(_) | E::Decode { .. }) | CliError::Api { .. } => EXIT_API,
             CliError::Sdk(E::Connection { .. } | E::Timeout { .. }) => EXIT_CONNECTION,
-            CliError::Sdk(E::InvalidArgument { .. } | E::Config(_)) | CliError::Usage { .. } => {
-                EXIT_USAGE
-            }
+            CliError::Sdk(
+                E::InvalidArgument { .. }
+                | E::Config(_)
+                | E::WebhookVerification { .. }
+                | E::WebhookTimestamp { .. },
+            )
+            | CliError::Usage { .. } => EXIT_USAGE,
         }
     }
 
@@ -94,6 +98,10 @@ impl CliError {
                     ("invalid_argument", message.clone(), Some(param), None)
                 }
                 CliError::Sdk(E::Config(message)) => ("config", message.clone(), None, None),
+                // The CLI verifies no deliveries; these come only from the SDK's webhooks module.
+                CliError::Sdk(e @ (E::WebhookVerification { .. } | E::WebhookTimestamp { .. })) => {
+                    (e.type_name(), e.message(), e.param(), None)
+                }
                 CliError::Sdk(E::Decode {
                     status,
                     message,

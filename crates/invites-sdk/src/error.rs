@@ -122,6 +122,32 @@ pub enum Error {
         /// The server's request id.
         request_id: Option<String>,
     },
+    /// A webhook delivery did not verify ([`crate::webhooks`]): a header is missing or
+    /// malformed, no signature matches the body under the secret, or the signed body is not an
+    /// event. Nothing in it can be trusted.
+    #[error("webhook verification failed: {message}")]
+    WebhookVerification {
+        /// What failed: `webhook_missing_header`, `webhook_invalid_header`,
+        /// `webhook_invalid_signature` or `webhook_invalid_payload`.
+        type_name: &'static str,
+        /// The header at fault (`webhook-id`, `webhook-timestamp`, `webhook-signature`).
+        param: Option<&'static str>,
+        /// What was wrong.
+        message: String,
+    },
+    /// A correctly signed webhook delivery whose `webhook-timestamp` is more than five minutes
+    /// from the receiver's clock: a replay of an old delivery, or a clock that is off.
+    #[error(
+        "webhook timestamp {timestamp} is {} s {} the receiver's clock ({now}); at most 300 s are allowed",
+        (.now - .timestamp).abs(),
+        if .timestamp < .now { "behind" } else { "ahead of" }
+    )]
+    WebhookTimestamp {
+        /// The delivery's `webhook-timestamp` (unix seconds).
+        timestamp: i64,
+        /// The receiver's clock when it checked (unix seconds).
+        now: i64,
+    },
 }
 
 impl Error {
@@ -162,7 +188,7 @@ impl Error {
     }
 
     /// The error's family, the same word in every SDK: `api`, `connection`, `timeout`,
-    /// `invalid_argument`, `config` or `decode`.
+    /// `invalid_argument`, `config`, `decode` or `webhook`.
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Api(_) => "api",
@@ -171,12 +197,14 @@ impl Error {
             Error::InvalidArgument { .. } => "invalid_argument",
             Error::Config(_) => "config",
             Error::Decode { .. } => "decode",
+            Error::WebhookVerification { .. } | Error::WebhookTimestamp { .. } => "webhook",
         }
     }
 
     /// The error's `type`, for every variant: the API's type (`not_found`, …) when the server
     /// answered with an error, else `connection_error`, `timeout`, `invalid_argument`,
-    /// `invalid_config` or `decode_error`.
+    /// `invalid_config`, `decode_error`, a webhook verification's `webhook_…` type or
+    /// `webhook_timestamp`.
     pub fn type_name(&self) -> &str {
         match self {
             Error::Api(e) => &e.error_type,
@@ -185,15 +213,20 @@ impl Error {
             Error::InvalidArgument { .. } => "invalid_argument",
             Error::Config(_) => "invalid_config",
             Error::Decode { .. } => "decode_error",
+            Error::WebhookVerification { type_name, .. } => type_name,
+            Error::WebhookTimestamp { .. } => "webhook_timestamp",
         }
     }
 
     /// The request field at fault: the server's `param`, or the argument the SDK refused. Both
     /// name the top-level field (`emails`, not `emails[0]`); the message says which element.
+    /// For a webhook verification, the header at fault.
     pub fn param(&self) -> Option<&str> {
         match self {
             Error::Api(e) => e.param.as_deref(),
             Error::InvalidArgument { param, .. } => Some(param),
+            Error::WebhookVerification { param, .. } => *param,
+            Error::WebhookTimestamp { .. } => Some(crate::webhooks::TIMESTAMP_HEADER),
             _ => None,
         }
     }
@@ -205,16 +238,19 @@ impl Error {
             Error::Connection { message, .. }
             | Error::InvalidArgument { message, .. }
             | Error::Config(message)
-            | Error::Decode { message, .. } => message.clone(),
+            | Error::Decode { message, .. }
+            | Error::WebhookVerification { message, .. } => message.clone(),
             Error::Timeout { after, .. } => {
                 format!("request timed out after {:.3} s", after.as_secs_f64())
             }
+            Error::WebhookTimestamp { .. } => self.to_string(),
         }
     }
 
     /// The exception class every binding raises for this error (Python and Node share the names):
     /// by status for API errors (`NotFoundError`, …); `InvalidArgumentError` (a `BadRequestError`)
-    /// for an argument the SDK refused or a bad configuration.
+    /// for an argument the SDK refused or a bad configuration; `WebhookVerificationError` and
+    /// its subclass `WebhookTimestampError` for a webhook delivery that did not verify.
     pub fn class_name(&self) -> &'static str {
         match self {
             Error::Api(e) => crate::error_classes::class_for_status(e.status),
@@ -222,6 +258,8 @@ impl Error {
             Error::Timeout { .. } => "APITimeoutError",
             Error::InvalidArgument { .. } | Error::Config(_) => "InvalidArgumentError",
             Error::Decode { .. } => "APIResponseValidationError",
+            Error::WebhookVerification { .. } => "WebhookVerificationError",
+            Error::WebhookTimestamp { .. } => "WebhookTimestampError",
         }
     }
 
@@ -320,6 +358,15 @@ mod tests {
                 status: 200,
                 message: "m".into(),
                 request_id: None,
+            },
+            Error::WebhookVerification {
+                type_name: "webhook_invalid_signature",
+                param: None,
+                message: "m".into(),
+            },
+            Error::WebhookTimestamp {
+                timestamp: 1,
+                now: 1000,
             },
         ];
         for e in &errors {

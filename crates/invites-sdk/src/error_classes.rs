@@ -97,6 +97,18 @@ pub const ERROR_CLASSES: &[ErrorClass] = &[
         doc: "An argument (or the client's configuration) was refused before anything was sent: a bad request the server never saw.",
         also: Some("ValueError"),
     },
+    ErrorClass {
+        name: "WebhookVerificationError",
+        parent: Some("InvitesError"),
+        doc: "A webhook delivery did not verify (`webhooks.verify` / `webhooks.unwrap`): `type` says why (`webhook_missing_header`, `webhook_invalid_header`, `webhook_invalid_signature`, `webhook_invalid_payload`) and `param` names the header at fault. Answer such a request with 400 and ignore it.",
+        also: None,
+    },
+    ErrorClass {
+        name: "WebhookTimestampError",
+        parent: Some("WebhookVerificationError"),
+        doc: "A correctly signed webhook delivery whose `webhook-timestamp` is more than 5 minutes from the receiver's clock (`type` `webhook_timestamp`): a replayed delivery, or a clock that is off.",
+        also: None,
+    },
 ];
 
 /// The class an API error with HTTP status `status` gets.

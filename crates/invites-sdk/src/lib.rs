@@ -3,7 +3,7 @@
 //! The HTTP layer is generated from `spec/invites.yaml` by progenitor (`cargo xtask regen`) and
 //! lives in [`generated`]; this crate adds what a generated client lacks: configuration from the
 //! environment, retries with backoff, automatic idempotency keys, page streams and one typed
-//! [`Error`].
+//! [`Error`]; and [`webhooks`], verifying what a webhook endpoint receives.
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), invites_sdk::Error> {
@@ -31,6 +31,7 @@ mod operations;
 mod pagination;
 mod resources;
 mod retry;
+pub mod webhooks;
 
 #[rustfmt::skip]
 #[allow(missing_docs, clippy::all, clippy::pedantic)]

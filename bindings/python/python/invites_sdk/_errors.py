@@ -26,7 +26,9 @@ the server does (400), ``except BadRequestError`` catches it.
     │   └── InternalServerError
     ├── APIConnectionError
     │   └── APITimeoutError
-    └── APIResponseValidationError
+    ├── APIResponseValidationError
+    └── WebhookVerificationError
+        └── WebhookTimestampError
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ __all__ = [
     "PayloadTooLargeError",
     "PermissionDeniedError",
     "RateLimitError",
+    "WebhookTimestampError",
+    "WebhookVerificationError",
 ]
 
 
@@ -151,4 +155,19 @@ class APIResponseValidationError(InvitesError):
 class InvalidArgumentError(BadRequestError, ValueError):
     """An argument (or the client's configuration) was refused before anything was sent: a bad
     request the server never saw.
+    """
+
+
+class WebhookVerificationError(InvitesError):
+    """A webhook delivery did not verify (``webhooks.verify`` / ``webhooks.unwrap``): ``type`` says
+    why (``webhook_missing_header``, ``webhook_invalid_header``, ``webhook_invalid_signature``,
+    ``webhook_invalid_payload``) and ``param`` names the header at fault. Answer such a request
+    with 400 and ignore it.
+    """
+
+
+class WebhookTimestampError(WebhookVerificationError):
+    """A correctly signed webhook delivery whose ``webhook-timestamp`` is more than 5 minutes from
+    the receiver's clock (``type`` ``webhook_timestamp``): a replayed delivery, or a clock that
+    is off.
     """
