@@ -11,6 +11,8 @@
 // Every POST honours an `Idempotency-Key` header: a retry with the same key and body gets the
 // first response back and changes nothing.
 
+import { WebhooksMixin } from './mixins'
+
 /** How to reach the API. Anything left out falls back to the environment, then to defaults. */
 export interface ClientOptions {
   /** The server's base URL, e.g. `http://127.0.0.1:8080`. Default: `INVITES_BASE_URL`. */
@@ -167,6 +169,27 @@ export declare class APIResponseValidationError extends InvitesError {
 export declare class InvalidArgumentError extends BadRequestError {
   readonly status: null
   readonly requestId: null
+}
+/**
+ * A webhook delivery did not verify (`webhooks.verify` / `webhooks.unwrap`); `type` says why and
+ * `param` names the header at fault. Answer such a request with 400 and ignore it.
+ */
+export declare class WebhookVerificationError extends InvitesError {
+  readonly status: null
+  readonly type:
+    | 'webhook_missing_header'
+    | 'webhook_invalid_header'
+    | 'webhook_invalid_signature'
+    | 'webhook_invalid_payload'
+    | 'webhook_timestamp'
+  readonly requestId: null
+}
+/**
+ * A correctly signed webhook delivery whose `webhook-timestamp` is more than 5 minutes from the
+ * receiver's clock (`webhook_timestamp`): a replayed delivery, or a clock that is off.
+ */
+export declare class WebhookTimestampError extends WebhookVerificationError {
+  readonly type: 'webhook_timestamp'
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1595,7 +1618,7 @@ export declare class Events {
 }
 
 /** Webhook endpoints (create: the secret is shown once, list, get, update, delete, rotate the secret, deliveries), and unwrapping what they receive. */
-export declare class Webhooks {
+export declare class Webhooks extends WebhooksMixin {
   private constructor()
   /**
    * The organization's webhook endpoints, newest first; never a secret.

@@ -11,6 +11,7 @@ const { inspect } = require('node:util')
 
 const { NativeClient } = require('./native.js')
 const RESOURCES = require('./operations.js')
+const mixins = require('./mixins.js')
 const { version: VERSION } = require('./package.json')
 
 // ---------------------------------------------------------------------------------------------
@@ -276,11 +277,22 @@ function method(m) {
   }
 }
 
-/** The class of resource `r` (`Invites`), its methods named as the table says. */
+/**
+ * The class of resource `r` (`Invites`), its methods named as the table says; a resource with
+ * `local` methods (no endpoint: `webhooks.unwrap`) extends its hand-written mixin (mixins.js).
+ */
 function resourceClass(r) {
+  const local = r.local ?? []
+  const Base = local.length > 0 ? mixins[`${r.cls}Mixin`] : Object
+  for (const name of local) {
+    if (typeof Base?.prototype?.[name] !== 'function') {
+      throw new Error(`invites-sdk: mixins.js lacks ${r.cls}Mixin.${name} (operations.js lists it)`)
+    }
+  }
   const cls = {
-    [r.cls]: class {
+    [r.cls]: class extends Base {
       constructor(native) {
+        super()
         Object.defineProperty(this, '_native', { value: native })
       }
     },

@@ -33,6 +33,8 @@ export const {
   APITimeoutError,
   APIResponseValidationError,
   InvalidArgumentError,
+  WebhookVerificationError,
+  WebhookTimestampError,
   VERSION,
 } = sdk
 export default sdk.Client

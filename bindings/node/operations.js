@@ -5,7 +5,8 @@
 // operationId the addon calls; a method takes the `args` in order (path parameters, or a
 // body field passed as a plain string), then for `rest: "body"` the request body object
 // or for `rest: "params"` the optional list parameters, then the per-call options. A
-// `list` method returns a PagePromise.
+// `list` method returns a PagePromise. `local` methods call no endpoint: `index.js` takes
+// them from the resource's hand-written mixin (`mixins.js`).
 'use strict'
 
 module.exports = [
@@ -78,5 +79,6 @@ module.exports = [
       rotateSecret: { operation: "rotateWebhookSecret", args: ["endpointId"], rest: null, list: false },
       deliveries: { operation: "listWebhookDeliveries", args: ["endpointId"], rest: "params", list: true },
     },
+    local: ["verify", "unwrap"],
   },
 ]

@@ -47,7 +47,7 @@ export CARGO_TARGET_DIR="$REPO/target/python"
 "$PY" - <<'EOF'
 import pathlib, invites_sdk
 pkg = pathlib.Path(invites_sdk.__file__).parent
-missing = [f for f in ("_native.pyi", "py.typed", "_errors.py", "_base.py", "_generated.py") if not (pkg / f).is_file()]
+missing = [f for f in ("_native.pyi", "py.typed", "_errors.py", "_base.py", "_generated.py", "_mixins.py") if not (pkg / f).is_file()]
 assert not missing, f"the installed wheel lacks {missing}"
 assert "site-packages" in str(pkg), f"imported from {pkg}, not from the installed wheel"
 print(f"installed invites_sdk {invites_sdk.__version__} at {pkg}")

@@ -4,7 +4,8 @@
 //! leave as JSON text in an envelope, `{"ok": …}` or `{"error": …}`, that `index.js` unwraps
 //! into camelCase objects or its error classes. Which operations exist, and what they take, is
 //! the SDK's business (`Client::call_json`, generated from the spec); so are retries, timeouts,
-//! idempotency keys, pagination and argument checks. This crate only translates.
+//! idempotency keys, pagination and argument checks. This crate only translates. Webhook
+//! verification (`webhookVerify`, `webhookUnwrap`) needs no client: two plain functions.
 
 #![deny(clippy::all)]
 
@@ -16,11 +17,65 @@ use std::sync::Arc;
 use futures::stream::{ReadyChunks, StreamExt, TryStreamExt};
 use invites_sdk::{Client, Error, PageStream, RequestOptions};
 use napi::Status;
+use napi::bindgen_prelude::Buffer;
 use napi_derive::napi;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use convert::{args, envelope, from_sdk, millis, options, retries, to_camel};
+
+/// A delivery's headers from `mixins.js`: `[[name, value], …]` as JSON text.
+fn webhook_headers(headers_json: &str) -> Result<Vec<(String, String)>, Error> {
+    serde_json::from_str(headers_json).map_err(|e| Error::InvalidArgument {
+        param: "headers".into(),
+        message: format!("must be name/value string pairs: {e}"),
+    })
+}
+
+/// `now` (unix seconds) from `mixins.js`, or the system clock.
+fn webhook_clock(now: Option<f64>) -> Result<i64, Error> {
+    match now {
+        None => Ok(invites_sdk::webhooks::unix_now()),
+        Some(n) if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 => Ok(n as i64),
+        Some(n) => Err(Error::InvalidArgument {
+            param: "options.now".into(),
+            message: format!("must be whole unix seconds, got {n}"),
+        }),
+    }
+}
+
+/// Check a webhook delivery in the SDK (`invites_sdk::webhooks::verify_at`): `body` as
+/// received, `headers_json` `[[name, value], …]`, `secret` `whsec_…`, `now` unix seconds instead
+/// of the clock. Answers `{"ok": null}` or `{"error": descriptor}`.
+#[napi]
+pub fn webhook_verify(
+    body: Buffer,
+    headers_json: String,
+    secret: String,
+    now: Option<f64>,
+) -> String {
+    envelope((|| {
+        let headers = webhook_headers(&headers_json)?;
+        invites_sdk::webhooks::verify_at(&body[..], &headers, &secret, webhook_clock(now)?)?;
+        Ok(Value::Null)
+    })())
+}
+
+/// As `webhookVerify`, then the event (camelCase, like every model): `{"ok": event}`.
+#[napi]
+pub fn webhook_unwrap(
+    body: Buffer,
+    headers_json: String,
+    secret: String,
+    now: Option<f64>,
+) -> String {
+    envelope((|| {
+        let headers = webhook_headers(&headers_json)?;
+        let event =
+            invites_sdk::webhooks::unwrap_at(&body[..], &headers, &secret, webhook_clock(now)?)?;
+        Ok(to_camel(serde_json::to_value(event)?))
+    })())
+}
 
 /// The client's configuration, as JSON from `index.js`; what is left out falls back to
 /// `INVITES_BASE_URL` / `INVITES_API_KEY`, then to the SDK's defaults.

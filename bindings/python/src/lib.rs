@@ -5,13 +5,15 @@
 //! (`Client::call_json`, `Client::stream_json`) checks them, sends the request with its retries
 //! and idempotency key, and answers JSON. This crate only runs those futures (blocking with the
 //! GIL released, or completing an asyncio future), walks page streams and translates
-//! `invites_sdk::Error` into the exceptions of `invites_sdk._errors`.
+//! `invites_sdk::Error` into the exceptions of `invites_sdk._errors`; and it hands webhook
+//! deliveries to the SDK's verification (`webhooks`), which needs no request.
 
 use pyo3::prelude::*;
 
 mod core;
 mod errors;
 mod runtime;
+mod webhooks;
 
 /// The package version (the workspace version).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -23,5 +25,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<core::Stream>()?;
     m.add_class::<runtime::Task>()?;
     m.add_function(wrap_pyfunction!(runtime::shutdown, m)?)?;
+    m.add_function(wrap_pyfunction!(webhooks::webhook_verify, m)?)?;
+    m.add_function(wrap_pyfunction!(webhooks::webhook_unwrap, m)?)?;
     Ok(())
 }

@@ -17,6 +17,59 @@
 use crate::error::Error;
 use crate::generated::types;
 
+impl types::ErrorType {
+    /// Every value of `ErrorType`, as the API spells it, in the spec's order.
+    pub const VALUES: &'static [&'static str] = &[
+        "invalid_request",
+        "unauthorized",
+        "not_found",
+        "conflict",
+        "already_member",
+        "invite_exhausted",
+        "invite_expired",
+        "invite_revoked",
+        "invite_disabled",
+        "email_not_allowed",
+        "payload_too_large",
+        "rate_limited",
+        "internal",
+        "unavailable",
+    ];
+}
+
+impl types::InviteStatus {
+    /// Every value of `InviteStatus`, as the API spells it, in the spec's order.
+    pub const VALUES: &'static [&'static str] =
+        &["pending", "accepted", "expired", "disabled", "revoked"];
+}
+
+impl types::DeliveryStatus {
+    /// Every value of `DeliveryStatus`, as the API spells it, in the spec's order.
+    pub const VALUES: &'static [&'static str] = &["queued", "sent", "failed"];
+}
+
+impl types::EventType {
+    /// Every value of `EventType`, as the API spells it, in the spec's order.
+    pub const VALUES: &'static [&'static str] = &[
+        "invite.created",
+        "invite.updated",
+        "invite.revoked",
+        "invite.code_rotated",
+        "invite.resent",
+        "invite.accepted",
+        "member.removed",
+        "api_key.created",
+        "api_key.revoked",
+        "email.sent",
+        "email.failed",
+    ];
+}
+
+impl types::EventActorType {
+    /// Every value of `EventActorType`, as the API spells it, in the spec's order.
+    pub const VALUES: &'static [&'static str] = &["api_key", "admin", "system"];
+}
+
 impl types::ApiKeyCreate {
     /// A builder: set fields, then [`ApiKeyCreateBuilder::build`] checks them.
     pub fn builder() -> ApiKeyCreateBuilder {

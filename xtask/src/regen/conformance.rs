@@ -41,9 +41,26 @@ pub fn generate(api: &Api) -> Result<Vec<(String, String)>> {
             }),
         );
     }
+    for r in &api.resources {
+        for m in &r.local {
+            calls.insert(
+                format!("{}.{}", r.name, m.name),
+                json!({
+                    "local": true,
+                    "resource": r.name,
+                    "node_resource": camel(&r.name),
+                    "python": m.name,
+                    "node": camel(&m.name),
+                    "positional": m.args,
+                    "rest": "params",
+                    "list": false,
+                }),
+            );
+        }
+    }
     let doc = json!({
         "@generated": "from spec/invites.yaml and spec/sdk-names.yaml by `cargo xtask regen`; DO NOT EDIT",
-        "about": "Scenario call -> SDK method. `positional` args are passed in order, the rest as keyword arguments (Python) or as one object (Node: the body or the list params); a list call iterates every item, `<call>_page` awaits the first page.",
+        "about": "Scenario call -> SDK method. `positional` args are passed in order, the rest as keyword arguments (Python) or as one object (Node: the body or the list params); a list call iterates every item, `<call>_page` awaits the first page. A `local` call (no `operation`) runs in the SDK without a request (webhooks.unwrap), answering at once.",
         "calls": Value::Object(calls),
     });
     Ok(vec![(

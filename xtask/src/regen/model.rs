@@ -92,6 +92,31 @@ pub struct Resource {
     pub class: String,
     /// One line for the class doc comment.
     pub doc: String,
+    /// Its methods that call no endpoint, written by hand in each binding (`local_methods:` of
+    /// the naming table), in table order.
+    pub local: Vec<LocalMethod>,
+}
+
+/// A method of a resource that is not an operation of the spec: each binding writes it by hand,
+/// once, over the Rust SDK, in the resource's mixin (`<Class>Mixin`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalMethod {
+    /// snake_case method name (`unwrap`), camelCase in Node.
+    #[serde(skip)]
+    pub name: String,
+    /// Its positional arguments, in order, by their snake_case names.
+    pub args: Vec<String>,
+    /// What it does.
+    pub doc: String,
+}
+
+impl Resource {
+    /// The hand-written mixin the resource classes take their local methods from
+    /// (`WebhooksMixin`), when they have any.
+    pub fn mixin(&self) -> Option<String> {
+        (!self.local.is_empty()).then(|| format!("{}Mixin", self.class))
+    }
 }
 
 /// One operation of the spec.
@@ -231,6 +256,8 @@ pub struct Field {
 #[serde(deny_unknown_fields)]
 struct Names {
     resources: BTreeMap<String, String>,
+    #[serde(default)]
+    local_methods: BTreeMap<String, serde_yaml::Mapping>,
     errors: Vec<ErrorClass>,
     operations: BTreeMap<String, OpNames>,
 }
@@ -272,14 +299,29 @@ impl Api {
                 resource_order.push(name.clone());
             }
         }
-        let resources = resource_order
-            .iter()
-            .map(|n| Resource {
+        for name in names.local_methods.keys() {
+            if !names.resources.contains_key(name) {
+                bail!("{NAMES}: local_methods names `{name}`, which is not listed under resources");
+            }
+        }
+        let mut resources = Vec::new();
+        for n in &resource_order {
+            let mut local = Vec::new();
+            // In table order (a Mapping keeps it), each method's name from its key.
+            for (method, m) in names.local_methods.get(n).into_iter().flatten() {
+                let name = method.as_str().unwrap_or_default().to_owned();
+                let mut m: LocalMethod = serde_yaml::from_value(m.clone())
+                    .with_context(|| format!("{NAMES}: local_methods.{n}.{name}"))?;
+                m.name = name;
+                local.push(m);
+            }
+            resources.push(Resource {
                 name: n.clone(),
                 class: pascal(n),
                 doc: names.resources[n].clone(),
-            })
-            .collect();
+                local,
+            });
+        }
 
         let mut operations = Vec::new();
         let paths = spec["paths"]
@@ -294,6 +336,20 @@ impl Api {
             for m in ["get", "put", "post", "patch", "delete"] {
                 let Some(op) = item.get(m) else { continue };
                 operations.push(operation(&spec, &names, path, m, op, &shared)?);
+            }
+        }
+        for r in &resources {
+            for m in &r.local {
+                if operations
+                    .iter()
+                    .any(|o: &Operation| o.resource == r.name && o.method == m.name)
+                {
+                    bail!(
+                        "{NAMES}: local method {}.{} is also an operation's name",
+                        r.name,
+                        m.name
+                    );
+                }
             }
         }
         for id in names.operations.keys() {

@@ -25,27 +25,9 @@ pub const INDEX_DTS: &str = "bindings/node/index.d.ts";
 /// The addon's list of map fields.
 pub const MAPS: &str = "bindings/node/src/maps.rs";
 
-/// What `index.js` exports besides the resource classes, in declaration order.
-const EXPORTS: &[&str] = &[
-    "Page",
-    "PagePromise",
-    "InvitesError",
-    "APIStatusError",
-    "BadRequestError",
-    "AuthenticationError",
-    "PermissionDeniedError",
-    "NotFoundError",
-    "ConflictError",
-    "GoneError",
-    "PayloadTooLargeError",
-    "RateLimitError",
-    "InternalServerError",
-    "APIConnectionError",
-    "APITimeoutError",
-    "APIResponseValidationError",
-    "InvalidArgumentError",
-    "VERSION",
-];
+/// What `index.js` exports besides the resource classes and the error classes (the naming
+/// table's `errors:`, between these two), in declaration order.
+const EXPORTS: &[&str] = &["Page", "PagePromise"];
 
 /// Every Node file.
 pub fn generate(api: &Api) -> Result<Vec<(String, String)>> {
@@ -69,7 +51,8 @@ fn operations(api: &Api) -> Result<String> {
          // operationId the addon calls; a method takes the `args` in order (path parameters, or a\n\
          // body field passed as a plain string), then for `rest: \"body\"` the request body object\n\
          // or for `rest: \"params\"` the optional list parameters, then the per-call options. A\n\
-         // `list` method returns a PagePromise.\n\
+         // `list` method returns a PagePromise. `local` methods call no endpoint: `index.js` takes\n\
+         // them from the resource's hand-written mixin (`mixins.js`).\n\
          'use strict'\n\n\
          module.exports = [\n",
     );
@@ -107,7 +90,12 @@ fn operations(api: &Api) -> Result<String> {
                 op.list.is_some()
             );
         }
-        o.push_str("    },\n  },\n");
+        o.push_str("    },\n");
+        if !r.local.is_empty() {
+            let names: Vec<String> = r.local.iter().map(|m| js(&camel(&m.name))).collect();
+            let _ = writeln!(o, "    local: [{}],", names.join(", "));
+        }
+        o.push_str("  },\n");
     }
     o.push_str("]\n");
     Ok(o)
@@ -128,6 +116,8 @@ fn index_mjs(api: &Api) -> String {
         .iter()
         .map(|r| r.class.as_str())
         .chain(EXPORTS.iter().copied())
+        .chain(api.errors.iter().map(|e| e.name.as_str()))
+        .chain(["VERSION"])
     {
         let _ = writeln!(o, "  {name},");
     }
@@ -526,6 +516,11 @@ fn dts(api: &Api) -> Result<String> {
         let _ = writeln!(o, "{}", format!("// {l}").trim_end());
     }
     o.push('\n');
+    let mixins: Vec<String> = api.resources.iter().filter_map(|r| r.mixin()).collect();
+    if !mixins.is_empty() {
+        // The hand-written methods of resources that call no endpoint (`local_methods:`).
+        let _ = writeln!(o, "import {{ {} }} from './mixins'\n", mixins.join(", "));
+    }
     o.push_str(OPTIONS);
     o.push('\n');
     o.push_str(ERRORS);
@@ -545,9 +540,14 @@ fn dts(api: &Api) -> Result<String> {
     );
     for r in &api.resources {
         o.push_str(&p.doc(std::slice::from_ref(&r.doc), ""));
+        // Local methods (`verify`, `unwrap`) are declared with the mixin (mixins.d.ts).
+        let extends = r
+            .mixin()
+            .map(|m| format!(" extends {m}"))
+            .unwrap_or_default();
         let _ = writeln!(
             o,
-            "export declare class {} {{\n  private constructor()",
+            "export declare class {}{extends} {{\n  private constructor()",
             r.class
         );
         for op in api.operations_of(&r.name) {
@@ -663,6 +663,27 @@ export declare class APIResponseValidationError extends InvitesError {
 export declare class InvalidArgumentError extends BadRequestError {
   readonly status: null
   readonly requestId: null
+}
+/**
+ * A webhook delivery did not verify (`webhooks.verify` / `webhooks.unwrap`); `type` says why and
+ * `param` names the header at fault. Answer such a request with 400 and ignore it.
+ */
+export declare class WebhookVerificationError extends InvitesError {
+  readonly status: null
+  readonly type:
+    | 'webhook_missing_header'
+    | 'webhook_invalid_header'
+    | 'webhook_invalid_signature'
+    | 'webhook_invalid_payload'
+    | 'webhook_timestamp'
+  readonly requestId: null
+}
+/**
+ * A correctly signed webhook delivery whose `webhook-timestamp` is more than 5 minutes from the
+ * receiver's clock (`webhook_timestamp`): a replayed delivery, or a clock that is off.
+ */
+export declare class WebhookTimestampError extends WebhookVerificationError {
+  readonly type: 'webhook_timestamp'
 }
 "#;
 

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use anyhow::{Result, bail};
 
-use super::model::{Api, Operation, SchemaKind, Type};
+use super::model::{Api, Operation, Resource, SchemaKind, Type};
 
 /// The generated module, relative to the workspace root.
 pub const MODULE: &str = "bindings/python/python/invites_sdk/_generated.py";
@@ -243,6 +243,13 @@ fn module(api: &Api) -> Result<String> {
          \x20   parse_datetime,\n\
          )\n\n",
     );
+    let mixins: Vec<String> = api.resources.iter().filter_map(|r| r.mixin()).collect();
+    if !mixins.is_empty() {
+        // The hand-written methods of resources that call no endpoint (`local_methods:`).
+        // In the same import block as `._base` (isort order), so `ruff` is content.
+        out.pop();
+        let _ = write!(out, "from ._mixins import {}\n\n", mixins.join(", "));
+    }
     out.push_str("__all__ = [\n");
     for e in &exports {
         let _ = writeln!(out, "    \"{e}\",");
@@ -278,7 +285,7 @@ fn module(api: &Api) -> Result<String> {
     }
     for r in &api.resources {
         for asyncio in [false, true] {
-            resource(api, &r.name, &r.class, &r.doc, asyncio, &mut out)?;
+            resource(api, r, asyncio, &mut out)?;
         }
     }
     for asyncio in [false, true] {
@@ -416,21 +423,31 @@ fn args(api: &Api, op: &Operation) -> (Vec<Arg>, Vec<Arg>) {
     (positional, keywords)
 }
 
-fn resource(
-    api: &Api,
-    name: &str,
-    class: &str,
-    doc: &str,
-    asyncio: bool,
-    out: &mut String,
-) -> Result<()> {
+fn resource(api: &Api, r: &Resource, asyncio: bool, out: &mut String) -> Result<()> {
+    let (name, class, doc) = (&r.name, &r.class, &r.doc);
     let (prefix, base) = if asyncio {
         ("Async", "AsyncResource")
     } else {
         ("", "SyncResource")
     };
-    let _ = write!(out, "\n\nclass {prefix}{class}({base}):\n");
-    docstring(out, "    ", doc, &[]);
+    // Local methods (`verify`, `unwrap`) come from the hand-written mixin, the same for both.
+    let bases = match r.mixin() {
+        Some(m) => format!("{m}, {base}"),
+        None => base.to_owned(),
+    };
+    let _ = write!(out, "\n\nclass {prefix}{class}({bases}):\n");
+    let mut more = Vec::new();
+    for m in &r.local {
+        more.push(wrap(
+            &format!(
+                "`{}` (in the SDK, no request; the same on `Client` and `AsyncClient`): {}",
+                m.name,
+                clean(&m.doc)
+            ),
+            WIDTH - 4,
+        ));
+    }
+    docstring(out, "    ", doc, &more);
     let mut any = false;
     for op in api.operations_of(name) {
         any = true;

@@ -540,6 +540,21 @@ fn builders(api: &Api) -> Result<String> {
         .collect();
     bodies.sort();
     bodies.dedup();
+    // Every enum's values as the API spells them, in spec order (the CLI's `--type` choices).
+    for schema in &api.schemas {
+        let SchemaKind::Enum(values) = &schema.kind else {
+            continue;
+        };
+        let list: Vec<String> = values.iter().map(|v| format!("{v:?}")).collect();
+        let _ = writeln!(
+            o,
+            "impl types::{n} {{\n\
+             /// Every value of `{n}`, as the API spells it, in the spec's order.\n\
+             pub const VALUES: &'static [&'static str] = &[{}];\n}}\n",
+            list.join(", "),
+            n = schema.name
+        );
+    }
     for b in bodies {
         let _ = writeln!(
             o,

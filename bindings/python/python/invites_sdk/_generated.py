@@ -24,6 +24,7 @@ from ._base import (
     optional,
     parse_datetime,
 )
+from ._mixins import WebhooksMixin
 
 __all__ = [
     "ApiKey",
@@ -2765,9 +2766,16 @@ class AsyncEvents(AsyncResource):
         )
 
 
-class Webhooks(SyncResource):
+class Webhooks(WebhooksMixin, SyncResource):
     """Webhook endpoints (create: the secret is shown once, list, get, update, delete, rotate the
     secret, deliveries), and unwrapping what they receive.
+
+    `verify` (in the SDK, no request; the same on `Client` and `AsyncClient`): Check a webhook
+    delivery (Standard Webhooks): one `v1,` signature of `webhook-signature` matches the body under
+    the endpoint's secret, and `webhook-timestamp` is within 5 minutes of now.
+
+    `unwrap` (in the SDK, no request; the same on `Client` and `AsyncClient`): Verify a webhook
+    delivery (as `verify`) and answer the event it carries, typed as `listEvents` answers it.
     """
 
     def list(
@@ -3008,9 +3016,16 @@ class Webhooks(SyncResource):
         )
 
 
-class AsyncWebhooks(AsyncResource):
+class AsyncWebhooks(WebhooksMixin, AsyncResource):
     """Webhook endpoints (create: the secret is shown once, list, get, update, delete, rotate the
     secret, deliveries), and unwrapping what they receive.
+
+    `verify` (in the SDK, no request; the same on `Client` and `AsyncClient`): Check a webhook
+    delivery (Standard Webhooks): one `v1,` signature of `webhook-signature` matches the body under
+    the endpoint's secret, and `webhook-timestamp` is within 5 minutes of now.
+
+    `unwrap` (in the SDK, no request; the same on `Client` and `AsyncClient`): Verify a webhook
+    delivery (as `verify`) and answer the event it carries, typed as `listEvents` answers it.
     """
 
     def list(

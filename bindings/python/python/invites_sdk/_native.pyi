@@ -80,3 +80,13 @@ class Task:
 
 def shutdown() -> None:
     """Stop runtime threads from entering Python (an `atexit` hook)."""
+
+def webhook_verify(
+    body: bytes, headers: list[tuple[str, str]], secret: str, now: int | None = None
+) -> None:
+    """Check a webhook delivery in the Rust SDK (raises WebhookVerificationError, …)."""
+
+def webhook_unwrap(
+    body: bytes, headers: list[tuple[str, str]], secret: str, now: int | None = None
+) -> str:
+    """As `webhook_verify`, then the event as JSON text."""
