@@ -20,6 +20,7 @@ const {
   APITimeoutError,
   APIResponseValidationError,
   InvalidArgumentError,
+  WebhookVerificationError,
 } = sdk
 const here = path.dirname(fileURLToPath(import.meta.url))
 const dir = path.resolve(here, '../../../conformance/scenarios')
@@ -90,6 +91,8 @@ async function dispatch(client, call, args, options) {
   })
   const resource = client[entry.node_resource]
   const callArgs = entry.rest === 'none' ? positional : [...positional, rename(rest, camel)]
+  // A local call runs in the SDK without a request and answers at once (not a Promise).
+  if (entry.local) return { value: resource[entry.node](...callArgs) ?? null, requestId: null }
   const result = resource[entry.node](...callArgs, options)
   if (entry.list && !firstPage) return { value: await collect(result), requestId: null }
   // withResponse(): the answer and the request id it came with.
@@ -113,7 +116,9 @@ function errorValue(e) {
             ? 'api'
             : e instanceof APIResponseValidationError
               ? 'decode'
-              : 'other'
+              : e instanceof WebhookVerificationError
+                ? 'webhook'
+                : 'other'
   return {
     kind,
     status: e.status ?? null,

@@ -41,6 +41,10 @@ async fn dispatch(client: &Client, call: &str, args: &Value) -> Outcome {
         }
         entry => (entry, false),
     };
+    if entry["local"] == json!(true) {
+        return local(entry["python"].as_str().unwrap_or_default(), args)
+            .map_err(|e| error_value(&e));
+    }
     let operation = entry["operation"]
         .as_str()
         .unwrap_or_else(|| panic!("unknown call `{call}`: not in conformance/operations.json"));
@@ -59,6 +63,33 @@ async fn dispatch(client: &Client, call: &str, args: &Value) -> Outcome {
             .map(|r| (r.data, r.request_id))
     };
     outcome.map_err(|e| error_value(&e))
+}
+
+/// A `local` call (no request): webhook verification, with the scenario's fixed clock `now`.
+fn local(method: &str, args: &Value) -> Result<(Value, Option<String>), Error> {
+    let body = args["body"].as_str().expect("`body` is a string");
+    let headers: Vec<(String, String)> = args["headers"]
+        .as_object()
+        .expect("`headers` is an object")
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+        .collect();
+    let secret = args["secret"].as_str().expect("`secret` is a string");
+    let now = args["now"]
+        .as_i64()
+        .unwrap_or_else(invites_sdk::webhooks::unix_now);
+    let value = match method {
+        "verify" => {
+            invites_sdk::webhooks::verify_at(body, &headers, secret, now)?;
+            Value::Null
+        }
+        "unwrap" => serde_json::to_value(invites_sdk::webhooks::unwrap_at(
+            body, &headers, secret, now,
+        )?)
+        .expect("an event serializes"),
+        other => panic!("no local method `{other}` in this runner"),
+    };
+    Ok((value, None))
 }
 
 /// Replace `${name}` strings with saved values, recursively.
