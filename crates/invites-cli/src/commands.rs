@@ -9,14 +9,14 @@ use futures::{StreamExt, TryStreamExt};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use invites_sdk::{
     Client, ListApiKeys, ListDeliveries, ListEvents, ListInvites, ListMembers, ListRedemptions,
-    types,
+    ListWebhookDeliveries, ListWebhookEndpoints, types,
 };
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 
 use crate::cli::{
     AcceptArgs, Cli, Command, CreateArgs, EventsCommand, GlobalArgs, KeysCommand, ListArgs,
-    MembersCommand, OrgCommand, OutputFormat, RevokeArgs, StatusArg, UpdateArgs,
+    MembersCommand, OrgCommand, OutputFormat, RevokeArgs, StatusArg, UpdateArgs, WebhooksCommand,
 };
 use crate::config::{self, ENV_ADMIN_TOKEN, ENV_API_KEY, ENV_BASE_URL};
 use crate::error::CliError;
@@ -83,6 +83,7 @@ pub async fn run(cli: Cli, format: OutputFormat) -> Result<(), CliError> {
         Command::Keys(cmd) => keys(g, format, cmd).await,
         Command::Org(cmd) => org(g, format, cmd).await,
         Command::Events(cmd) => events(g, format, cmd).await,
+        Command::Webhooks(cmd) => webhooks(g, format, cmd).await,
         Command::Completion { shell } => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "invites", &mut buf);
@@ -623,6 +624,97 @@ async fn events(g: &GlobalArgs, format: OutputFormat, cmd: EventsCommand) -> Res
             };
             let all = collect(client.events().list(params), limit).await?;
             emit(&output::many(format, &all))
+        }
+    }
+}
+
+async fn webhooks(
+    g: &GlobalArgs,
+    format: OutputFormat,
+    cmd: WebhooksCommand,
+) -> Result<(), CliError> {
+    let client = client(g, None)?;
+    let hooks = client.webhooks();
+    match cmd {
+        WebhooksCommand::Create {
+            url,
+            event_types,
+            description,
+        } => {
+            let mut obj = Map::new();
+            obj.insert("url".into(), json!(url));
+            let types = clean(&event_types);
+            put(
+                &mut obj,
+                "event_types",
+                (!types.is_empty()).then(|| json!(types)),
+            );
+            put(&mut obj, "description", description.map(|d| json!(d)));
+            let req: types::WebhookEndpointCreate = body(Value::Object(obj))?;
+            emit(&output::one(format, &hooks.create(&req).await?))
+        }
+        WebhooksCommand::List { limit } => {
+            let params = ListWebhookEndpoints {
+                limit: page_size(limit),
+                page_token: None,
+            };
+            emit(&output::many(
+                format,
+                &collect(hooks.list(params), limit).await?,
+            ))
+        }
+        WebhooksCommand::Get { id } => emit(&output::one(format, &hooks.get(&id).await?)),
+        WebhooksCommand::Update {
+            id,
+            url,
+            event_types,
+            description,
+            enable,
+            disable,
+        } => {
+            let mut obj = Map::new();
+            put(&mut obj, "url", url.map(|u| json!(u)));
+            let types = clean(&event_types);
+            put(
+                &mut obj,
+                "event_types",
+                (!types.is_empty()).then(|| json!(types)),
+            );
+            put(&mut obj, "description", description.map(|d| json!(d)));
+            let enabled = match (enable, disable) {
+                (true, _) => Some(true),
+                (_, true) => Some(false),
+                _ => None,
+            };
+            put(&mut obj, "enabled", enabled.map(|e| json!(e)));
+            if obj.is_empty() {
+                return Err(CliError::invalid(
+                    "update",
+                    "nothing to change: give --url, --event-type, --description, --enable or --disable",
+                ));
+            }
+            let req: types::WebhookEndpointUpdate = body(Value::Object(obj))?;
+            emit(&output::one(format, &hooks.update(&id, &req).await?))
+        }
+        WebhooksCommand::Delete { ids } => {
+            let mut deleted = Vec::new();
+            for id in ids {
+                deleted.push(hooks.delete(&id).await?);
+            }
+            emit(&output::many(format, &deleted))
+        }
+        WebhooksCommand::RotateSecret { id } => {
+            emit(&output::one(format, &hooks.rotate_secret(&id).await?))
+        }
+        WebhooksCommand::Deliveries { id, limit } => {
+            let params = ListWebhookDeliveries {
+                limit: page_size(limit),
+                page_token: None,
+            };
+            emit(&output::many(
+                format,
+                &collect(hooks.deliveries(&id, params), limit).await?,
+            ))
         }
     }
 }

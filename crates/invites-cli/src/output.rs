@@ -557,6 +557,135 @@ impl Render for types::InviteLookup {
     }
 }
 
+/// The event types an endpoint receives: `all` when it asked for none.
+fn event_types(types: &[types::EventType]) -> String {
+    if types.is_empty() {
+        "all".into()
+    } else {
+        types
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// `enabled`, or `disabled` with the server's reason when it disabled the endpoint itself.
+fn endpoint_state(enabled: bool, reason: Option<&str>) -> String {
+    match (enabled, reason) {
+        (true, _) => "enabled".into(),
+        (false, Some(r)) => format!("disabled ({r})"),
+        (false, None) => "disabled".into(),
+    }
+}
+
+impl Render for types::WebhookEndpoint {
+    const NULLABLE: &'static [&'static str] = &["description", "disabled_reason"];
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn headers() -> &'static [&'static str] {
+        &["ID", "URL", "EVENTS", "STATE", "CREATED"]
+    }
+    fn row(&self, now: DateTime<Utc>) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.url.clone(),
+            event_types(&self.event_types),
+            endpoint_state(self.enabled, self.disabled_reason.as_deref()),
+            relative(self.created_at, now),
+        ]
+    }
+    fn details(&self, now: DateTime<Utc>) -> Vec<(&'static str, String)> {
+        vec![
+            ("ID", self.id.clone()),
+            ("URL", self.url.clone()),
+            ("DESCRIPTION", or_dash(self.description.as_deref())),
+            ("EVENTS", event_types(&self.event_types)),
+            (
+                "STATE",
+                endpoint_state(self.enabled, self.disabled_reason.as_deref()),
+            ),
+            ("CREATED", when(self.created_at, now)),
+            ("UPDATED", when(self.updated_at, now)),
+        ]
+    }
+}
+
+impl Render for types::WebhookEndpointCreated {
+    const NULLABLE: &'static [&'static str] = &["description", "disabled_reason"];
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn headers() -> &'static [&'static str] {
+        &["ID", "URL", "SECRET"]
+    }
+    fn row(&self, _now: DateTime<Utc>) -> Vec<String> {
+        vec![self.id.clone(), self.url.clone(), self.secret.clone()]
+    }
+    fn details(&self, now: DateTime<Utc>) -> Vec<(&'static str, String)> {
+        vec![
+            ("ID", self.id.clone()),
+            ("URL", self.url.clone()),
+            ("EVENTS", event_types(&self.event_types)),
+            (
+                "STATE",
+                endpoint_state(self.enabled, self.disabled_reason.as_deref()),
+            ),
+            ("CREATED", when(self.created_at, now)),
+            (
+                "SECRET",
+                format!(
+                    "{} (shown only now: keep it safe; receivers verify deliveries with it)",
+                    self.secret
+                ),
+            ),
+        ]
+    }
+}
+
+/// An attempt's outcome: the HTTP status it got, or the transport error.
+fn attempt_result(d: &types::WebhookDelivery) -> String {
+    match (d.status_code, d.error.as_deref()) {
+        (Some(code), _) => code.to_string(),
+        (None, Some(e)) => e.to_owned(),
+        (None, None) => "-".into(),
+    }
+}
+
+impl Render for types::WebhookDelivery {
+    const NULLABLE: &'static [&'static str] = &["status_code", "error"];
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn headers() -> &'static [&'static str] {
+        &["ID", "EVENT", "TYPE", "ATTEMPT", "RESULT", "MS", "AT"]
+    }
+    fn row(&self, now: DateTime<Utc>) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.event_id.clone(),
+            self.event_type.to_string(),
+            self.attempt.to_string(),
+            attempt_result(self),
+            self.duration_ms.to_string(),
+            relative(self.created_at, now),
+        ]
+    }
+    fn details(&self, now: DateTime<Utc>) -> Vec<(&'static str, String)> {
+        vec![
+            ("ID", self.id.clone()),
+            ("ENDPOINT", self.endpoint_id.clone()),
+            ("EVENT", self.event_id.clone()),
+            ("TYPE", self.event_type.to_string()),
+            ("ATTEMPT", self.attempt.to_string()),
+            ("RESULT", attempt_result(self)),
+            ("DURATION", format!("{} ms", self.duration_ms)),
+            ("AT", when(self.created_at, now)),
+        ]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

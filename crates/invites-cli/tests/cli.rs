@@ -1248,3 +1248,208 @@ fn events_list_filters_limits_and_formats() {
     let err = fails(s.with_key(&key).args(["events", "list", "--limit", "0"]), 2);
     assert!(err.contains("--limit"), "{err}");
 }
+
+/// A receiver that answers every request with 200 and counts them.
+fn receiver() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{Read, Write};
+    use std::sync::atomic::Ordering;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/hooks", listener.local_addr().unwrap());
+    let seen = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = seen.clone();
+    std::thread::spawn(move || {
+        for mut conn in listener.incoming().flatten() {
+            let mut buf = [0u8; 65536];
+            let _ = conn.set_read_timeout(Some(std::time::Duration::from_secs(5)));
+            let _ = conn.read(&mut buf);
+            count.fetch_add(1, Ordering::SeqCst);
+            let _ = conn
+                .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+        }
+    });
+    (url, seen)
+}
+
+#[test]
+fn webhooks_create_list_get_update_rotate_deliveries_delete() {
+    let s = Server::start_with(&[
+        "--webhook-allow-insecure",
+        "--webhook-retry-schedule",
+        "1s,1s",
+    ]);
+    let key = s.new_org("Hooks");
+    let (url, seen) = receiver();
+
+    // create: the secret is printed once (json and the table's SECRET row).
+    let created = json(s.with_key(&key).args([
+        "webhooks",
+        "create",
+        "--url",
+        &url,
+        "--event-type",
+        "invite.created,invite.revoked",
+        "--description",
+        "ci",
+        "-o",
+        "json",
+    ]));
+    let id = created["id"].as_str().unwrap().to_owned();
+    assert!(id.starts_with("we_"), "{created}");
+    let secret = created["secret"].as_str().unwrap().to_owned();
+    assert!(secret.starts_with("whsec_"), "{created}");
+    assert_eq!(
+        strings(&created["event_types"]),
+        ["invite.created", "invite.revoked"]
+    );
+    let table = stdout(
+        s.with_key(&key)
+            .args(["webhooks", "create", "--url", &url, "-o", "table"]),
+    );
+    assert!(field(&table, "SECRET").starts_with("whsec_"), "{table}");
+    assert!(
+        field(&table, "SECRET").contains("shown only now"),
+        "{table}"
+    );
+    assert_eq!(field(&table, "EVENTS"), "all", "{table}");
+    let second = field(&table, "ID");
+
+    // list and get never show a secret.
+    let listed = stdout(s.with_key(&key).args(["webhooks", "list", "-o", "table"]));
+    assert_eq!(header(&listed), ["ID", "URL", "EVENTS", "STATE", "CREATED"]);
+    assert!(listed.contains(&id) && listed.contains(&second), "{listed}");
+    assert!(!listed.contains("whsec_"), "{listed}");
+    let ids = stdout(s.with_key(&key).args(["webhooks", "ls", "-o", "id"]));
+    assert_eq!(ids.lines().count(), 2, "{ids}");
+    let got = json(
+        s.with_key(&key)
+            .args(["webhooks", "get", &id, "-o", "json"]),
+    );
+    assert_eq!(got["url"], Value::from(url.as_str()));
+    assert!(got.get("secret").is_none_or(Value::is_null), "{got}");
+
+    // update: disable, then enable with one event type and a new description.
+    let off = json(
+        s.with_key(&key)
+            .args(["webhooks", "update", &id, "--disable", "-o", "json"]),
+    );
+    assert_eq!(off["enabled"], false);
+    let on = json(s.with_key(&key).args([
+        "webhooks",
+        "update",
+        &id,
+        "--enable",
+        "--event-type",
+        "invite.created",
+        "--description",
+        "only creations",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(on["enabled"], true);
+    assert_eq!(strings(&on["event_types"]), ["invite.created"]);
+    assert_eq!(on["description"], "only creations");
+    let err = fails(s.with_key(&key).args(["webhooks", "update", &id]), 2);
+    assert!(err.contains("nothing to change"), "{err}");
+
+    // rotate-secret prints a new secret once.
+    let rotated = json(
+        s.with_key(&key)
+            .args(["webhooks", "rotate-secret", &id, "-o", "json"]),
+    );
+    let new_secret = rotated["secret"].as_str().unwrap();
+    assert!(
+        new_secret.starts_with("whsec_") && new_secret != secret,
+        "{rotated}"
+    );
+
+    // An event reaches the receiver; deliveries list the attempt.
+    json(s.with_key(&key).args([
+        "create",
+        "--email",
+        "ada@example.com",
+        "--role",
+        "developer",
+        "-o",
+        "json",
+    ]));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let attempts = loop {
+        let rows = json(
+            s.with_key(&key)
+                .args(["webhooks", "deliveries", &id, "-o", "json"]),
+        );
+        if !rows.as_array().unwrap().is_empty() {
+            break rows;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no delivery within 30 s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    assert_eq!(attempts[0]["event_type"], "invite.created", "{attempts}");
+    assert_eq!(attempts[0]["status_code"], 200, "{attempts}");
+    assert!(seen.load(std::sync::atomic::Ordering::SeqCst) >= 1);
+    let table = stdout(
+        s.with_key(&key)
+            .args(["webhooks", "deliveries", &id, "-o", "table"]),
+    );
+    assert_eq!(
+        header(&table),
+        ["ID", "EVENT", "TYPE", "ATTEMPT", "RESULT", "MS", "AT"]
+    );
+    assert!(
+        table.contains("invite.created") && table.contains("200"),
+        "{table}"
+    );
+
+    // delete several at once; a deleted endpoint is gone.
+    let deleted = json(
+        s.with_key(&key)
+            .args(["webhooks", "delete", &id, &second, "-o", "json"]),
+    );
+    assert_eq!(deleted.as_array().unwrap().len(), 2, "{deleted}");
+    let err = fails(s.with_key(&key).args(["webhooks", "get", &id]), 1);
+    assert_error_line(&err, "not_found");
+
+    // Usage errors name the flag.
+    let err = fails(
+        s.with_key(&key).args([
+            "webhooks",
+            "create",
+            "--url",
+            &url,
+            "--event-type",
+            "invite.deleted",
+        ]),
+        2,
+    );
+    assert!(err.contains("--event-type"), "{err}");
+    let err = fails(s.with_key(&key).args(["webhooks", "create"]), 2);
+    assert!(err.contains("--url"), "{err}");
+}
+
+#[test]
+fn the_cli_event_types_are_the_spec_s() {
+    // `--type` takes exactly the generated EventType values (no hand-kept list).
+    let s = Server::start();
+    let key = s.new_org("Types");
+    for t in invites_sdk::types::EventType::VALUES {
+        json(
+            s.with_key(&key)
+                .args(["events", "list", "--type", t, "--limit", "1", "-o", "json"]),
+        );
+    }
+    let spec = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../spec/invites.yaml"
+    ))
+    .unwrap();
+    let block = &spec[spec.find("    EventType:").unwrap()..];
+    let block = &block[..block.find("    EventActorType:").unwrap()];
+    let listed: Vec<&str> = block
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("- "))
+        .collect();
+    assert_eq!(listed, invites_sdk::types::EventType::VALUES);
+}
