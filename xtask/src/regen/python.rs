@@ -170,6 +170,11 @@ fn docstring(out: &mut String, indent: &str, summary: &str, more: &[Vec<String>]
         return;
     }
     let mut lines = wrap(&summary, WIDTH - indent.len() - 3);
+    if more.is_empty() && lines.len() == 1 {
+        // One line that fits only without its closing quotes: `ruff format` would join the
+        // quotes onto it (past the line length), so wrap it into two lines instead.
+        lines = wrap(&summary, WIDTH - indent.len() - 6);
+    }
     let first = if lines.is_empty() {
         String::new()
     } else {

@@ -1193,7 +1193,8 @@ class WebhookDelivery(Model):
 
     @property
     def attempt(self) -> int:
-        """1 for the first attempt of this event at this endpoint, 2 for its first retry, and so on.
+        """1 for the first attempt of this event at this endpoint, 2 for its first retry, and so
+        on.
         """
         return self._attempt
 
