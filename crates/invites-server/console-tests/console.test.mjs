@@ -2,6 +2,7 @@
 
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { after, afterEach, before, describe, test } from "node:test";
 
@@ -598,5 +599,116 @@ describe("events", () => {
     await page.click("#events-refresh");
     await page.waitForFunction(() => document.querySelectorAll("#events-body tr[data-id]").length === 20);
     assert.match(await page.textContent("#events-page"), /Page 1/);
+  });
+});
+
+describe("webhooks", () => {
+  let hookServer; // a server that may deliver to local addresses, retrying after 1 s
+  let receiver;
+  const received = [];
+
+  before(async () => {
+    hookServer = await startServer({ args: ["--webhook-allow-insecure", "--webhook-retry-schedule", "1s,1s"] });
+    receiver = http.createServer((req, res) => {
+      let body = "";
+      req.on("data", (d) => (body += d));
+      req.on("end", () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise((r) => receiver.listen(0, "127.0.0.1", r));
+  });
+
+  after(async () => {
+    await new Promise((r) => receiver?.close(r));
+    await hookServer?.close();
+  });
+
+  test("the webhooks tab adds an endpoint (secret shown once), disables, enables, shows deliveries, rotates and deletes", async () => {
+    const org = await newOrg(hookServer.url, "Hooks");
+    const c = await openConsole(browser, hookServer.url);
+    open.push(c.context);
+    current = c;
+    const { page } = c;
+    const { api } = org;
+    await signIn(page, org.key);
+    await page.click("#tab-webhooks");
+    await page.waitForSelector("#webhooks-body tr.empty");
+
+    // The form offers the spec's event types; an empty URL is refused before sending.
+    const offered = await page.$$eval("#f-webhook-types option", (os) => os.map((o) => o.value));
+    assert.ok(offered.includes("invite.created") && offered.includes("email.failed"), offered.join());
+    await page.click("#new-webhook");
+    assert.match(await page.textContent("#webhook-form-error"), /URL/);
+    assert.equal((await api.listWebhooks()).data.length, 0);
+
+    const url = `http://127.0.0.1:${receiver.address().port}/hooks`;
+    await page.fill("#f-webhook-url", url);
+    await page.selectOption("#f-webhook-types", ["invite.created"]);
+    await page.fill("#f-webhook-description", "CRM sync");
+    await page.click("#new-webhook");
+    assert.equal(await page.textContent("#link-dialog-title"), "Webhook signing secret");
+    assert.match(await page.textContent("#link-dialog .once"), /Copy this secret now/);
+    const secret = await takeLink(page);
+    assert.match(secret, /^whsec_/);
+    const [endpoint] = (await api.listWebhooks()).data;
+    assert.equal(endpoint.url, url);
+    assert.deepEqual(endpoint.event_types, ["invite.created"]);
+    const rowSel = `#webhooks-body tr[data-id="${endpoint.id}"]`;
+    await page.waitForSelector(rowSel);
+    const rowText = await page.textContent(rowSel);
+    assert.match(rowText, /CRM sync/);
+    assert.match(rowText, /invite\.created/);
+    assert.match(rowText, /enabled/);
+    assert.ok(!(await page.textContent("#webhooks-table")).includes("whsec_"), "no secret in the table");
+
+    // Disable, then enable again.
+    await page.locator(rowSel).getByRole("button", { name: "Disable" }).click();
+    await page.locator(rowSel).getByRole("button", { name: "Enable" }).waitFor();
+    assert.match(await page.textContent(rowSel), /disabled/);
+    assert.equal((await api.getWebhook(endpoint.id)).enabled, false);
+    await page.locator(rowSel).getByRole("button", { name: "Enable" }).click();
+    await page.locator(rowSel).getByRole("button", { name: "Disable" }).waitFor();
+    assert.equal((await api.getWebhook(endpoint.id)).enabled, true);
+
+    // An invite.created event is delivered; the endpoint's attempts show it with the 200.
+    await api.createInvite({ emails: ["ada@example.com"], roles: ["developer"] });
+    await page.locator(rowSel).getByRole("button", { name: "Deliveries" }).click();
+    await page.waitForSelector("#webhook-deliveries:not([hidden])");
+    assert.match(await page.textContent("#webhook-deliveries-title"), new RegExp(url.replace(/[.]/g, "\\.")));
+    const deadline = Date.now() + 30_000;
+    while (!(await page.$("#webhook-deliveries-body tr[data-id]"))) {
+      assert.ok(Date.now() < deadline, "no delivery attempt listed within 30 s");
+      await new Promise((r) => setTimeout(r, 300));
+      await page.click("#webhook-deliveries-refresh");
+    }
+    const attempt = await page.textContent("#webhook-deliveries-body tr[data-id]");
+    assert.match(attempt, /invite\.created/);
+    assert.match(attempt, /200/);
+    assert.ok(received.some((r) => r.headers["webhook-id"]?.startsWith("evt_")), "the receiver got a signed delivery");
+    await page.click("#webhook-deliveries-close");
+    assert.equal(await page.isHidden("#webhook-deliveries"), true);
+
+    // Rotate: confirm first, then the new secret is shown once.
+    await page.locator(rowSel).getByRole("button", { name: "Rotate secret" }).click();
+    await page.waitForSelector("#confirm-dialog[open]");
+    assert.match(await page.textContent("#confirm-text"), /24 hours/);
+    await page.click("#confirm-ok");
+    const rotated = await takeLink(page);
+    assert.match(rotated, /^whsec_/);
+    assert.notEqual(rotated, secret);
+
+    // Delete asks first; cancel keeps it, confirm deletes it.
+    await page.locator(rowSel).getByRole("button", { name: "Delete" }).click();
+    await page.waitForSelector("#confirm-dialog[open]");
+    await page.click("#confirm-cancel");
+    assert.equal((await api.listWebhooks()).data.length, 1);
+    await page.locator(rowSel).getByRole("button", { name: "Delete" }).click();
+    await page.waitForSelector("#confirm-dialog[open]");
+    await page.click("#confirm-ok");
+    await page.waitForSelector(rowSel, { state: "detached" });
+    assert.equal((await api.listWebhooks()).data.length, 0);
+    await page.waitForSelector("#webhooks-body tr.empty");
   });
 });

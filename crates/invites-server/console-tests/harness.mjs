@@ -99,6 +99,9 @@ export function client(base, key) {
     listApiKeys: () => ok("GET", "/v1/api_keys"),
     listDeliveries: (id) => ok("GET", `/v1/invites/${id}/deliveries`),
     listEvents: (q = "") => ok("GET", `/v1/events${q}`),
+    listWebhooks: () => ok("GET", "/v1/webhook_endpoints"),
+    getWebhook: (id) => ok("GET", `/v1/webhook_endpoints/${id}`),
+    listWebhookDeliveries: (id) => ok("GET", `/v1/webhook_endpoints/${id}/deliveries`),
   };
 }
 

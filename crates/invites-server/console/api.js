@@ -103,4 +103,10 @@ export const api = {
   createApiKey: (body) => call("POST", "/v1/api_keys", { body }),
   revokeApiKey: (id) => call("DELETE", `/v1/api_keys/${enc(id)}`),
   listEvents: (query) => call("GET", "/v1/events", { query }),
+  listWebhooks: (query) => call("GET", "/v1/webhook_endpoints", { query }),
+  createWebhook: (body) => call("POST", "/v1/webhook_endpoints", { body }),
+  updateWebhook: (id, body) => call("PATCH", `/v1/webhook_endpoints/${enc(id)}`, { body }),
+  deleteWebhook: (id) => call("DELETE", `/v1/webhook_endpoints/${enc(id)}`),
+  rotateWebhookSecret: (id) => call("POST", `/v1/webhook_endpoints/${enc(id)}/rotate_secret`),
+  listWebhookDeliveries: (id, query) => call("GET", `/v1/webhook_endpoints/${enc(id)}/deliveries`, { query }),
 };

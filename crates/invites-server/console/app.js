@@ -19,6 +19,9 @@ const state = {
   members: { tokens: [undefined], index: 0, next: null, seq: 0 },
   keys: { tokens: [undefined], index: 0, next: null, seq: 0 },
   events: { tokens: [undefined], index: 0, next: null, seq: 0 },
+  webhooks: { tokens: [undefined], index: 0, next: null, seq: 0 },
+  deliveriesOf: null, // the endpoint whose attempts are shown, or null
+  deliveriesSeq: 0,
   editing: null, // the invite being edited, or null when creating
   tab: "invites",
 };
@@ -109,6 +112,8 @@ function signOut(message) {
   $("invites-body").replaceChildren();
   $("members-body").replaceChildren();
   $("events-body").replaceChildren();
+  $("webhooks-body").replaceChildren();
+  hideDeliveries();
   $("org-name").textContent = "";
   for (const id of ["invite-dialog", "link-dialog", "confirm-dialog"]) {
     const d = $(id);
@@ -124,7 +129,7 @@ function signOut(message) {
 
 function selectTab(tab) {
   state.tab = tab;
-  for (const t of ["invites", "members", "keys", "events"]) {
+  for (const t of ["invites", "members", "keys", "events", "webhooks"]) {
     $(`tab-${t}`).setAttribute("aria-selected", String(t === tab));
     $(`panel-${t}`).hidden = t !== tab;
   }
@@ -565,6 +570,200 @@ function eventRow(e) {
   );
 }
 
+// ---------------------------------------------------------------- webhook endpoints
+
+/** The event types of the spec's EventType, for the create form (the Events filter lists them). */
+function eventTypes() {
+  return Array.from($("event-type-filter").options, (o) => o.value).filter(Boolean);
+}
+
+async function loadWebhooks() {
+  const p = state.webhooks;
+  const seq = ++p.seq;
+  $("webhooks-prev").disabled = true;
+  $("webhooks-next").disabled = true;
+  try {
+    const page = await api.listWebhooks({ limit: PAGE_SIZE, page_token: p.tokens[p.index] });
+    if (seq !== p.seq) return;
+    const data = Array.isArray(page.data) ? page.data : [];
+    p.next = page.next_page_token || null;
+    const body = $("webhooks-body");
+    if (data.length === 0) {
+      replace(body, h("tr", { className: "empty" }, h("td", { colSpan: 6 }, "No webhook endpoints yet.")));
+    } else {
+      replace(body, data.map(webhookRow));
+    }
+    updatePager("webhooks", p, data.length);
+  } catch (err) {
+    if (seq === p.seq) {
+      updatePager("webhooks", p, 0);
+      fail(err);
+    }
+  }
+}
+
+function webhookState(w) {
+  if (w.enabled) return h("span", { className: "status status-pending" }, "enabled");
+  return h(
+    "span",
+    { className: "status status-disabled", title: w.disabled_reason || "disabled by an administrator" },
+    w.disabled_reason ? `disabled: ${w.disabled_reason}` : "disabled",
+  );
+}
+
+function webhookRow(w) {
+  const types = Array.isArray(w.event_types) ? w.event_types : [];
+  const small = (label, className, onClick) =>
+    h("button", { type: "button", className: `${className} small`, on: { click: onClick } }, label);
+  return h(
+    "tr",
+    { dataset: { id: w.id } },
+    h("td", { className: "url" }, w.url, w.description ? h("div", { className: "muted" }, w.description) : ""),
+    h("td", { className: "id" }, w.id),
+    h("td", {}, types.length ? chips(types) : h("span", { className: "muted" }, "all")),
+    h("td", {}, webhookState(w)),
+    h("td", {}, timeCell(w.created_at)),
+    h(
+      "td",
+      { className: "row-actions" },
+      small(w.enabled ? "Disable" : "Enable", "secondary", async (ev) => {
+        ev.target.disabled = true;
+        try {
+          await api.updateWebhook(w.id, { enabled: !w.enabled });
+          await loadWebhooks();
+        } catch (err) {
+          ev.target.disabled = false;
+          fail(err);
+        }
+      }),
+      small("Deliveries", "secondary", () => showDeliveries(w)),
+      small("Rotate secret", "secondary", () =>
+        confirmAction({
+          title: "Rotate the signing secret?",
+          text: `${w.url} gets a new secret. The old one keeps signing beside it for 24 hours, so receivers can switch.`,
+          ok: "Rotate",
+          action: async () => {
+            const rotated = await api.rotateWebhookSecret(w.id);
+            showWebhookSecret(rotated.secret);
+          },
+        }),
+      ),
+      small("Delete", "danger", () =>
+        confirmAction({
+          title: "Delete the endpoint?",
+          text: `${w.url} receives nothing more; its pending deliveries and attempt log are deleted. This cannot be undone.`,
+          ok: "Delete",
+          action: async () => {
+            await api.deleteWebhook(w.id);
+            if (state.deliveriesOf && state.deliveriesOf.id === w.id) hideDeliveries();
+            await loadWebhooks();
+          },
+        }),
+      ),
+    ),
+  );
+}
+
+function showWebhookSecret(secret) {
+  showSecret(secret, {
+    title: "Webhook signing secret",
+    note:
+      "Copy this secret now into your receiver's configuration: it is shown only once and cannot be shown again. " +
+      "Your receiver verifies every delivery with it (client.webhooks.unwrap in the SDKs). If it is lost, rotate the secret.",
+  });
+}
+
+async function createWebhook(ev) {
+  ev.preventDefault();
+  const errEl = $("webhook-form-error");
+  errEl.hidden = true;
+  const url = $("f-webhook-url").value.trim();
+  if (!url) {
+    errEl.textContent = "Give the URL the server should POST events to.";
+    errEl.hidden = false;
+    return;
+  }
+  const body = { url };
+  const types = Array.from($("f-webhook-types").selectedOptions, (o) => o.value);
+  if (types.length) body.event_types = types;
+  const description = $("f-webhook-description").value.trim();
+  if (description) body.description = description;
+  $("new-webhook").disabled = true;
+  try {
+    const created = await api.createWebhook(body);
+    $("f-webhook-url").value = "";
+    $("f-webhook-description").value = "";
+    for (const o of $("f-webhook-types").options) o.selected = false;
+    showWebhookSecret(created.secret);
+    resetPaging(state.webhooks);
+    await loadWebhooks();
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) fail(err);
+    else {
+      errEl.textContent = err instanceof ApiError && err.param ? `${err.param}: ${describe(err)}` : describe(err);
+      errEl.hidden = false;
+    }
+  } finally {
+    $("new-webhook").disabled = false;
+  }
+}
+
+function hideDeliveries() {
+  state.deliveriesOf = null;
+  state.deliveriesSeq += 1;
+  $("webhook-deliveries").hidden = true;
+  replace($("webhook-deliveries-body"));
+}
+
+function showDeliveries(w) {
+  state.deliveriesOf = w;
+  $("webhook-deliveries-title").textContent = `Recent deliveries to ${w.url}`;
+  $("webhook-deliveries").hidden = false;
+  loadDeliveries();
+}
+
+/** An attempt's outcome: the HTTP status the receiver answered, or the transport error. */
+function attemptResult(d) {
+  if (typeof d.status_code === "number") {
+    const ok = d.status_code >= 200 && d.status_code < 300;
+    return h("span", { className: `status ${ok ? "status-pending" : "status-revoked"}` }, String(d.status_code));
+  }
+  return h("span", { className: "status status-revoked", title: d.error || "" }, d.error || "failed");
+}
+
+async function loadDeliveries() {
+  const w = state.deliveriesOf;
+  if (!w) return;
+  const seq = ++state.deliveriesSeq;
+  try {
+    const page = await api.listWebhookDeliveries(w.id, { limit: PAGE_SIZE });
+    if (seq !== state.deliveriesSeq) return;
+    const data = Array.isArray(page.data) ? page.data : [];
+    const body = $("webhook-deliveries-body");
+    if (data.length === 0) {
+      replace(body, h("tr", { className: "empty" }, h("td", { colSpan: 6 }, "No deliveries yet.")));
+      return;
+    }
+    replace(
+      body,
+      data.map((d) =>
+        h(
+          "tr",
+          { dataset: { id: d.id, event: d.event_id } },
+          h("td", {}, timeCell(d.created_at)),
+          h("td", { className: "id" }, d.event_id),
+          h("td", {}, h("code", {}, d.event_type)),
+          h("td", {}, String(d.attempt)),
+          h("td", {}, attemptResult(d)),
+          h("td", {}, `${d.duration_ms} ms`),
+        ),
+      ),
+    );
+  } catch (err) {
+    if (seq === state.deliveriesSeq) fail(err);
+  }
+}
+
 // ---------------------------------------------------------------- confirm dialog
 
 function confirmAction({ title, text, ok, action }) {
@@ -918,6 +1117,17 @@ function wire() {
     selectTab("events");
     loadEvents();
   });
+  $("tab-webhooks").addEventListener("click", () => {
+    selectTab("webhooks");
+    loadWebhooks();
+  });
+  $("webhook-form").addEventListener("submit", createWebhook);
+  replace(
+    $("f-webhook-types"),
+    eventTypes().map((t) => h("option", { value: t }, t)),
+  );
+  $("webhook-deliveries-refresh").addEventListener("click", loadDeliveries);
+  $("webhook-deliveries-close").addEventListener("click", hideDeliveries);
   $("event-type-filter").addEventListener("change", () => {
     resetPaging(state.events);
     loadEvents();
@@ -936,6 +1146,7 @@ function wire() {
     ["members", loadMembers],
     ["keys", loadKeys],
     ["events", loadEvents],
+    ["webhooks", loadWebhooks],
   ]) {
     const p = state[prefix];
     $(`${prefix}-next`).addEventListener("click", () => {
