@@ -2889,7 +2889,8 @@ class Webhooks(SyncResource):
         Args:
             endpoint_id: The webhook endpoint's id.
             url: A new URL, under the same rules as on creation.
-            event_types: The event types to send from now on; empty means every type.
+            event_types: The event types to send from now on; `[]` means every type. Omitted or
+                null: unchanged.
             description: A new description (empty clears it).
             enabled: `false` stops deliveries (events meanwhile are not queued for it); `true`
                 resumes them.
@@ -3132,7 +3133,8 @@ class AsyncWebhooks(AsyncResource):
         Args:
             endpoint_id: The webhook endpoint's id.
             url: A new URL, under the same rules as on creation.
-            event_types: The event types to send from now on; empty means every type.
+            event_types: The event types to send from now on; `[]` means every type. Omitted or
+                null: unchanged.
             description: A new description (empty clears it).
             enabled: `false` stops deliveries (events meanwhile are not queued for it); `true`
                 resumes them.
