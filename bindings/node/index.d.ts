@@ -911,10 +911,10 @@ export interface WebhookEndpointUpdate {
    */
   url?: string
   /**
-   * The event types to send from now on; empty means every type.
+   * The event types to send from now on; `[]` means every type. Omitted or null: unchanged.
    * Constraints: at most 50 items.
    */
-  eventTypes?: EventType[]
+  eventTypes?: EventType[] | null
   /**
    * A new description (empty clears it).
    * Constraints: at most 500 characters.

@@ -35,6 +35,10 @@ const SPEC_VALIDATOR: &str = "openapi-spec-validator==0.8.4";
 /// `INVITES_TEST_PYTHON`).
 pub const AIOSMTPD: &str = "aiosmtpd==1.4.6";
 
+/// Pinned Standard Webhooks reference library (PyPI) that verifies every delivery in the
+/// server's webhook tests (`tests/webhooks.rs`, through `INVITES_TEST_PYTHON`).
+pub const STANDARDWEBHOOKS: &str = "standardwebhooks==1.1.0";
+
 struct Steps {
     passed: Vec<String>,
     failed: Vec<String>,
@@ -198,9 +202,10 @@ pub fn run() -> Result<()> {
         // real PgBouncer.
         apt_install_if_missing("strace", "strace")?;
         apt_install_if_missing("pgbouncer", "pgbouncer")?;
-        // tests/email_delivery.rs runs a real SMTP server (aiosmtpd) with this Python.
+        // tests/email_delivery.rs runs a real SMTP server (aiosmtpd) with this Python, and
+        // tests/webhooks.rs a receiver that verifies with standardwebhooks.
         let venv = venv()?;
-        pip_install(&venv, &[AIOSMTPD])?;
+        pip_install(&venv, &[AIOSMTPD, STANDARDWEBHOOKS])?;
         let mut cmd = cargo();
         cmd.env("INVITES_TEST_PYTHON", venv.join("bin/python"));
         cmd.args(["test", "--workspace"]);

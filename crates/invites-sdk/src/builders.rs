@@ -641,7 +641,7 @@ impl WebhookEndpointUpdateBuilder {
         self
     }
 
-    /// The event types to send from now on; empty means every type.
+    /// The event types to send from now on; `[]` means every type. Omitted or null: unchanged.
     pub fn event_types(mut self, v: impl IntoIterator<Item = types::EventType>) -> Self {
         self.fields.insert(
             "event_types".into(),

@@ -2290,9 +2290,9 @@ unchanged.
         ///`false` stops deliveries (events meanwhile are not queued for it); `true` resumes them.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub enabled: ::std::option::Option<bool>,
-        ///The event types to send from now on; empty means every type.
-        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
-        pub event_types: ::std::vec::Vec<EventType>,
+        ///The event types to send from now on; `[]` means every type. Omitted or null: unchanged.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub event_types: ::std::option::Option<::std::vec::Vec<EventType>>,
         ///A new URL, under the same rules as on creation.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub url: ::std::option::Option<WebhookEndpointUpdateUrl>,

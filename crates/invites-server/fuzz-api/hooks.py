@@ -11,9 +11,9 @@ Some rules are beyond a JSON schema and said in the spec's descriptions instead:
 the organization's, `expires_at` in the future (at most a year ahead for a public link), at most
 one of `expires_at` / `ttl_seconds` / `never_expires`, `single_use` with no other `max_uses`,
 metadata keys of 1 to 64 characters, page tokens the server issued, addresses well formed and
-free of invisible characters. The hooks keep schema-valid values within those rules (always, so
-that every schema-valid request is one the server accepts: positive_data_acceptance), and leave
-schema-invalid values alone (negative_data_rejection).
+free of invisible characters, webhook URLs absolute. The hooks keep schema-valid values within
+those rules (always, so that every schema-valid request is one the server accepts:
+positive_data_acceptance), and leave schema-invalid values alone (negative_data_rejection).
 """
 
 from __future__ import annotations
@@ -160,7 +160,11 @@ def map_path_parameters(ctx, path_parameters):  # type: ignore[no-untyped-def]
     if not isinstance(path_parameters, dict):
         return path_parameters
     params = dict(path_parameters)
-    for name, pool in (("invite_id", SEEDS["invite_ids"]), ("member_id", SEEDS["member_ids"])):
+    for name, pool in (
+        ("invite_id", SEEDS["invite_ids"]),
+        ("member_id", SEEDS["member_ids"]),
+        ("endpoint_id", SEEDS["endpoint_ids"]),
+    ):
         v = params.get(name)
         if isinstance(v, str):
             real = _pick([name, v], pool, 3)
@@ -198,6 +202,10 @@ def _rules(path: str, method: str, body: dict[str, Any]) -> dict[str, Any]:
         if isinstance(email, str) and not SIMPLE_ADDRESS.match(email):
             body["email"] = _fresh_address(email)
     _email_rules(path, body)
+    if path.startswith("/v1/webhook_endpoints") and isinstance(body.get("url"), str):
+        # Any schema-valid string becomes an absolute URL the server takes (the loopback
+        # discard port: the fuzz server allows insecure webhook URLs).
+        body["url"] = "http://127.0.0.1:9/w" + _digest(["url", body["url"]]).hex()[:8]
     return body
 
 

@@ -46,6 +46,8 @@ SERVER_ARGS = [
     # Per key: high, so random codes do not lock the key for the whole run; per code: the
     # default (10), which the seeded restricted invite reaches (429).
     "--rate-limit-failures", "1000",
+    # Webhook URLs on the loopback discard port (see hooks.py), without DNS lookups.
+    "--webhook-allow-insecure",
 ]
 
 
@@ -97,6 +99,12 @@ def seed(base: str, admin: str) -> tuple[str, dict]:
     by_id = [
         inv({"roles": ["user"], "ttl_seconds": 86400, "name": f"by id {i}"}) for i in range(3)
     ] + [inv({"roles": ["user"], "emails": ["id@example.com"], "enabled": False})]
+    # Webhook endpoints whose ids the hooks hand out (on the discard port: deliveries fail
+    # at once and are retried in the background).
+    endpoints = [
+        must(base, "POST", "/v1/webhook_endpoints", key, {"url": f"http://127.0.0.1:9/seed{i}"}, 201)
+        for i in range(2)
+    ]
     # A page token the server issued (tokens name a position, so one fits every list).
     page = must(base, "GET", "/v1/invites?limit=1", key)
     seeds = {
@@ -108,6 +116,7 @@ def seed(base: str, admin: str) -> tuple[str, dict]:
         "emails": ["ada@example.com", "x@example.org", "dis@example.com", "b1@example.com", "first@example.net"],
         "invite_ids": [i["id"] for i in by_id] + [revoked["id"], exhausted["id"]],
         "member_ids": [member["id"]],
+        "endpoint_ids": [e["id"] for e in endpoints],
         "roles": ["user", "developer", "viewer", "admin", "billing"],
     }
     return key, seeds

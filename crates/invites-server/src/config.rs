@@ -189,6 +189,23 @@ pub struct Config {
         value_parser = crate::events::parse_retention_days
     )]
     pub event_retention_days: u32,
+
+    /// The server key: 32 bytes as 64 hex digits (or base64) that seal the webhook signing
+    /// secrets at rest. Without it a SQLite server keeps a generated one in `secret.key` beside
+    /// the database file; PostgreSQL replicas must all be given the same one.
+    #[arg(long, env = "INVITES_SECRET_KEY", hide_env_values = true)]
+    pub secret_key: Option<String>,
+
+    /// Allow webhook URLs over plain http and on loopback, private and other non-public
+    /// addresses: for tests and local development only.
+    #[arg(long, env = "INVITES_WEBHOOK_ALLOW_INSECURE")]
+    pub webhook_allow_insecure: bool,
+
+    /// The waits between the attempts of one webhook delivery, a comma list of durations such
+    /// as `1s,2s,4s` (units ms, s, m, h); each wait gets up to ±20 % jitter, and after the last
+    /// one the delivery is `failed`. Default: 5s,5m,30m,2h,5h,10h,10h.
+    #[arg(long, env = "INVITES_WEBHOOK_RETRY_SCHEDULE")]
+    pub webhook_retry_schedule: Option<crate::outbox::RetrySchedule>,
 }
 
 impl Config {
@@ -221,6 +238,9 @@ impl Config {
             email_from: crate::outbox::DEFAULT_FROM.to_string(),
             email_retry_schedule: None,
             event_retention_days: crate::events::DEFAULT_RETENTION_DAYS,
+            secret_key: None,
+            webhook_allow_insecure: false,
+            webhook_retry_schedule: None,
         }
     }
 

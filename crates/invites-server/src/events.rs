@@ -8,11 +8,10 @@
 //! `to_json(.., None)`, and as a last guard [`record`] drops any `code`, `url`, `secret`, `link`
 //! or `payload` key on `data` and on the objects directly in it.
 //!
-//! The `events` table is designed to be the outbox of the webhook deliveries of a later part of
-//! issue 19, as `email_outbox` is the outbox of emails (see [`crate::outbox`]): its rows carry
-//! `dispatched_at` (NULL until a dispatcher has handed the event to its endpoints, claiming rows
-//! as the email worker claims its own), so deliveries need no second write path. Nothing reads
-//! `dispatched_at` yet.
+//! The `events` table is also the outbox of webhook deliveries, as `email_outbox` is the outbox
+//! of emails (see [`crate::outbox`]): its rows carry `dispatched_at`, NULL until the webhook
+//! dispatcher ([`crate::webhooks::worker`]) has queued the event for every endpoint that wants
+//! it, so deliveries need no second write path.
 //!
 //! `listEvents` ([`list`]) pages through them newest first; [`purge`] forgets those older than
 //! the retention (`--event-retention-days`, at least [`MIN_RETENTION_DAYS`]).
@@ -304,18 +303,38 @@ const EVENT_COLS: &str = "id, organization_id, type, actor_type, actor_id, data,
 
 impl EventRow {
     fn to_json(&self) -> Value {
-        let mut actor = json!({"type": self.actor_type});
-        if let Some(id) = &self.actor_id {
-            actor["id"] = json!(id);
-        }
-        json!({
-            "id": self.id,
-            "type": self.r#type,
-            "created_at": rfc3339(self.created_at),
-            "actor": actor,
-            "data": serde_json::from_str::<Value>(&self.data).unwrap_or_else(|_| json!({})),
-        })
+        event_json(
+            &self.id,
+            &self.r#type,
+            self.created_at,
+            &self.actor_type,
+            self.actor_id.as_deref(),
+            &self.data,
+        )
     }
+}
+
+/// An event as the API shows it (`listEvents`, and the body of its webhook deliveries), from
+/// its row's columns.
+pub fn event_json(
+    id: &str,
+    kind: &str,
+    created_at: i64,
+    actor_type: &str,
+    actor_id: Option<&str>,
+    data: &str,
+) -> Value {
+    let mut actor = json!({"type": actor_type});
+    if let Some(id) = actor_id {
+        actor["id"] = json!(id);
+    }
+    json!({
+        "id": id,
+        "type": kind,
+        "created_at": rfc3339(created_at),
+        "actor": actor,
+        "data": serde_json::from_str::<Value>(data).unwrap_or_else(|_| json!({})),
+    })
 }
 
 /// `listEvents`: the caller's organization's events, newest first, optionally of one type.

@@ -20,6 +20,7 @@ pub mod outbox;
 pub mod ratelimit;
 pub mod routes;
 pub mod secrets;
+pub mod webhooks;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -77,6 +78,21 @@ impl Server {
         let store = Store::connect(&config.store_options()).await?;
         let (admin_token_hash, generated_admin_token) =
             admin_token_hash(&store, config.admin_token.as_deref()).await?;
+        let webhooks = Arc::new(webhooks::Webhooks {
+            key: webhooks::key::resolve(config.secret_key.as_deref(), &config.database_url, &store)
+                .await?,
+            allow_insecure: config.webhook_allow_insecure,
+            schedule: config
+                .webhook_retry_schedule
+                .clone()
+                .unwrap_or_else(webhooks::default_schedule),
+        });
+        if config.webhook_allow_insecure {
+            tracing::warn!(
+                "--webhook-allow-insecure: webhooks may go to http and non-public addresses \
+                 (for tests and local development only)"
+            );
+        }
         let public_url = config
             .public_url
             .clone()
@@ -97,6 +113,7 @@ impl Server {
             invite_reads: routes::invites::invite_reads(&store),
             mailer,
             page: invitee::PageSettings::from_config(config),
+            webhooks,
         });
         Ok(Server {
             listener,
@@ -142,6 +159,9 @@ impl Server {
                     if let Err(e) = events::purge(&store, event_retention).await {
                         tracing::warn!(error = %e, "purging old events failed");
                     }
+                    if let Err(e) = webhooks::purge(&store, event_retention).await {
+                        tracing::warn!(error = %e, "purging old webhook attempts failed");
+                    }
                 }
             })
         };
@@ -152,6 +172,12 @@ impl Server {
             .mailer
             .clone()
             .map(|mailer| tokio::spawn(outbox::worker::run(store.clone(), mailer, stopped)));
+        // The webhook worker of this replica (dispatch and delivery).
+        let webhook_worker = tokio::spawn(webhooks::worker::run(
+            store.clone(),
+            self.state.webhooks.clone(),
+            stop_worker.subscribe(),
+        ));
         let app = routes::router(self.state, self.max_body_bytes, self.request_timeout);
         serve(
             self.listener,
@@ -173,6 +199,17 @@ impl Server {
             let grace = outbox::SMTP_TIMEOUT + Duration::from_secs(5);
             if tokio::time::timeout(grace, &mut w).await.is_err() {
                 tracing::warn!("the email outbox worker did not stop in time; aborting it");
+                w.abort();
+            }
+        }
+        {
+            // The sends in flight finish (each within SEND_TIMEOUT) and are recorded; past
+            // that, the endpoints they held stay leased and are served after the lease.
+            let _ = stop_worker.send(true);
+            let mut w = webhook_worker;
+            let grace = webhooks::worker::SEND_TIMEOUT + Duration::from_secs(5);
+            if tokio::time::timeout(grace, &mut w).await.is_err() {
+                tracing::warn!("the webhook worker did not stop in time; aborting it");
                 w.abort();
             }
         }

@@ -155,13 +155,23 @@ pub fn sqlite_url(dir: &Path) -> String {
     format!("sqlite://{}/invites.db?mode=rwc", dir.display())
 }
 
-/// `bin --listen 127.0.0.1:0 --database-url <url>`, with the machine's `INVITES_ADMIN_TOKEN` and
-/// `INVITES_PUBLIC_URL` removed so a test sets exactly what it needs.
+/// The server key test servers on PostgreSQL share (they must: replicas of one database seal
+/// webhook secrets under one key). Never use it outside tests.
+pub const TEST_SECRET_KEY: &str =
+    "7e57000000000000000000000000000000000000000000000000000000007e57";
+
+/// `bin --listen 127.0.0.1:0 --database-url <url>`, with the machine's `INVITES_ADMIN_TOKEN`,
+/// `INVITES_PUBLIC_URL` and `INVITES_SECRET_KEY` removed so a test sets exactly what it needs;
+/// on PostgreSQL the server key is [`TEST_SECRET_KEY`] (a SQLite server makes its own).
 pub fn server_command(bin: &Path, database_url: &str) -> Command {
     let mut cmd = Command::new(bin);
     cmd.args(["--listen", "127.0.0.1:0", "--database-url", database_url])
         .env_remove("INVITES_ADMIN_TOKEN")
-        .env_remove("INVITES_PUBLIC_URL");
+        .env_remove("INVITES_PUBLIC_URL")
+        .env_remove("INVITES_SECRET_KEY");
+    if database_url.starts_with("postgres") {
+        cmd.env("INVITES_SECRET_KEY", TEST_SECRET_KEY);
+    }
     cmd
 }
 

@@ -24,6 +24,7 @@ pub(super) fn start_server(database_url: &str, dir: &Path) -> Result<Proc> {
         Command::new(release_bin("invites-server"))
             .args(["--listen", "127.0.0.1:0", "--database-url", database_url])
             .env("INVITES_ADMIN_TOKEN", ADMIN_TOKEN)
+            .env("INVITES_SECRET_KEY", invites_testkit::TEST_SECRET_KEY)
             .env("INVITES_RATE_LIMIT_FAILURES", "1000000")
             .current_dir(dir),
     )

@@ -2898,7 +2898,8 @@ class Webhooks(WebhooksMixin, SyncResource):
         Args:
             endpoint_id: The webhook endpoint's id.
             url: A new URL, under the same rules as on creation.
-            event_types: The event types to send from now on; empty means every type.
+            event_types: The event types to send from now on; `[]` means every type. Omitted or
+                null: unchanged.
             description: A new description (empty clears it).
             enabled: `false` stops deliveries (events meanwhile are not queued for it); `true`
                 resumes them.
@@ -3148,7 +3149,8 @@ class AsyncWebhooks(WebhooksMixin, AsyncResource):
         Args:
             endpoint_id: The webhook endpoint's id.
             url: A new URL, under the same rules as on creation.
-            event_types: The event types to send from now on; empty means every type.
+            event_types: The event types to send from now on; `[]` means every type. Omitted or
+                null: unchanged.
             description: A new description (empty clears it).
             enabled: `false` stops deliveries (events meanwhile are not queued for it); `true`
                 resumes them.

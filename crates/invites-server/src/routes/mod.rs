@@ -5,7 +5,7 @@ pub(crate) mod invites;
 mod members;
 mod organizations;
 pub(crate) mod page;
-mod post;
+pub(crate) mod post;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -23,6 +23,7 @@ use crate::db::Store;
 use crate::error::{ApiError, ErrorBody};
 use crate::ratelimit::FailureLimiter;
 use crate::secrets::{hash_secret, new_id};
+use crate::webhooks::endpoints as webhooks;
 
 /// The spec this server implements, served at `/openapi.yaml`.
 pub const OPENAPI_YAML: &str = include_str!("../../../../spec/invites.yaml");
@@ -50,6 +51,8 @@ pub struct AppState {
     pub mailer: Option<Arc<crate::outbox::Mailer>>,
     /// The invitee page's settings and limits (see [`crate::invitee`]).
     pub page: crate::invitee::PageSettings,
+    /// The webhook settings (server key, insecure URLs allowed, retry schedule).
+    pub webhooks: Arc<crate::webhooks::Webhooks>,
 }
 
 impl AppState {
@@ -198,6 +201,24 @@ pub fn router(
             axum::routing::delete(api_keys::revoke),
         )
         .route("/v1/events", get(crate::events::list))
+        .route(
+            "/v1/webhook_endpoints",
+            post(webhooks::create).get(webhooks::list),
+        )
+        .route(
+            "/v1/webhook_endpoints/{endpoint_id}",
+            get(webhooks::get)
+                .patch(webhooks::update)
+                .delete(webhooks::delete),
+        )
+        .route(
+            "/v1/webhook_endpoints/{endpoint_id}/rotate_secret",
+            post(webhooks::rotate_secret),
+        )
+        .route(
+            "/v1/webhook_endpoints/{endpoint_id}/deliveries",
+            get(webhooks::deliveries),
+        )
         .route("/v1/members", get(members::list))
         .route(
             "/v1/members/{member_id}",

@@ -426,6 +426,18 @@ impl TestServer {
         )
     }
 
+    /// Stop this server and start another on the same database with other arguments.
+    pub fn restart_with(mut self, args: &[&str]) -> TestServer {
+        self.stop();
+        Self::spawn(
+            self._dir.clone(),
+            self.database_url.clone(),
+            self.pg.clone(),
+            args.iter().map(|s| s.to_string()).collect(),
+            self.admin_token.clone(),
+        )
+    }
+
     /// Stop gracefully with SIGTERM and wait; returns whether it exited successfully.
     pub fn stop(&mut self) -> bool {
         let Some(mut child) = self.child.take() else {
