@@ -8,7 +8,8 @@
 # Installs the tools into that venv, builds the abi3 wheel (debug profile, into
 # <repo>/target/python so it does not fight the workspace build), installs it, then runs
 # ruff, mypy --strict (package, generated module, stubs, typed example, tests), the
-# spec-coverage check and pytest.
+# spec-coverage check and pytest (tests/test_webhooks.py verifies real deliveries with the
+# pinned standardwebhooks reference library as well as with the SDK).
 # Exits non-zero on the first failure.
 set -euo pipefail
 
@@ -33,7 +34,7 @@ PY="$VENV/bin/python"
 step "installing tools into $VENV"
 "$PY" -m pip install --quiet --disable-pip-version-check \
   "maturin==1.16.0" "pytest==9.2.0" "pytest-asyncio==1.5.0" "mypy==2.4.1" "ruff==0.17.6" \
-  "PyYAML==6.0.4" "types-PyYAML==6.0.12.20261122"
+  "PyYAML==6.0.4" "types-PyYAML==6.0.12.20261122" "standardwebhooks==1.1.0"
 
 step "building the wheel (debug profile)"
 WHEELS="$REPO/target/python/wheels"
