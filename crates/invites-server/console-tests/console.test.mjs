@@ -648,6 +648,7 @@ describe("webhooks", () => {
     await page.selectOption("#f-webhook-types", ["invite.created"]);
     await page.fill("#f-webhook-description", "CRM sync");
     await page.click("#new-webhook");
+    await page.waitForSelector("#link-dialog[open]");
     assert.equal(await page.textContent("#link-dialog-title"), "Webhook signing secret");
     assert.match(await page.textContent("#link-dialog .once"), /Copy this secret now/);
     const secret = await takeLink(page);
