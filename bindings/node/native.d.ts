@@ -39,3 +39,13 @@ export declare class NativeStream {
    */
   next(): Promise<string>
 }
+
+/** As `webhookVerify`, then the event (camelCase, like every model): `{"ok": event}`. */
+export declare function webhookUnwrap(body: Buffer, headersJson: string, secret: string, now?: number | undefined | null): string
+
+/**
+ * Check a webhook delivery in the SDK (`invites_sdk::webhooks::verify_at`): `body` as
+ * received, `headers_json` `[[name, value], …]`, `secret` `whsec_…`, `now` unix seconds instead
+ * of the clock. Answers `{"ok": null}` or `{"error": descriptor}`.
+ */
+export declare function webhookVerify(body: Buffer, headersJson: string, secret: string, now?: number | undefined | null): string

@@ -837,3 +837,5 @@ module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __n
 module.exports = nativeBinding
 module.exports.NativeClient = nativeBinding.NativeClient
 module.exports.NativeStream = nativeBinding.NativeStream
+module.exports.webhookUnwrap = nativeBinding.webhookUnwrap
+module.exports.webhookVerify = nativeBinding.webhookVerify

@@ -21,6 +21,11 @@ import Client, {
   type OrganizationCreated,
   type Page,
   type Redemption,
+  type WebhookDelivery,
+  type WebhookEndpoint,
+  type WebhookEndpointCreated,
+  WebhookTimestampError,
+  WebhookVerificationError,
 } from 'invites-sdk'
 
 declare const process: { env: Record<string, string | undefined> }
@@ -116,4 +121,30 @@ export async function everyMethod(): Promise<void> {
   for await (const d of client.invites.deliveries(invite.id)) void [d.status, d.lastError]
   void resent.code
   void [withMeta.requestId, firstPage.data.nextPageToken]
+
+  const hook: WebhookEndpointCreated = await client.webhooks.create({
+    url: 'https://app.example.com/hooks',
+    eventTypes: ['invite.accepted'],
+    description: 'CRM sync',
+  })
+  const hooks: Page<WebhookEndpoint> = await client.webhooks.list({ limit: 10 })
+  for await (const w of client.webhooks.list()) void [w.url, w.enabled, w.disabledReason]
+  const gotHook: WebhookEndpoint = await client.webhooks.get(hook.id)
+  const paused: WebhookEndpoint = await client.webhooks.update(hook.id, { enabled: false, eventTypes: [] })
+  const rotatedHook: WebhookEndpointCreated = await client.webhooks.rotateSecret(hook.id)
+  const attempts: Page<WebhookDelivery> = await client.webhooks.deliveries(hook.id, { limit: 5 })
+  for await (const a of client.webhooks.deliveries(hook.id)) void [a.eventId, a.statusCode, a.error, a.durationMs]
+  const deletedHook: WebhookEndpoint = await client.webhooks.delete(hook.id)
+  void [hooks, gotHook, paused, attempts, deletedHook]
+  // Verifying what the endpoint receives: runs in the SDK, synchronously.
+  const rawBody = new Uint8Array([123, 125]) // a Buffer in a real handler
+  const received: Record<string, string | string[] | undefined> = { 'webhook-id': 'evt_1' }
+  try {
+    const event: Event = client.webhooks.unwrap(rawBody, received, rotatedHook.secret)
+    client.webhooks.verify('{}', [['webhook-id', event.id]], hook.secret, { now: 1614265330 })
+    if (event.type === 'invite.accepted') void event.data
+  } catch (e) {
+    if (e instanceof WebhookTimestampError) void e.type
+    else if (e instanceof WebhookVerificationError) void [e.type, e.param]
+  }
 }

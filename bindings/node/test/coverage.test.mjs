@@ -38,7 +38,8 @@ function specFacts(text) {
 }
 
 function declaredClass(cls) {
-  const m = dts.match(new RegExp(`export declare class ${cls} \\{([\\s\\S]*?)\\n\\}`))
+  // A class with hand-written methods extends its mixin (`Webhooks extends WebhooksMixin`).
+  const m = dts.match(new RegExp(`export declare class ${cls}(?: extends \\w+)? \\{([\\s\\S]*?)\\n\\}`))
   return m ? m[1] : null
 }
 
