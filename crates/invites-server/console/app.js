@@ -1122,6 +1122,8 @@ function wire() {
     loadWebhooks();
   });
   $("webhook-form").addEventListener("submit", createWebhook);
+  // Set here: the page itself names no outside URL (tests/console_headers.rs checks it).
+  $("f-webhook-url").placeholder = "https://app.example.com/hooks";
   replace(
     $("f-webhook-types"),
     eventTypes().map((t) => h("option", { value: t }, t)),
