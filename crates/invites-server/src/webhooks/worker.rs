@@ -114,6 +114,9 @@ pub fn client(allow_insecure: bool) -> reqwest::Result<reqwest::Client> {
         .timeout(SEND_TIMEOUT)
         .connect_timeout(Duration::from_secs(10))
         .https_only(!allow_insecure)
+        // Never through a proxy from the environment: the proxy would resolve the endpoint's
+        // host itself, past the resolver's checks.
+        .no_proxy()
         .user_agent(concat!("invites-webhooks/", env!("CARGO_PKG_VERSION")))
         .dns_resolver(Arc::new(ssrf::GuardedResolver { allow_insecure }))
         .build()
@@ -472,7 +475,19 @@ async fn send(
         .send()
         .await;
     match sent {
-        Ok(resp) => (Some(resp.status().as_u16()), None),
+        Ok(mut resp) => {
+            let status = resp.status().as_u16();
+            // Read (and drop) up to 64 KiB of the answer, so the connection can serve the
+            // next delivery; a longer answer just closes it.
+            let mut read = 0usize;
+            while read < 64 * 1024 {
+                match resp.chunk().await {
+                    Ok(Some(c)) => read += c.len(),
+                    _ => break,
+                }
+            }
+            (Some(status), None)
+        }
         Err(e) => (None, Some(describe(&e.without_url()))),
     }
 }
