@@ -86,6 +86,24 @@ enum Cmd {
         #[arg(long, default_value_t = 3)]
         rounds: u32,
     },
+    /// Webhook deliveries/s: a batch of `count` invites whose `invite.created` events the
+    /// server delivers to `endpoints` endpoints on an in-process receiver (from the POST until
+    /// the receiver holds them all) vs a load generator posting the same number of payloads of
+    /// the same shape and headers to the same receiver, `endpoints` in flight (the server sends
+    /// each endpoint's deliveries one at a time, in order), alternating rounds. The server must
+    /// run with `--webhook-allow-insecure` (the receiver is on loopback).
+    Webhooks {
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        key: String,
+        #[arg(long, default_value_t = 8)]
+        endpoints: usize,
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        #[arg(long, default_value_t = 3)]
+        rounds: u32,
+    },
     /// Create a fresh PostgreSQL database through an admin connection; prints its name and URL.
     PgCreate {
         #[arg(long)]
@@ -213,6 +231,123 @@ async fn emails(
         json!({
             "outbox_emails_per_s": stats(&mut ours),
             "lettre_emails_per_s": stats(&mut ceiling),
+            "paired_ratio": stats(&mut ratios.clone()),
+        })
+    );
+    Ok(())
+}
+
+/// An in-process webhook receiver: counts the POSTs it gets and answers 204; its URL and count.
+async fn receiver() -> Result<(String, Arc<AtomicU64>)> {
+    let count = Arc::new(AtomicU64::new(0));
+    let seen = count.clone();
+    let app = axum::Router::new().route(
+        "/{*path}",
+        axum::routing::post(move |body: axum::body::Bytes| {
+            let seen = seen.clone();
+            async move {
+                std::hint::black_box(body);
+                seen.fetch_add(1, Ordering::Relaxed);
+                axum::http::StatusCode::NO_CONTENT
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let url = format!("http://{}", listener.local_addr()?);
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    Ok((url, count))
+}
+
+async fn webhooks(url: &str, key: &str, endpoints: usize, count: usize, rounds: u32) -> Result<()> {
+    use futures::StreamExt;
+    let (rx_url, received) = receiver().await?;
+    let client = Client::builder()
+        .base_url(url)
+        .api_key(key)
+        .max_retries(0)
+        .build()?;
+    for i in 0..endpoints {
+        let body: types::WebhookEndpointCreate = serde_json::from_value(json!({
+            "url": format!("{rx_url}/hooks/{i}"), "event_types": ["invite.created"],
+        }))?;
+        client.webhooks().create(&body).await?;
+    }
+    // A payload of the shape the server sends (an invite.created event), with its headers.
+    let sample = serde_json::to_string(&json!({
+        "id": "evt_01a2336ee3cd0000d58f5344", "type": "invite.created",
+        "created_at": "2026-12-01T21:07:15.021Z",
+        "actor": {"type": "api_key", "id": "key_01a2336ee3840fbfa847d5d7"},
+        "data": {"invite": {
+            "id": "inv_01a2336ee3cd6cea39e9f999", "organization_id": "org_01a2336ee384853a3d516b11",
+            "roles": ["developer"], "teams": [], "emails": ["o0x0@example.com"], "status": "pending",
+            "enabled": true, "max_uses": 1, "use_count": 0, "metadata": {}, "name": null,
+            "description": null, "message": null, "last_used_at": null,
+            "created_at": "2026-12-01T21:07:15.021Z", "updated_at": "2026-12-01T21:07:15.021Z",
+            "expires_at": "2026-12-08T21:07:15.021Z",
+        }},
+    }))?;
+    let http = reqwest::Client::new();
+    let total = count * endpoints;
+    let wait_for = |target: u64| {
+        let received = received.clone();
+        async move {
+            let deadline = Instant::now() + Duration::from_secs(300);
+            while received.load(Ordering::Relaxed) < target {
+                anyhow::ensure!(Instant::now() < deadline, "deliveries missing after 300 s");
+                tokio::time::sleep(Duration::from_millis(2)).await;
+            }
+            Ok(())
+        }
+    };
+    let (mut ours, mut ceiling) = (vec![], vec![]);
+    let (mut batch_ms, mut first_ms) = (vec![], vec![]);
+    for round in 0..rounds {
+        let before = received.load(Ordering::Relaxed);
+        let t = Instant::now();
+        futures::stream::iter(0..total)
+            .map(|i| {
+                let req = http
+                    .post(format!("{rx_url}/hooks/{}", i % endpoints))
+                    .header("content-type", "application/json")
+                    .header("webhook-id", "evt_01a2336ee3cd0000d58f5344")
+                    .header("webhook-timestamp", "1764623235")
+                    .header(
+                        "webhook-signature",
+                        "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+                    )
+                    .body(sample.clone());
+                async move { req.send().await?.error_for_status().map(drop) }
+            })
+            .buffer_unordered(endpoints)
+            .try_collect::<Vec<()>>()
+            .await?;
+        ceiling.push(total as f64 / t.elapsed().as_secs_f64());
+        anyhow::ensure!(
+            received.load(Ordering::Relaxed) - before == total as u64,
+            "the receiver lost requests"
+        );
+        let before = received.load(Ordering::Relaxed);
+        let emails: Vec<String> = (0..count)
+            .map(|i| format!("w{round}x{i}@example.com"))
+            .collect();
+        let body: types::InviteBatchCreate =
+            serde_json::from_value(json!({"emails": emails, "roles": ["developer"]}))?;
+        let t = Instant::now();
+        client.invites().create_batch(&body).await?;
+        batch_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        wait_for(before + 1).await?;
+        first_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        wait_for(before + total as u64).await?;
+        ours.push(total as f64 / t.elapsed().as_secs_f64());
+    }
+    let ratios: Vec<f64> = ours.iter().zip(&ceiling).map(|(a, b)| a / b).collect();
+    println!(
+        "{}",
+        json!({
+            "webhooks_per_s": stats(&mut ours),
+            "load_generator_per_s": stats(&mut ceiling),
+            "batch_commit_ms": stats(&mut batch_ms),
+            "first_delivery_ms": stats(&mut first_ms),
             "paired_ratio": stats(&mut ratios.clone()),
         })
     );
@@ -497,6 +632,13 @@ async fn main() -> Result<()> {
             count,
             rounds,
         } => emails(&url, &key, &smtp, &sink_dir, count, rounds).await,
+        Cmd::Webhooks {
+            url,
+            key,
+            endpoints,
+            count,
+            rounds,
+        } => webhooks(&url, &key, endpoints, count, rounds).await,
         Cmd::Hello { listen } => hello(&listen).await,
         Cmd::List { url, key } => list(&url, &key).await,
         Cmd::PgCreate { admin_url } => pg_create(&admin_url).await,

@@ -46,6 +46,10 @@ pub const TYPES: &[&str] = &[
     "email.failed",
 ];
 
+/// Rung after a transaction that wrote events committed: wakes this replica's webhook
+/// dispatcher at once instead of at its next poll.
+pub static COMMITTED: tokio::sync::Notify = tokio::sync::Notify::const_new();
+
 /// The shortest retention allowed: events are kept at least this many days.
 pub const MIN_RETENTION_DAYS: u32 = 30;
 
@@ -143,6 +147,7 @@ pub async fn record(
     now: i64,
 ) -> Result<String, crate::db::Error> {
     debug_assert!(TYPES.contains(&kind), "unknown event type {kind}");
+    tx.wrote_events();
     let id = event_id();
     let (actor_type, actor_id) = actor.columns();
     query(
@@ -176,6 +181,7 @@ pub async fn record_all(
     now: i64,
 ) -> Result<Vec<String>, crate::db::Error> {
     debug_assert!(TYPES.contains(&kind), "unknown event type {kind}");
+    tx.wrote_events();
     let (actor_type, actor_id) = actor.columns();
     let mut ids = Vec::with_capacity(data.len());
     let mut data = data.into_iter().peekable();

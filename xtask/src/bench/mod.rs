@@ -189,6 +189,9 @@ pub fn run(postgres_only: bool) -> Result<()> {
     eprintln!("==> Server (SQLite): invitation emails through the outbox vs a bare lettre loop");
     email_rows(dir.path(), &mut rows)?;
 
+    eprintln!("==> Server (SQLite): webhook deliveries vs a load generator to the same receiver");
+    webhook_rows(dir.path(), &mut rows)?;
+
     scale_rows(
         &server.url,
         py.as_ref(),

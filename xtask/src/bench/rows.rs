@@ -447,3 +447,33 @@ pub(super) fn email_rows(dir: &Path, rows: &mut Vec<Row>) -> Result<()> {
     drop(sink);
     Ok(())
 }
+
+/// Webhook deliveries to a local receiver (in `invites-bench`) vs a load generator posting the
+/// same payloads to it at the same concurrency, SQLite server.
+pub(super) fn webhook_rows(dir: &Path, rows: &mut Vec<Row>) -> Result<()> {
+    let db = format!("sqlite://{}/webhooks.db?mode=rwc", dir.display());
+    let server = spawn_ready(
+        Command::new(release_bin("invites-server"))
+            .args(["--listen", "127.0.0.1:0", "--database-url", &db])
+            .arg("--webhook-allow-insecure")
+            .env("INVITES_ADMIN_TOKEN", ADMIN_TOKEN)
+            .current_dir(dir),
+    )?;
+    let fx = fixture(&server.url)?;
+    let r = json_of(
+        Command::new(release_bin("invites-bench"))
+            .args(["webhooks", "--url", &server.url, "--key", &fx.key])
+            .args(["--endpoints", "8", "--count", "1000", "--rounds", "3"]),
+    )?;
+    let mut row = calls_row(
+        "Server (SQLite): webhook deliveries/s, 1,000 invite.created events x 8 endpoints (each endpoint in order, one at a time) to a local receiver vs a load generator posting the same 8,000 payloads to it 8 in flight (ratio: median of per-round pairs)",
+        &r,
+        "webhooks_per_s",
+        "load_generator_per_s",
+        0.5,
+    );
+    row.ratio = Some(num(&r, "paired_ratio"));
+    rows.push(row);
+    drop(server);
+    Ok(())
+}

@@ -282,7 +282,10 @@ impl Store {
             Inner::Sqlite(lite) => TxInner::Sqlite(LiteTx::begin(lite).await?),
             Inner::Postgres(pool, pooled) => TxInner::Postgres(pool.begin().await?, *pooled),
         };
-        Ok(Tx { inner })
+        Ok(Tx {
+            inner,
+            wrote_events: false,
+        })
     }
 
     /// Whether the database answers a trivial statement.
@@ -333,6 +336,8 @@ impl Store {
 /// A write transaction: commit it, or it rolls back when dropped.
 pub struct Tx {
     inner: TxInner,
+    /// Whether it wrote events: its commit then wakes this replica's webhook dispatcher.
+    wrote_events: bool,
 }
 
 enum TxInner {
@@ -352,10 +357,20 @@ impl Tx {
     /// Commit; returns once the changes are durable (on SQLite: once the group it joined has
     /// committed).
     pub async fn commit(self) -> Result<(), Error> {
+        let wrote_events = self.wrote_events;
         match self.inner {
-            TxInner::Sqlite(t) => t.finish(true).await,
-            TxInner::Postgres(t, _) => Ok(t.commit().await?),
+            TxInner::Sqlite(t) => t.finish(true).await?,
+            TxInner::Postgres(t, _) => t.commit().await?,
         }
+        if wrote_events {
+            crate::events::COMMITTED.notify_one();
+        }
+        Ok(())
+    }
+
+    /// Note that this transaction wrote events (see [`crate::events::COMMITTED`]).
+    pub fn wrote_events(&mut self) {
+        self.wrote_events = true;
     }
 
     /// Roll back. On SQLite this also waits for the group it joined to commit: what this

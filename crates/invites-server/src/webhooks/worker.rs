@@ -24,11 +24,11 @@ use crate::db::{Backend, Store, now_ms, query};
 use crate::secrets::new_id;
 
 /// Events dispatched per transaction.
-const DISPATCH_BATCH: i64 = 500;
+const DISPATCH_BATCH: i64 = 1000;
 /// Endpoints claimed at once by one worker.
 const CLAIM_BATCH: i64 = 16;
 /// Deliveries sent per endpoint per claim.
-const SENDS_PER_CLAIM: i64 = 100;
+const SENDS_PER_CLAIM: i64 = 500;
 /// How long a claim holds an endpoint: longer than the sends it allows can take.
 pub const LEASE: Duration = Duration::from_secs(30);
 /// One send's limit.
@@ -40,12 +40,10 @@ pub const DISABLE_AFTER: Duration = Duration::from_secs(5 * 86_400);
 /// The advisory lock the dispatchers of all PostgreSQL replicas take turns on.
 const DISPATCH_LOCK: i64 = 0x1_5e_b0_0c;
 
-/// Run until `stop` turns true; the claim in flight is finished and recorded first.
-pub async fn run(
-    store: Store,
-    webhooks: Arc<Webhooks>,
-    mut stop: tokio::sync::watch::Receiver<bool>,
-) {
+/// Run until `stop` turns true; the claim in flight is finished and recorded first. The
+/// dispatcher and the sender run side by side, so deliveries of one batch of events go out
+/// while the next is dispatched.
+pub async fn run(store: Store, webhooks: Arc<Webhooks>, stop: tokio::sync::watch::Receiver<bool>) {
     let client = match client(webhooks.allow_insecure) {
         Ok(c) => c,
         Err(e) => {
@@ -53,22 +51,54 @@ pub async fn run(
             return;
         }
     };
+    let dispatched = Arc::new(tokio::sync::Notify::new());
+    let dispatcher = {
+        let (store, dispatched) = (store.clone(), dispatched.clone());
+        repeat(
+            "dispatcher",
+            stop.clone(),
+            &crate::events::COMMITTED,
+            move || {
+                let (store, dispatched) = (store.clone(), dispatched.clone());
+                async move {
+                    let n = dispatch(&store).await?;
+                    if n > 0 {
+                        dispatched.notify_one();
+                    }
+                    Ok(n)
+                }
+            },
+        )
+    };
+    let sender = repeat("sender", stop, &dispatched, move || {
+        let (store, webhooks, client) = (store.clone(), webhooks.clone(), client.clone());
+        async move { deliver(&store, &webhooks, &client).await }
+    });
+    tokio::join!(dispatcher, sender);
+}
+
+/// Run `step` until `stop`; when it finds nothing to do, wait for `bell` or the next poll.
+async fn repeat<F, Fut>(
+    name: &str,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+    bell: &tokio::sync::Notify,
+    mut step: F,
+) where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<usize, crate::db::Error>>,
+{
     while !*stop.borrow() {
-        let work = async {
-            let dispatched = dispatch(&store).await?;
-            let delivered = deliver(&store, &webhooks, &client).await?;
-            Ok::<usize, crate::db::Error>(dispatched + delivered)
-        };
-        match work.await {
+        match step().await {
             Ok(0) => {
                 tokio::select! {
+                    () = bell.notified() => {}
                     () = tokio::time::sleep(POLL) => {}
                     _ = stop.changed() => {}
                 }
             }
             Ok(_) => {}
             Err(e) => {
-                tracing::warn!(error = %e, "the webhook worker failed; retrying");
+                tracing::warn!(error = %e, part = name, "the webhook worker failed; retrying");
                 tokio::time::sleep(Duration::from_secs(1)).await;
             }
         }
@@ -84,6 +114,9 @@ pub fn client(allow_insecure: bool) -> reqwest::Result<reqwest::Client> {
         .timeout(SEND_TIMEOUT)
         .connect_timeout(Duration::from_secs(10))
         .https_only(!allow_insecure)
+        // Never through a proxy from the environment: the proxy would resolve the endpoint's
+        // host itself, past the resolver's checks.
+        .no_proxy()
         .user_agent(concat!("invites-webhooks/", env!("CARGO_PKG_VERSION")))
         .dns_resolver(Arc::new(ssrf::GuardedResolver { allow_insecure }))
         .build()
@@ -287,15 +320,17 @@ pub async fn deliver(
     tx.commit().await?;
     let n = claimed.len();
     let mut tasks = tokio::task::JoinSet::new();
+    let bodies = Arc::new(Bodies::default());
     for endpoint in claimed {
-        let (store, webhooks, client, claim) = (
+        let (store, webhooks, client, claim, bodies) = (
             store.clone(),
             webhooks.clone(),
             client.clone(),
             claim.clone(),
+            bodies.clone(),
         );
         tasks.spawn(async move {
-            if let Err(e) = serve(&store, &webhooks, &client, &claim, endpoint).await {
+            if let Err(e) = serve(&store, &webhooks, &client, &claim, endpoint, &bodies).await {
                 tracing::warn!(error = %e, "a webhook endpoint's deliveries failed to record");
             }
         });
@@ -309,6 +344,26 @@ pub async fn deliver(
     Ok(n)
 }
 
+/// The bodies of the events one claim sends, made once for all the endpoints that get them.
+#[derive(Debug, Default)]
+struct Bodies(std::sync::Mutex<std::collections::HashMap<String, Arc<str>>>);
+
+impl Bodies {
+    fn get_or_make(&self, event_id: &str, make: impl FnOnce() -> String) -> Arc<str> {
+        let lock = || {
+            self.0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(b) = lock().get(event_id) {
+            return b.clone();
+        }
+        let body: Arc<str> = make().into();
+        lock().insert(event_id.to_owned(), body.clone());
+        body
+    }
+}
+
 /// Send one claimed endpoint's deliveries in order until one fails (or the claim's time is
 /// up), then record what happened.
 async fn serve(
@@ -317,6 +372,7 @@ async fn serve(
     client: &reqwest::Client,
     claim: &str,
     endpoint: Claimed,
+    bodies: &Bodies,
 ) -> Result<(), crate::db::Error> {
     let started = Instant::now();
     // PENDING_COLS, from the delivery and (when it is still kept) its event.
@@ -346,15 +402,17 @@ async fn serve(
             vanished.push((p.event_created_at, p.event_id));
             continue;
         };
-        let body = crate::events::event_json(
-            &p.event_id,
-            kind,
-            p.event_created_at,
-            actor_type,
-            p.actor_id.as_deref(),
-            data,
-        )
-        .to_string();
+        let body = bodies.get_or_make(&p.event_id, || {
+            crate::events::event_json(
+                &p.event_id,
+                kind,
+                p.event_created_at,
+                actor_type,
+                p.actor_id.as_deref(),
+                data,
+            )
+            .to_string()
+        });
         let at = now_ms();
         let t0 = Instant::now();
         let (status, error) = if secrets.is_empty() {
@@ -417,7 +475,19 @@ async fn send(
         .send()
         .await;
     match sent {
-        Ok(resp) => (Some(resp.status().as_u16()), None),
+        Ok(mut resp) => {
+            let status = resp.status().as_u16();
+            // Read (and drop) up to 64 KiB of the answer, so the connection can serve the
+            // next delivery; a longer answer just closes it.
+            let mut read = 0usize;
+            while read < 64 * 1024 {
+                match resp.chunk().await {
+                    Ok(Some(c)) => read += c.len(),
+                    _ => break,
+                }
+            }
+            (Some(status), None)
+        }
         Err(e) => (None, Some(describe(&e.without_url()))),
     }
 }
@@ -502,33 +572,43 @@ async fn record(
         tracing::warn!(endpoint_id = %endpoint.id, "lost the claim on a webhook endpoint; its sends will be retried");
         return Ok(());
     }
-    for a in &attempts {
-        query(
+    for chunk in attempts.chunks(100) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let marks: Vec<String> = (1..=9).map(|j| format!("${}", 9 * i + j)).collect();
+                format!("({})", marks.join(", "))
+            })
+            .collect();
+        let mut q = query(format!(
             "INSERT INTO webhook_attempts (id, endpoint_id, event_id, event_type, attempt, \
-             status_code, error, duration_ms, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(new_id("wha"))
-        .bind(&endpoint.id)
-        .bind(&a.event_id)
-        .bind(&a.kind)
-        .bind(a.attempt)
-        .bind(a.status.map(i64::from))
-        .bind(a.error.clone())
-        .bind(a.duration_ms)
-        .bind(a.at)
-        .execute(&mut tx)
-        .await?;
+             status_code, error, duration_ms, created_at) VALUES {}",
+            values.join(", ")
+        ));
+        for a in chunk {
+            q = q
+                .bind(new_id("wha"))
+                .bind(&endpoint.id)
+                .bind(&a.event_id)
+                .bind(&a.kind)
+                .bind(a.attempt)
+                .bind(a.status.map(i64::from))
+                .bind(a.error.clone())
+                .bind(a.duration_ms)
+                .bind(a.at);
+        }
+        q.execute(&mut tx).await?;
     }
-    for (created_at, event_id) in &done {
-        query(
-            "DELETE FROM webhook_deliveries WHERE endpoint_id = $1 AND event_created_at = $2 \
-             AND event_id = $3",
-        )
-        .bind(&endpoint.id)
-        .bind(*created_at)
-        .bind(*event_id)
-        .execute(&mut tx)
-        .await?;
+    for chunk in done.chunks(300) {
+        let marks: Vec<String> = (2..chunk.len() + 2).map(|i| format!("${i}")).collect();
+        let mut q = query(format!(
+            "DELETE FROM webhook_deliveries WHERE endpoint_id = $1 AND event_id IN ({})",
+            marks.join(", ")
+        ))
+        .bind(&endpoint.id);
+        for (_, event_id) in chunk {
+            q = q.bind(*event_id);
+        }
+        q.execute(&mut tx).await?;
     }
     if let Some(a) = bump {
         query(
