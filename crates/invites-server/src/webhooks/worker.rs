@@ -25,6 +25,9 @@ use crate::secrets::new_id;
 
 /// Events dispatched per transaction.
 const DISPATCH_BATCH: i64 = 1000;
+/// After a batch smaller than [`DISPATCH_BATCH`], how long the dispatcher lets events gather
+/// before the next one (a bound on dispatch transactions under load: at most 50 a second).
+const DISPATCH_GATHER: Duration = Duration::from_millis(20);
 /// Endpoints claimed at once by one worker.
 const CLAIM_BATCH: i64 = 16;
 /// Deliveries sent per endpoint per claim.
@@ -64,6 +67,11 @@ pub async fn run(store: Store, webhooks: Arc<Webhooks>, stop: tokio::sync::watch
                     let n = dispatch(&store).await?;
                     if n > 0 {
                         dispatched.notify_one();
+                    }
+                    if n > 0 && n < DISPATCH_BATCH as usize {
+                        // Under a steady stream of changes, let the next events gather for a
+                        // moment rather than spend a transaction on every commit's few.
+                        tokio::time::sleep(DISPATCH_GATHER).await;
                     }
                     Ok(n)
                 }
