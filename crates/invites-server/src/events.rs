@@ -136,6 +136,48 @@ fn event_id() -> String {
     format!("evt_{ms:012x}{seq:04x}{:08x}", rand::random::<u32>())
 }
 
+/// An event ready to be written: its row in `events`.
+#[derive(Debug, Clone)]
+pub struct NewEvent {
+    /// `evt_…`, see [`event_id`].
+    pub id: String,
+    /// The organization it belongs to.
+    pub organization_id: String,
+    /// One of [`TYPES`].
+    pub kind: &'static str,
+    /// `api_key`, `admin` or `system`.
+    pub actor_type: &'static str,
+    /// The key's id, or the system part's name.
+    pub actor_id: Option<String>,
+    /// The JSON text of `data`, scrubbed of codes, links and secrets.
+    pub data: String,
+    /// Epoch milliseconds.
+    pub created_at: i64,
+}
+
+impl NewEvent {
+    /// The event of `kind` (one of [`TYPES`]) for organization `org_id`, with a new id.
+    pub fn new(org_id: &str, kind: &'static str, actor: &Actor, data: Value, now: i64) -> Self {
+        debug_assert!(TYPES.contains(&kind), "unknown event type {kind}");
+        let (actor_type, actor_id) = actor.columns();
+        NewEvent {
+            id: event_id(),
+            organization_id: org_id.to_owned(),
+            kind,
+            actor_type,
+            actor_id,
+            data: scrub(data).to_string(),
+            created_at: now,
+        }
+    }
+}
+
+/// Wake this replica's webhook dispatcher after a statement that wrote events committed on its
+/// own, outside a [`Tx`] (whose commit rings it by itself).
+pub fn committed() {
+    COMMITTED.notify_one();
+}
+
 /// Write one event of `kind` (one of [`TYPES`]) for organization `org_id` in the caller's
 /// transaction; its id.
 pub async fn record(
@@ -146,24 +188,32 @@ pub async fn record(
     data: Value,
     now: i64,
 ) -> Result<String, crate::db::Error> {
-    debug_assert!(TYPES.contains(&kind), "unknown event type {kind}");
+    insert(tx, NewEvent::new(org_id, kind, actor, data, now)).await
+}
+
+/// Write `event` in the caller's transaction; its id.
+pub async fn insert(tx: &mut Tx, event: NewEvent) -> Result<String, crate::db::Error> {
     tx.wrote_events();
-    let id = event_id();
-    let (actor_type, actor_id) = actor.columns();
-    query(
-        "INSERT INTO events (id, organization_id, type, actor_type, actor_id, data, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(&id)
-    .bind(org_id)
-    .bind(kind)
-    .bind(actor_type)
-    .bind(actor_id)
-    .bind(scrub(data).to_string())
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    let id = event.id.clone();
+    event.into_query().execute(&mut *tx).await?;
     Ok(id)
+}
+
+impl NewEvent {
+    /// Its `INSERT` (to run inside the change's transaction or statement).
+    pub fn into_query(self) -> crate::db::Query {
+        query(
+            "INSERT INTO events (id, organization_id, type, actor_type, actor_id, data, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(self.id)
+        .bind(self.organization_id)
+        .bind(self.kind)
+        .bind(self.actor_type)
+        .bind(self.actor_id)
+        .bind(self.data)
+        .bind(self.created_at)
+    }
 }
 
 /// Rows per multi-row `INSERT` of [`record_all`] (7 arguments each, well under every

@@ -144,6 +144,19 @@ impl From<sqlx::Error> for Error {
     }
 }
 
+impl Error {
+    /// The constraint a PostgreSQL unique violation (SQLSTATE 23505) names, when this is one:
+    /// how a single-statement write learns which rule a concurrent writer made it break.
+    pub fn unique_violation(&self) -> Option<&str> {
+        match self {
+            Error::Postgres(sqlx::Error::Database(d)) if d.code().as_deref() == Some("23505") => {
+                d.constraint()
+            }
+            _ => None,
+        }
+    }
+}
+
 fn is_busy(e: &rusqlite::Error) -> bool {
     matches!(
         e.sqlite_error_code(),

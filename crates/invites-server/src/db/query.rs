@@ -179,6 +179,35 @@ pub fn query(sql: impl Into<String>) -> Query {
     }
 }
 
+/// PostgreSQL: `writes` (statements without `RETURNING`) as one statement of data-modifying
+/// CTEs, `WITH w0 AS (…), w1 AS (…) SELECT 1`, their placeholders renumbered in order. Run on
+/// its own it commits all of them or none in one round trip, without BEGIN and COMMIT.
+pub fn as_one_statement(writes: Vec<Query>) -> Query {
+    let mut sql = String::from("WITH ");
+    let mut args = Vec::new();
+    for (i, w) in writes.into_iter().enumerate() {
+        if i > 0 {
+            sql.push_str(", ");
+        }
+        sql.push_str(&format!("w{i} AS ("));
+        let offset = args.len();
+        let mut rest = w.sql.as_str();
+        while let Some(at) = rest.find('$') {
+            sql.push_str(&rest[..=at]);
+            rest = &rest[at + 1..];
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let n: usize = rest[..digits].parse().expect("a placeholder after each $");
+            sql.push_str(&(n + offset).to_string());
+            rest = &rest[digits..];
+        }
+        sql.push_str(rest);
+        sql.push(')');
+        args.extend(w.args);
+    }
+    sql.push_str(" SELECT 1");
+    Query { sql, args }
+}
+
 /// Where a statement runs: on its own (autocommit) or inside a write transaction.
 pub enum On<'a> {
     /// A pooled connection, autocommit.

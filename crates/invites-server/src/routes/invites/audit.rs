@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::row::InviteRow;
 use crate::db::Tx;
-use crate::events::{self, Actor};
+use crate::events::{self, Actor, NewEvent};
 use crate::routes::Caller;
 use crate::routes::members::MemberRow;
 
@@ -17,9 +17,19 @@ pub(super) async fn invite(
     row: &InviteRow,
     now: i64,
 ) -> Result<(), crate::db::Error> {
-    let data = json!({ "invite": row.to_json(now, None) });
-    events::record(tx, &caller.org_id, kind, &Actor::of(caller), data, now).await?;
+    events::insert(tx, invite_event(caller, kind, row, now)).await?;
     Ok(())
+}
+
+/// The event of `kind` for `row` as it is after the change (see [`invite`]).
+pub(super) fn invite_event(
+    caller: &Caller,
+    kind: &'static str,
+    row: &InviteRow,
+    now: i64,
+) -> NewEvent {
+    let data = json!({ "invite": row.to_json(now, None) });
+    NewEvent::new(&caller.org_id, kind, &Actor::of(caller), data, now)
 }
 
 /// Record `invite.created` for each invite of a batch, in a few multi-row statements.
@@ -45,9 +55,7 @@ pub(super) async fn created_all(
     Ok(())
 }
 
-/// Record `invite.accepted`: the invite as the claim left it (the roles and teams the member
-/// got; `use_count` as the accept read it plus this use, which for an unlimited invite on
-/// PostgreSQL, counted in shards, leaves out the uses of concurrent accepts) and the new member.
+/// Record `invite.accepted` (see [`accepted_event`]) in the caller's transaction.
 pub(super) async fn accepted(
     tx: &mut Tx,
     caller: &Caller,
@@ -55,6 +63,20 @@ pub(super) async fn accepted(
     member: &MemberRow,
     now: i64,
 ) -> Result<(), crate::db::Error> {
+    events::insert(tx, accepted_event(caller, row, member, now)).await?;
+    Ok(())
+}
+
+/// The `invite.accepted` event: the invite as the claim leaves it (the roles and teams the
+/// member gets; `use_count` as the accept read it plus this use, which for an unlimited invite
+/// on PostgreSQL, counted in shards, leaves out the uses of concurrent accepts) and the new
+/// member. Built before the claim on PostgreSQL, which writes it in the claim's statement.
+pub(super) fn accepted_event(
+    caller: &Caller,
+    row: &InviteRow,
+    member: &MemberRow,
+    now: i64,
+) -> NewEvent {
     let mut claimed = row.clone();
     claimed.use_count += 1;
     claimed.last_used_at = Some(member.created_at);
@@ -62,14 +84,11 @@ pub(super) async fn accepted(
     claimed.roles = member.roles.clone();
     claimed.teams = member.teams.clone();
     let data = json!({ "invite": claimed.to_json(now, None), "member": member.to_json() });
-    events::record(
-        tx,
+    NewEvent::new(
         &caller.org_id,
         "invite.accepted",
         &Actor::of(caller),
         data,
         now,
     )
-    .await?;
-    Ok(())
 }

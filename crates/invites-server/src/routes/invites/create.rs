@@ -8,12 +8,12 @@ use axum::http::{HeaderMap, StatusCode};
 use serde_json::json;
 
 use super::audit;
-use super::store::{check_no_pending, insert_invite, queue_emails};
+use super::store::{check_no_pending, insert_invite, invite_writes, queue_emails};
 use super::validate::{
     InviteBatchCreate, InviteCreate, NewInvite, check_email_request, check_entries, check_metadata,
     check_roles, check_teams, check_text, resolve_expiry, validate_create,
 };
-use crate::db::now_ms;
+use crate::db::{self, Backend, now_ms};
 use crate::email::Entry;
 use crate::error::ApiError;
 use crate::idempotency::{self, Begun, Reply};
@@ -44,6 +44,22 @@ pub(crate) async fn create(
             state.mailer.is_some(),
         )?;
         let new = validate_create(req, org_roles, now)?;
+        if state.store.backend == Backend::Postgres
+            && idem.is_none()
+            && !send
+            && new.entries.iter().all(Entry::is_domain)
+        {
+            // Nothing to lock, check or queue and no key to record: the invite, its domains
+            // and its event are one statement, committed on its own.
+            let (row, code, mut writes) = invite_writes(&caller.org_id, &new, now);
+            writes.push(audit::invite_event(&caller, "invite.created", &row, now).into_query());
+            db::as_one_statement(writes).execute(&state.store).await?;
+            crate::events::committed();
+            return Ok(Reply::json(
+                StatusCode::CREATED,
+                &row.to_json(now, Some((&code, &state.public_url))),
+            ));
+        }
         let mut tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
             Begun::Replay(r) => return Ok(r),
             Begun::Tx(tx) => tx,

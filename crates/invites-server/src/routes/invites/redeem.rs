@@ -10,7 +10,7 @@ use serde_json::json;
 use super::row::{InviteRow, invite_cols, json_value};
 use super::store::{find_by_code, load_invite};
 use super::validate::{AcceptRequest, LookupRequest, check_text};
-use crate::db::{self, Backend, FromRow, Row, Tx, now_ms, query};
+use crate::db::{self, Backend, FromRow, On, Row, Tx, now_ms, query};
 use crate::email::{self, Entry};
 use crate::error::ApiError;
 use crate::idempotency::{self, Begun, Idem, Reply};
@@ -228,80 +228,148 @@ pub(super) async fn run_accept(
         email::normalize_address(&req.email).map_err(|m| ApiError::invalid("email", m))?;
     let code_hash = hash_secret(&req.code);
     attempt.code(state, caller, &code_hash)?;
-    let cols = invite_cols(state.store.backend);
-    let found: Found = query(format!(
-        "SELECT {cols}, \
-         (SELECT id FROM members WHERE organization_id = $2 AND email = $3), \
-         (SELECT 1 FROM invite_address_uses u WHERE u.invite_id = invites.id AND u.email = $3) \
-         FROM invites WHERE code_hash = $1"
+    let accept = Accept {
+        state,
+        caller,
+        attempt: &attempt,
+        idem,
+        address: &address,
+        user_id: &req.user_id,
+        code_hash: &code_hash,
+    };
+    // On PostgreSQL the claim is conditional on the roles and teams it read (the member and the
+    // event are written from them in the claim's statement): an update in between starts over.
+    for _ in 0..MAX_TRIES {
+        if let Some(reply) = accept.once().await? {
+            return Ok(reply);
+        }
+    }
+    Err(ApiError::conflict(
+        None,
+        "the invite kept changing while it was being accepted; nothing was changed, retry",
     ))
-    .bind(&code_hash)
-    .bind(&caller.org_id)
-    .bind(&address)
-    .fetch_optional::<Found>(&state.store)
-    .await?
-    // By the unique code hash alone, the organization compared on the row (see `load_invite`).
-    .filter(|f| f.invite.organization_id == caller.org_id)
-    .ok_or_else(|| attempt.failed(state, unknown_code()))?;
-    if let Err(e) = accept_checks(&found, &address, now_ms()) {
-        // A twin with the same key (on any replica) may have committed since the replay check
-        // above: its member, or its taking the last use, is what failed these checks, and its
-        // stored answer is this request's answer.
-        if let Some(r) = idempotency::replay(&state.store, idem).await? {
-            return Ok(r);
-        }
-        if matches!(e, ApiError::EmailNotAllowed) {
-            return Err(attempt.failed(state, e));
-        }
-        return Err(e);
-    }
+}
 
-    let row = found.invite;
-    let exact = names_exactly(&row, &address);
-    let mut tx = match idempotency::begin(&state.store, idem).await? {
-        Begun::Replay(r) => return Ok(r),
-        Begun::Tx(tx) => tx,
-    };
-    let now = now_ms();
-    let mut member = MemberRow {
-        id: new_id("mem"),
-        organization_id: caller.org_id.clone(),
-        email: address.clone(),
-        user_id: req.user_id.clone(),
-        roles: String::new(),
-        teams: String::new(),
-        invite_id: Some(row.id.clone()),
-        created_at: now,
-    };
-    let outcome = if tx.backend() == Backend::Postgres {
-        claim_in_one_statement(&mut tx, &row, &mut member, exact).await?
-    } else {
-        claim_step_by_step(&mut tx, &row, &mut member, exact).await?
-    };
-    match outcome {
-        Claim::Done => {}
-        Claim::NotClaimed => {
-            tx.rollback().await?;
-            let fresh = load_invite(&state.store, &caller.org_id, &row.id).await?;
-            if fresh.code_hash != row.code_hash {
-                return Err(attempt.failed(state, unknown_code()));
+/// Reads and claims an accept makes before it gives up on an invite being updated under it.
+const MAX_TRIES: usize = 3;
+
+/// One accept request, validated.
+struct Accept<'a> {
+    state: &'a AppState,
+    caller: &'a Caller,
+    attempt: &'a Attempt,
+    idem: Option<&'a Idem>,
+    address: &'a str,
+    user_id: &'a Option<String>,
+    code_hash: &'a str,
+}
+
+impl Accept<'_> {
+    /// Read the invite and claim a use: the answer, or `None` when the invite's roles or teams
+    /// changed between the read and the claim (nothing was written; read again).
+    async fn once(&self) -> Result<Option<Reply>, ApiError> {
+        let (state, caller, address) = (self.state, self.caller, self.address);
+        let cols = invite_cols(state.store.backend);
+        let found: Found = query(format!(
+            "SELECT {cols}, \
+             (SELECT id FROM members WHERE organization_id = $2 AND email = $3), \
+             (SELECT 1 FROM invite_address_uses u WHERE u.invite_id = invites.id AND u.email = $3) \
+             FROM invites WHERE code_hash = $1"
+        ))
+        .bind(self.code_hash)
+        .bind(&caller.org_id)
+        .bind(address)
+        .fetch_optional::<Found>(&state.store)
+        .await?
+        // By the unique code hash alone, the organization compared on the row (see `load_invite`).
+        .filter(|f| f.invite.organization_id == caller.org_id)
+        .ok_or_else(|| self.attempt.failed(state, unknown_code()))?;
+        if let Err(e) = accept_checks(&found, address, now_ms()) {
+            // A twin with the same key (on any replica) may have committed since the replay
+            // check above: its member, or its taking the last use, is what failed these checks,
+            // and its stored answer is this request's answer.
+            if let Some(r) = idempotency::replay(&state.store, self.idem).await? {
+                return Ok(Some(r));
             }
-            return Err(fresh.unusable(now).unwrap_or(ApiError::InviteExhausted));
+            if matches!(e, ApiError::EmailNotAllowed) {
+                return Err(self.attempt.failed(state, e));
+            }
+            return Err(e);
         }
-        Claim::AlreadyMember => {
+
+        let row = found.invite;
+        let exact = names_exactly(&row, address);
+        let pg = state.store.backend == Backend::Postgres;
+        // PostgreSQL without an Idempotency-Key: the accept is one statement, committed on its
+        // own (no BEGIN and COMMIT round trips).
+        let mut tx = if pg && self.idem.is_none() {
+            None
+        } else {
+            match idempotency::begin(&state.store, self.idem).await? {
+                Begun::Replay(r) => return Ok(Some(r)),
+                Begun::Tx(tx) => Some(tx),
+            }
+        };
+        let now = now_ms();
+        let mut member = MemberRow {
+            id: new_id("mem"),
+            organization_id: caller.org_id.clone(),
+            email: address.to_owned(),
+            user_id: self.user_id.clone(),
+            roles: row.roles.clone(),
+            teams: row.teams.clone(),
+            invite_id: Some(row.id.clone()),
+            created_at: now,
+        };
+        let outcome = match tx.as_mut() {
+            None => claim_in_one_statement(&state.store, caller, &row, &member, exact).await?,
+            Some(tx) if pg => {
+                tx.wrote_events();
+                claim_in_one_statement(&mut *tx, caller, &row, &member, exact).await?
+            }
+            Some(tx) => claim_step_by_step(tx, &row, &mut member, exact).await?,
+        };
+        if !matches!(outcome, Claim::Done)
+            && let Some(tx) = tx.take()
+        {
             tx.rollback().await?;
-            return Err(ApiError::AlreadyMember(format!(
-                "{address} is already a member"
-            )));
         }
-        Claim::AddressUsed => {
-            tx.rollback().await?;
-            return Err(ApiError::InviteExhausted);
+        match outcome {
+            Claim::Done => {}
+            Claim::NotClaimed => {
+                let fresh = load_invite(&state.store, &caller.org_id, &row.id).await?;
+                if fresh.code_hash != row.code_hash {
+                    return Err(self.attempt.failed(state, unknown_code()));
+                }
+                if let Some(e) = fresh.unusable(now) {
+                    return Err(e);
+                }
+                if pg && (fresh.roles != row.roles || fresh.teams != row.teams) {
+                    return Ok(None);
+                }
+                return Err(ApiError::InviteExhausted);
+            }
+            Claim::AlreadyMember => {
+                return Err(ApiError::AlreadyMember(format!(
+                    "{address} is already a member"
+                )));
+            }
+            Claim::AddressUsed => return Err(ApiError::InviteExhausted),
+        }
+        let reply = Reply::json(StatusCode::CREATED, &member.to_json());
+        match tx {
+            Some(mut tx) => {
+                if !pg {
+                    super::audit::accepted(&mut tx, caller, &row, &member, now).await?;
+                }
+                idempotency::commit(tx, self.idem, reply).await.map(Some)
+            }
+            None => {
+                crate::events::committed();
+                Ok(Some(reply))
+            }
         }
     }
-    super::audit::accepted(&mut tx, caller, &row, &member, now).await?;
-    let reply = Reply::json(StatusCode::CREATED, &member.to_json());
-    idempotency::commit(tx, idem, reply).await
 }
 
 /// How the writes of an accept went; anything but `Done` is rolled back by the caller.
@@ -333,7 +401,8 @@ const CLAIM_USE: &str = "UPDATE invites SET use_count = use_count + 1, last_used
      AND revoked_at IS NULL AND enabled = 1 AND (expires_at IS NULL OR expires_at > $1) \
      AND (max_uses IS NULL OR use_count < max_uses) RETURNING roles, teams";
 
-/// PostgreSQL: the claim and every insert in one statement (data-modifying CTEs).
+/// PostgreSQL: the claim, every insert and the `invite.accepted` event in one statement
+/// (data-modifying CTEs), on its own or in the caller's transaction.
 ///
 /// A limited invite's use is claimed on its row (as [`CLAIM_USE`] does): its row lock makes the count
 /// exact, and is held for this one statement and the COMMIT. An unlimited invite (max_uses
@@ -341,62 +410,72 @@ const CLAIM_USE: &str = "UPDATE invites SET use_count = use_count + 1, last_used
 /// in flight, and an accept after it sees it) and its use is added to this connection's shard
 /// of `invite_use_shards`, so accepts of one public link do not wait for each other's COMMIT.
 /// Both branches re-check their condition on the newest row version, so exactly one of them
-/// claims even while `max_uses` is being set.
-async fn claim_in_one_statement(
-    tx: &mut Tx,
+/// claims even while `max_uses` is being set; both also require the roles and teams `member`
+/// was given from the read (`NotClaimed` when they changed).
+///
+/// The member and the address's use are inserted without `ON CONFLICT`: when a concurrent
+/// writer made this address a member (or took its place) since the read, the unique violation
+/// aborts the whole statement, the claimed use included.
+async fn claim_in_one_statement<'a>(
+    on: impl Into<On<'a>>,
+    caller: &Caller,
     row: &InviteRow,
-    member: &mut MemberRow,
+    member: &MemberRow,
     exact: bool,
 ) -> Result<Claim, ApiError> {
-    let (claimed, roles, teams, address_uses): (i64, Option<String>, Option<String>, i64) =
-        query(format!(
-            "WITH limited AS (UPDATE invites SET use_count = use_count + 1, last_used_at = $1, \
-                   updated_at = $1 WHERE id = $2 AND code_hash = $3 \
-                   AND revoked_at IS NULL AND enabled = 1 \
-                   AND (expires_at IS NULL OR expires_at > $1) \
-                   AND max_uses IS NOT NULL AND use_count < max_uses RETURNING roles, teams), \
-             unlimited AS (SELECT roles, teams FROM invites WHERE id = $2 AND code_hash = $3 \
-                   AND revoked_at IS NULL AND enabled = 1 \
-                   AND (expires_at IS NULL OR expires_at > $1) AND max_uses IS NULL FOR SHARE), \
-             shard AS (INSERT INTO invite_use_shards (invite_id, shard, uses, last_used_at) \
-                   SELECT $2, pg_backend_pid() % {USE_SHARDS}, 1, $1 FROM unlimited \
-                   ON CONFLICT (invite_id, shard) DO UPDATE \
-                   SET uses = invite_use_shards.uses + 1, last_used_at = excluded.last_used_at), \
-             claim AS (SELECT roles, teams FROM limited UNION ALL SELECT roles, teams FROM unlimited), \
-             m AS (INSERT INTO members ({MEMBER_COLS}) \
-                   SELECT $5, $4, $6, $7, roles, teams, $2, $1 FROM claim \
-                   ON CONFLICT (organization_id, email) DO NOTHING RETURNING roles, teams), \
-             u AS (INSERT INTO invite_address_uses (invite_id, email, created_at) \
-                   SELECT $2, $6, $1 FROM m WHERE $8 = 1 ON CONFLICT DO NOTHING RETURNING 1), \
-             r AS (INSERT INTO redemptions \
-                   (id, organization_id, invite_id, member_id, email, user_id, created_at) \
-                   SELECT $9, $4, $2, $5, $6, $7, $1 FROM m) \
-             SELECT (SELECT count(*) FROM claim), m.roles, m.teams, (SELECT count(*) FROM u) \
-             FROM (SELECT 1) AS one LEFT JOIN m ON true"
-        ))
-        .bind(member.created_at)
-        .bind(&row.id)
-        .bind(&row.code_hash)
-        .bind(&member.organization_id)
-        .bind(&member.id)
-        .bind(&member.email)
-        .bind(&member.user_id)
-        .bind(i64::from(exact))
-        .bind(new_id("red"))
-        .fetch_one(&mut *tx)
-        .await?;
-    Ok(match (roles, teams) {
-        _ if claimed == 0 => Claim::NotClaimed,
-        (Some(roles), Some(teams)) => {
-            member.roles = roles;
-            member.teams = teams;
-            if exact && address_uses == 0 {
-                Claim::AddressUsed
-            } else {
-                Claim::Done
-            }
-        }
-        _ => Claim::AlreadyMember,
+    let event = super::audit::accepted_event(caller, row, member, member.created_at);
+    let claimed = query(format!(
+        "WITH limited AS (UPDATE invites SET use_count = use_count + 1, last_used_at = $1, \
+               updated_at = $1 WHERE id = $2 AND code_hash = $3 AND roles = $10 AND teams = $11 \
+               AND revoked_at IS NULL AND enabled = 1 \
+               AND (expires_at IS NULL OR expires_at > $1) \
+               AND max_uses IS NOT NULL AND use_count < max_uses RETURNING 1), \
+         unlimited AS (SELECT 1 FROM invites WHERE id = $2 AND code_hash = $3 \
+               AND roles = $10 AND teams = $11 AND revoked_at IS NULL AND enabled = 1 \
+               AND (expires_at IS NULL OR expires_at > $1) AND max_uses IS NULL FOR SHARE), \
+         shard AS (INSERT INTO invite_use_shards (invite_id, shard, uses, last_used_at) \
+               SELECT $2, pg_backend_pid() % {USE_SHARDS}, 1, $1 FROM unlimited \
+               ON CONFLICT (invite_id, shard) DO UPDATE \
+               SET uses = invite_use_shards.uses + 1, last_used_at = excluded.last_used_at), \
+         claim AS (SELECT 1 FROM limited UNION ALL SELECT 1 FROM unlimited), \
+         m AS (INSERT INTO members ({MEMBER_COLS}) \
+               SELECT $5, $4, $6, $7, $10, $11, $2, $1 FROM claim RETURNING 1), \
+         u AS (INSERT INTO invite_address_uses (invite_id, email, created_at) \
+               SELECT $2, $6, $1 FROM m WHERE $8 = 1), \
+         r AS (INSERT INTO redemptions \
+               (id, organization_id, invite_id, member_id, email, user_id, created_at) \
+               SELECT $9, $4, $2, $5, $6, $7, $1 FROM m), \
+         e AS (INSERT INTO events \
+               (id, organization_id, type, actor_type, actor_id, data, created_at) \
+               SELECT $12, $4, $13, $14, $15, $16, $1 FROM m) \
+         SELECT count(*) FROM m"
+    ))
+    .bind(member.created_at)
+    .bind(&row.id)
+    .bind(&row.code_hash)
+    .bind(&member.organization_id)
+    .bind(&member.id)
+    .bind(&member.email)
+    .bind(&member.user_id)
+    .bind(i64::from(exact))
+    .bind(new_id("red"))
+    .bind(&member.roles)
+    .bind(&member.teams)
+    .bind(event.id)
+    .bind(event.kind)
+    .bind(event.actor_type)
+    .bind(event.actor_id)
+    .bind(event.data)
+    .fetch_one::<(i64,)>(on)
+    .await;
+    Ok(match claimed {
+        Ok((0,)) => Claim::NotClaimed,
+        Ok(_) => Claim::Done,
+        Err(e) => match e.unique_violation() {
+            Some("members_organization_id_email_key") => Claim::AlreadyMember,
+            Some("invite_address_uses_pkey") => Claim::AddressUsed,
+            _ => return Err(e.into()),
+        },
     })
 }
 

@@ -8,7 +8,7 @@ use super::validate::NewInvite;
 use std::sync::Arc;
 
 use crate::batch::{BatchFn, Batcher};
-use crate::db::{Backend, On, Store, Tx, query};
+use crate::db::{Backend, On, Query, Store, Tx, query};
 use crate::email::Entry;
 use crate::error::ApiError;
 use crate::outbox::{Invitation, enqueue};
@@ -94,6 +94,20 @@ pub(super) async fn insert_invite(
     new: &NewInvite,
     now: i64,
 ) -> Result<(InviteRow, String), ApiError> {
+    let (row, code, writes) = invite_writes(org_id, new, now);
+    for w in writes {
+        w.execute(&mut *tx).await?;
+    }
+    Ok((row, code))
+}
+
+/// A validated invite's row, its code, and the statements that insert it (the invite, then one
+/// row per address or domain).
+pub(super) fn invite_writes(
+    org_id: &str,
+    new: &NewInvite,
+    now: i64,
+) -> (InviteRow, String, Vec<Query>) {
     let code = new_secret(INVITE_CODE_PREFIX);
     let emails: Vec<String> = new.entries.iter().map(Entry::as_string).collect();
     let row = InviteRow {
@@ -116,42 +130,40 @@ pub(super) async fn insert_invite(
         updated_at: now,
         last_used_at: None,
     };
-    query(format!(
-        "INSERT INTO invites ({INVITE_COLS}) VALUES \
+    let mut writes = vec![
+        query(format!(
+            "INSERT INTO invites ({INVITE_COLS}) VALUES \
          ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
-    ))
-    .bind(&row.id)
-    .bind(&row.organization_id)
-    .bind(&row.code_hash)
-    .bind(&row.name)
-    .bind(&row.description)
-    .bind(&row.message)
-    .bind(&row.emails)
-    .bind(&row.roles)
-    .bind(&row.teams)
-    .bind(&row.metadata)
-    .bind(row.expires_at)
-    .bind(row.max_uses)
-    .bind(row.use_count)
-    .bind(row.enabled)
-    .bind(row.revoked_at)
-    .bind(row.created_at)
-    .bind(row.updated_at)
-    .bind(row.last_used_at)
-    .execute(&mut *tx)
-    .await?;
+        ))
+        .bind(&row.id)
+        .bind(&row.organization_id)
+        .bind(&row.code_hash)
+        .bind(&row.name)
+        .bind(&row.description)
+        .bind(&row.message)
+        .bind(&row.emails)
+        .bind(&row.roles)
+        .bind(&row.teams)
+        .bind(&row.metadata)
+        .bind(row.expires_at)
+        .bind(row.max_uses)
+        .bind(row.use_count)
+        .bind(row.enabled)
+        .bind(row.revoked_at)
+        .bind(row.created_at)
+        .bind(row.updated_at)
+        .bind(row.last_used_at),
+    ];
     for e in &new.entries {
-        query(
+        writes.push(query(
             "INSERT INTO invite_emails (invite_id, organization_id, email, is_domain) VALUES ($1, $2, $3, $4)",
         )
         .bind(&row.id)
         .bind(org_id)
         .bind(e.as_string())
-        .bind(i64::from(e.is_domain()))
-        .execute(&mut *tx)
-        .await?;
+        .bind(i64::from(e.is_domain())));
     }
-    Ok((row, code))
+    (row, code, writes)
 }
 
 /// The caller's invite by id; 404 when it is not the caller's.
