@@ -9,9 +9,9 @@
 //! or `payload` key on `data` and on the objects directly in it.
 //!
 //! The `events` table is also the outbox of webhook deliveries, as `email_outbox` is the outbox
-//! of emails (see [`crate::outbox`]): its rows carry `dispatched_at`, NULL until the webhook
-//! dispatcher ([`crate::webhooks::worker`]) has queued the event for every endpoint that wants
-//! it, so deliveries need no second write path.
+//! of emails (see [`crate::outbox`]): each event is written with a row in `event_queue`, which
+//! the webhook dispatcher ([`crate::webhooks::worker`]) deletes once it has queued the event for
+//! every endpoint that wants it, so deliveries need no second write path.
 //!
 //! `listEvents` ([`list`]) pages through them newest first; [`purge`] forgets those older than
 //! the retention (`--event-retention-days`, at least [`MIN_RETENTION_DAYS`]).
@@ -24,7 +24,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use serde_json::{Value, json};
 
-use crate::db::{Arg, Store, Tx, now_ms, query};
+use crate::db::{Arg, Backend, Store, Tx, as_one_statement, now_ms, query};
 use crate::error::ApiError;
 use crate::idempotency::Reply;
 use crate::input::rfc3339;
@@ -193,16 +193,33 @@ pub async fn record(
 
 /// Write `event` in the caller's transaction; its id.
 pub async fn insert(tx: &mut Tx, event: NewEvent) -> Result<String, crate::db::Error> {
-    tx.wrote_events();
     let id = event.id.clone();
-    event.into_query().execute(&mut *tx).await?;
+    write(tx, event.into_writes()).await?;
     Ok(id)
 }
 
+/// Run the writes of events in `tx`: as one statement on PostgreSQL, one after the other on
+/// SQLite.
+async fn write(tx: &mut Tx, writes: Vec<crate::db::Query>) -> Result<(), crate::db::Error> {
+    tx.wrote_events();
+    if tx.backend() == Backend::Postgres {
+        as_one_statement(writes).execute(&mut *tx).await?;
+    } else {
+        for w in writes {
+            w.execute(&mut *tx).await?;
+        }
+    }
+    Ok(())
+}
+
 impl NewEvent {
-    /// Its `INSERT` (to run inside the change's transaction or statement).
-    pub fn into_query(self) -> crate::db::Query {
-        query(
+    /// Its two `INSERT`s, the event and its place in the dispatcher's `event_queue` (to run
+    /// inside the change's transaction or statement).
+    pub fn into_writes(self) -> Vec<crate::db::Query> {
+        let queued = query("INSERT INTO event_queue (created_at, id) VALUES ($1, $2)")
+            .bind(self.created_at)
+            .bind(self.id.clone());
+        let event = query(
             "INSERT INTO events (id, organization_id, type, actor_type, actor_id, data, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
@@ -212,11 +229,12 @@ impl NewEvent {
         .bind(self.actor_type)
         .bind(self.actor_id)
         .bind(self.data)
-        .bind(self.created_at)
+        .bind(self.created_at);
+        vec![event, queued]
     }
 }
 
-/// Rows per multi-row `INSERT` of [`record_all`] (7 arguments each, well under every
+/// Rows per multi-row `INSERT` of [`record_all`] (9 arguments each, well under every
 /// backend's limit on placeholders).
 const ROWS_PER_INSERT: usize = 100;
 
@@ -230,46 +248,46 @@ pub async fn record_all(
     data: Vec<Value>,
     now: i64,
 ) -> Result<Vec<String>, crate::db::Error> {
-    debug_assert!(TYPES.contains(&kind), "unknown event type {kind}");
-    tx.wrote_events();
-    let (actor_type, actor_id) = actor.columns();
     let mut ids = Vec::with_capacity(data.len());
     let mut data = data.into_iter().peekable();
     while data.peek().is_some() {
-        let chunk: Vec<Value> = data.by_ref().take(ROWS_PER_INSERT).collect();
-        let rows: Vec<String> = (0..chunk.len())
-            .map(|i| {
-                let b = i * 7;
-                format!(
-                    "(${}, ${}, ${}, ${}, ${}, ${}, ${})",
-                    b + 1,
-                    b + 2,
-                    b + 3,
-                    b + 4,
-                    b + 5,
-                    b + 6,
-                    b + 7
-                )
-            })
+        let chunk: Vec<NewEvent> = data
+            .by_ref()
+            .take(ROWS_PER_INSERT)
+            .map(|d| NewEvent::new(org_id, kind, actor, d, now))
             .collect();
-        let mut q = query(format!(
+        let marks = |width: usize| {
+            (0..chunk.len())
+                .map(|i| {
+                    let b = i * width;
+                    let row: Vec<String> = (1..=width).map(|k| format!("${}", b + k)).collect();
+                    format!("({})", row.join(", "))
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut events = query(format!(
             "INSERT INTO events (id, organization_id, type, actor_type, actor_id, data, \
              created_at) VALUES {}",
-            rows.join(", ")
+            marks(7)
         ));
-        for d in chunk {
-            let id = event_id();
-            q = q
-                .bind(id.clone())
-                .bind(org_id)
-                .bind(kind)
-                .bind(actor_type)
-                .bind(actor_id.clone())
-                .bind(scrub(d).to_string())
-                .bind(now);
-            ids.push(id);
+        let mut queued = query(format!(
+            "INSERT INTO event_queue (created_at, id) VALUES {}",
+            marks(2)
+        ));
+        for e in chunk {
+            queued = queued.bind(e.created_at).bind(e.id.clone());
+            ids.push(e.id.clone());
+            events = events
+                .bind(e.id)
+                .bind(e.organization_id)
+                .bind(e.kind)
+                .bind(e.actor_type)
+                .bind(e.actor_id)
+                .bind(e.data)
+                .bind(e.created_at);
         }
-        q.execute(&mut *tx).await?;
+        write(tx, vec![events, queued]).await?;
     }
     Ok(ids)
 }
@@ -427,8 +445,9 @@ pub(crate) async fn list(
 /// Forget the events older than `retention`; the number forgotten.
 pub async fn purge(store: &Store, retention: Duration) -> Result<u64, crate::db::Error> {
     let cutoff = now_ms() - retention.as_millis() as i64;
-    query("DELETE FROM events WHERE created_at < $1")
-        .bind(cutoff)
+    // By id through the primary key: an id starts with its creation time (see `event_id`).
+    query("DELETE FROM events WHERE id < $1")
+        .bind(format!("evt_{:012x}", cutoff.max(0)))
         .execute(store)
         .await
 }

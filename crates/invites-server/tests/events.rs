@@ -484,7 +484,10 @@ async fn events_past_the_retention_are_purged() {
     let day = 86_400_000_i64;
     let now = chrono_now_ms();
     let mut conn = server.db().await;
-    for (id, age) in [("evt_old", 31 * day), ("evt_recent", 29 * day)] {
+    // Ids as the server makes them: `evt_` + the creation time in ms (12 hex digits) + more.
+    let id_at = |ms: i64| format!("evt_{ms:012x}00000000abcd");
+    let (old, recent) = (id_at(now - 31 * day), id_at(now - 29 * day));
+    for (id, age) in [(&old, 31 * day), (&recent, 29 * day)] {
         sqlx::query("INSERT INTO events (id, organization_id, type, actor_type, actor_id, data, \
                      created_at) VALUES ($1, $2, 'invite.updated', 'system', NULL, '{}', $3)")
             .bind(id).bind(&org.id).bind(now - age)
@@ -497,8 +500,8 @@ async fn events_past_the_retention_are_purged() {
     loop {
         let ids: Vec<String> = events(&server, &org.key, None).await.iter()
             .map(|e| e["id"].as_str().unwrap().to_owned()).collect();
-        assert!(ids.contains(&"evt_recent".to_owned()), "a 29-day-old event was purged");
-        if !ids.contains(&"evt_old".to_owned()) {
+        assert!(ids.contains(&recent), "a 29-day-old event was purged");
+        if !ids.contains(&old) {
             assert_eq!(ids.len(), 3, "{ids:?}");
             break;
         }

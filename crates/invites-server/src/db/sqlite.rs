@@ -365,19 +365,22 @@ impl Lite {
         }
         // Migrations (and WAL mode, which the file keeps) through sqlx. sqlx takes no lock on
         // SQLite, so a process may try a migration another has just applied; its transaction
-        // rolls back and a second pass finds the migration applied.
+        // rolls back and a second pass finds the migration applied. Racing a process that
+        // applies them one after the other can fail once per migration, so the passes go on for
+        // as long as a lock is waited for.
         let mut conn = options
             .connect()
             .await
             .context("opening the SQLite database")?;
-        let mut attempt = 0;
+        let started = std::time::Instant::now();
+        let mut attempt: u64 = 0;
         loop {
             match MIGRATOR.run(&mut conn).await {
                 Ok(()) => break,
-                Err(e) if attempt < 5 => {
+                Err(e) if started.elapsed() < BUSY_WINDOW => {
                     attempt += 1;
                     tracing::debug!(error = %e, attempt, "migrations raced another process; retrying");
-                    tokio::time::sleep(Duration::from_millis(50 * attempt)).await;
+                    tokio::time::sleep(Duration::from_millis(50 * attempt.min(5))).await;
                 }
                 Err(e) => return Err(e).context("running migrations"),
             }

@@ -1,9 +1,9 @@
 //! The webhook worker of one replica: dispatch new events to their endpoints, then deliver.
 //!
-//! **Dispatch.** Events not yet dispatched (`dispatched_at IS NULL`, written by every change in
-//! its own transaction) are taken in order of creation, a batch at a time, and in one
-//! transaction become one `webhook_deliveries` row per enabled endpoint of the organization that
-//! wants the type, and are marked dispatched. On PostgreSQL the dispatchers of all replicas take
+//! **Dispatch.** Events not yet dispatched (a row in `event_queue`, written with the event by
+//! every change in its own transaction) are taken in order of creation, a batch at a time, and
+//! in one transaction become one `webhook_deliveries` row per enabled endpoint of the
+//! organization that wants the type, and leave the queue. On PostgreSQL the dispatchers of all replicas take
 //! turns (a transaction advisory lock), so batches never interleave.
 //!
 //! **Delivery.** A worker claims endpoints that have deliveries and are not waiting for a retry
@@ -132,7 +132,7 @@ pub fn client(allow_insecure: bool) -> reqwest::Result<reqwest::Client> {
 
 /// Dispatch one batch of undispatched events; how many.
 pub async fn dispatch(store: &Store) -> Result<usize, crate::db::Error> {
-    let any: Option<(String,)> = query("SELECT id FROM events WHERE dispatched_at IS NULL LIMIT 1")
+    let any: Option<(i64,)> = query("SELECT 1 FROM event_queue LIMIT 1")
         .fetch_optional(store)
         .await?;
     if any.is_none() {
@@ -145,18 +145,25 @@ pub async fn dispatch(store: &Store) -> Result<usize, crate::db::Error> {
             .execute(&mut tx)
             .await?;
     }
-    let events: Vec<(String, String, String, i64)> = query(
-        "SELECT id, organization_id, type, created_at FROM events WHERE dispatched_at IS NULL \
-         ORDER BY created_at, id LIMIT $1",
+    // The event is missing only when the purge took it first: its queue row just goes.
+    let queued: Vec<(i64, String, Option<String>, Option<String>)> = query(
+        "SELECT q.created_at, q.id, e.organization_id, e.type FROM event_queue q \
+         LEFT JOIN events e ON e.id = q.id ORDER BY q.created_at, q.id LIMIT $1",
     )
     .bind(DISPATCH_BATCH)
     .fetch_all(&mut tx)
     .await?;
-    if events.is_empty() {
+    if queued.is_empty() {
         tx.rollback().await?;
         return Ok(0);
     }
-    let mut orgs: Vec<&str> = events.iter().map(|e| e.1.as_str()).collect();
+    let events: Vec<(&str, &str, &str, i64)> = queued
+        .iter()
+        .filter_map(|(created_at, id, org, kind)| {
+            Some((id.as_str(), org.as_deref()?, kind.as_deref()?, *created_at))
+        })
+        .collect();
+    let mut orgs: Vec<&str> = events.iter().map(|e| e.1).collect();
     orgs.sort_unstable();
     orgs.dedup();
     let mut endpoints: Vec<(String, String, String, i64)> = Vec::new();
@@ -208,21 +215,21 @@ pub async fn dispatch(store: &Store) -> Result<usize, crate::db::Error> {
         }
         q.execute(&mut tx).await?;
     }
-    let now = now_ms();
-    for chunk in events.chunks(300) {
-        let marks: Vec<String> = (2..chunk.len() + 2).map(|i| format!("${i}")).collect();
+    for chunk in queued.chunks(300) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
+            .collect();
         let mut q = query(format!(
-            "UPDATE events SET dispatched_at = $1 WHERE id IN ({})",
-            marks.join(", ")
-        ))
-        .bind(now);
-        for e in chunk {
-            q = q.bind(e.0.as_str());
+            "DELETE FROM event_queue WHERE (created_at, id) IN (VALUES {})",
+            values.join(", ")
+        ));
+        for (created_at, id, ..) in chunk {
+            q = q.bind(*created_at).bind(id.as_str());
         }
         q.execute(&mut tx).await?;
     }
     tx.commit().await?;
-    Ok(events.len())
+    Ok(queued.len())
 }
 
 /// A claimed endpoint.

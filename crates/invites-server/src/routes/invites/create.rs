@@ -52,7 +52,7 @@ pub(crate) async fn create(
             // Nothing to lock, check or queue and no key to record: the invite, its domains
             // and its event are one statement, committed on its own.
             let (row, code, mut writes) = invite_writes(&caller.org_id, &new, now);
-            writes.push(audit::invite_event(&caller, "invite.created", &row, now).into_query());
+            writes.extend(audit::invite_event(&caller, "invite.created", &row, now).into_writes());
             db::as_one_statement(writes).execute(&state.store).await?;
             crate::events::committed();
             return Ok(Reply::json(

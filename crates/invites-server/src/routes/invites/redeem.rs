@@ -447,7 +447,8 @@ async fn claim_in_one_statement<'a>(
                SELECT $9, $4, $2, $5, $6, $7, $1 FROM m), \
          e AS (INSERT INTO events \
                (id, organization_id, type, actor_type, actor_id, data, created_at) \
-               SELECT $12, $4, $13, $14, $15, $16, $1 FROM m) \
+               SELECT $12, $4, $13, $14, $15, $16, $1 FROM m), \
+         q AS (INSERT INTO event_queue (created_at, id) SELECT $1, $12 FROM m) \
          SELECT count(*) FROM m"
     ))
     .bind(member.created_at)
