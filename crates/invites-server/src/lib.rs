@@ -114,6 +114,7 @@ impl Server {
             mailer,
             page: invitee::PageSettings::from_config(config),
             webhooks,
+            accept_hints: Default::default(),
         });
         Ok(Server {
             listener,

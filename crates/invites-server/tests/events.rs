@@ -103,6 +103,73 @@ fn free_port() -> u16 {
 }
 
 both_backends! {
+/// Accepts without an Idempotency-Key (on PostgreSQL one statement, claimed from the row this
+/// replica read last time when it is still that row version) follow the invite as it is now:
+/// roles after an update, the name in the event after a rename, a revoke at once; and the same
+/// new address accepted 16 times at once becomes one member with one use and one event.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn accepts_without_an_idempotency_key_follow_the_current_invite() {
+    let server = TestServer::start();
+    let org = server.org("Keyless").await;
+    let http = server.raw();
+    let accept = |code: String, email: String| {
+        let (http, url, key) = (http.clone(), server.base_url.clone(), org.key.clone());
+        async move {
+            let r = http.post(format!("{url}/v1/invites/accept")).bearer_auth(key)
+                .json(&json!({"code": code, "email": email})).send().await.unwrap();
+            let status = r.status().as_u16();
+            (status, r.json::<Value>().await.unwrap())
+        }
+    };
+    let link = invite(&org.client, json!({"roles": ["viewer"], "name": "n1"})).await;
+    let code = link.code.clone().unwrap();
+    let (s, m) = accept(code.clone(), "a1@example.com".into()).await;
+    assert_eq!((s, &m["roles"]), (201, &json!(["viewer"])), "{m}");
+    let (s, m) = accept(code.clone(), "a2@example.com".into()).await;
+    assert_eq!((s, &m["roles"]), (201, &json!(["viewer"])), "{m}");
+    org.client.invites().update(&link.id, &body(json!({"roles": ["admin"]}))).await.unwrap();
+    let (s, m) = accept(code.clone(), "a3@example.com".into()).await;
+    assert_eq!((s, &m["roles"]), (201, &json!(["admin"])), "{m}");
+    org.client.invites().update(&link.id, &body(json!({"name": "n2"}))).await.unwrap();
+    let (s, m) = accept(code.clone(), "a4@example.com".into()).await;
+    assert_eq!(s, 201, "{m}");
+    let (s, e) = accept(code.clone(), "a4@example.com".into()).await;
+    assert_eq!((s, e["error"]["type"].as_str()), (409, Some("already_member")), "{e}");
+    let accepted = events(&server, &org.key, Some("invite.accepted")).await;
+    assert_eq!(accepted.len(), 4, "{accepted:?}");
+    assert_eq!(accepted[0]["data"]["member"]["email"], "a4@example.com");
+    assert_eq!(accepted[0]["data"]["invite"]["name"], "n2", "the event shows the renamed invite");
+    assert_eq!(accepted[1]["data"]["member"]["roles"], json!(["admin"]));
+    assert_eq!(accepted[1]["data"]["invite"]["roles"], json!(["admin"]));
+    org.client.invites().revoke(&link.id).await.unwrap();
+    let (s, e) = accept(code.clone(), "a5@example.com".into()).await;
+    assert_eq!((s, e["error"]["type"].as_str()), (410, Some("invite_revoked")), "{e}");
+
+    for (i, max_uses) in [json!(null), json!(100)].into_iter().enumerate() {
+        let inv = invite(&org.client, json!({"roles": ["viewer"], "max_uses": max_uses})).await;
+        let code = inv.code.clone().unwrap();
+        // One accept first, so that the racing ones start from a remembered row.
+        assert_eq!(accept(code.clone(), format!("first{i}@example.com")).await.0, 201);
+        let racers: Vec<_> = (0..16)
+            .map(|_| tokio::spawn(accept(code.clone(), format!("same{i}@example.com"))))
+            .collect();
+        let mut created = 0;
+        for r in racers {
+            let (s, v) = r.await.unwrap();
+            match s {
+                201 => created += 1,
+                _ => assert_eq!((s, v["error"]["type"].as_str()), (409, Some("already_member")), "{v}"),
+            }
+        }
+        assert_eq!(created, 1, "max_uses {max_uses}: one of 16 identical accepts wins");
+        let (members, redemptions) = members_and_redemptions(&org.client, &inv.id).await;
+        assert_eq!((members, redemptions), (6 + 2 * i, 2), "max_uses {max_uses}");
+        assert_eq!(org.client.invites().get(&inv.id).await.unwrap().use_count, 2);
+    }
+    let accepted = events(&server, &org.key, Some("invite.accepted")).await;
+    assert_eq!(accepted.len(), 8, "one event per member, none for the refused accepts");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_change_writes_exactly_its_event_with_its_actor() {
     let mail = tempfile::tempdir().unwrap();

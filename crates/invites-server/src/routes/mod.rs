@@ -53,6 +53,11 @@ pub struct AppState {
     pub page: crate::invitee::PageSettings,
     /// The webhook settings (server key, insecure URLs allowed, retry schedule).
     pub webhooks: Arc<crate::webhooks::Webhooks>,
+    /// PostgreSQL: unlimited invites accepted on this replica, by code hash, with the row
+    /// version (`xmin`) read. Only hints: an accept claims from one only if the row is still
+    /// that version (see `routes::invites::redeem`), so a stale entry costs one retry, never a
+    /// wrong answer.
+    pub(crate) accept_hints: InsertOnlyCache<Arc<invites::AcceptHint>>,
 }
 
 impl AppState {
@@ -89,6 +94,12 @@ impl<V: Clone> InsertOnlyCache<V> {
 
     pub(crate) fn get(&self, key: &str) -> Option<V> {
         self.map.read().ok()?.get(key).cloned()
+    }
+
+    pub(crate) fn remove(&self, key: &str) {
+        if let Ok(mut map) = self.map.write() {
+            map.remove(key);
+        }
     }
 
     pub(crate) fn insert(&self, key: &str, value: V) {

@@ -120,8 +120,8 @@ async fn find(state: &AppState, code_hash: &str, address: &str) -> Result<Option
         "SELECT {cols}, \
          (SELECT id FROM members m WHERE m.organization_id = invites.organization_id \
           AND m.email = $2), \
-         (SELECT 1 FROM invite_address_uses u WHERE u.invite_id = invites.id AND u.email = $2) \
-         FROM invites WHERE code_hash = $1"
+         (SELECT 1 FROM invite_address_uses u WHERE u.invite_id = invites.id AND u.email = $2), \
+         NULL FROM invites WHERE code_hash = $1"
     ))
     .bind(code_hash)
     .bind(address)

@@ -16,5 +16,6 @@ pub(super) use create::{create, create_batch};
 pub(super) use join::{page_join, page_lookup, page_send_code};
 pub(super) use manage::{resend, revoke, rotate, update};
 pub(super) use read::{deliveries, get, list, redemptions};
+pub(crate) use redeem::AcceptHint;
 pub(super) use redeem::{accept, lookup};
 pub(crate) use store::{InviteReads, invite_reads};

@@ -150,6 +150,8 @@ pub(super) struct Found {
     pub(super) invite: InviteRow,
     pub(super) member_id: Option<String>,
     pub(super) address_used: Option<i64>,
+    /// PostgreSQL: the row version read (`xmin`), for an [`AcceptHint`].
+    pub(super) version: Option<String>,
 }
 
 impl FromRow for Found {
@@ -158,8 +160,16 @@ impl FromRow for Found {
             invite: InviteRow::from_row(row)?,
             member_id: row.take()?,
             address_used: row.take()?,
+            version: row.take()?,
         })
     }
+}
+
+/// An unlimited invite as an accept on this replica read it, and its row version (`xmin`).
+#[derive(Debug)]
+pub(crate) struct AcceptHint {
+    invite: InviteRow,
+    version: String,
 }
 
 /// Whether the invite names this (normalized) address exactly: its place is then the
@@ -269,12 +279,23 @@ impl Accept<'_> {
     /// changed between the read and the claim (nothing was written; read again).
     async fn once(&self) -> Result<Option<Reply>, ApiError> {
         let (state, caller, address) = (self.state, self.caller, self.address);
+        let pg = state.store.backend == Backend::Postgres;
+        if pg
+            && self.idem.is_none()
+            && let Some(hint) = state.accept_hints.get(self.code_hash)
+        {
+            if let Some(reply) = self.claim_from_hint(&hint).await? {
+                return Ok(Some(reply));
+            }
+            state.accept_hints.remove(self.code_hash);
+        }
         let cols = invite_cols(state.store.backend);
+        let version = if pg { "invites.xmin::text" } else { "NULL" };
         let found: Found = query(format!(
             "SELECT {cols}, \
              (SELECT id FROM members WHERE organization_id = $2 AND email = $3), \
-             (SELECT 1 FROM invite_address_uses u WHERE u.invite_id = invites.id AND u.email = $3) \
-             FROM invites WHERE code_hash = $1"
+             (SELECT 1 FROM invite_address_uses u WHERE u.invite_id = invites.id AND u.email = $3), \
+             {version} FROM invites WHERE code_hash = $1"
         ))
         .bind(self.code_hash)
         .bind(&caller.org_id)
@@ -299,7 +320,6 @@ impl Accept<'_> {
 
         let row = found.invite;
         let exact = names_exactly(&row, address);
-        let pg = state.store.backend == Backend::Postgres;
         // PostgreSQL without an Idempotency-Key: the accept is one statement, committed on its
         // own (no BEGIN and COMMIT round trips).
         let mut tx = if pg && self.idem.is_none() {
@@ -322,10 +342,12 @@ impl Accept<'_> {
             created_at: now,
         };
         let outcome = match tx.as_mut() {
-            None => claim_in_one_statement(&state.store, caller, &row, &member, exact).await?,
+            None => {
+                claim_in_one_statement(&state.store, caller, &row, &member, exact, None).await?
+            }
             Some(tx) if pg => {
                 tx.wrote_events();
-                claim_in_one_statement(&mut *tx, caller, &row, &member, exact).await?
+                claim_in_one_statement(&mut *tx, caller, &row, &member, exact, None).await?
             }
             Some(tx) => claim_step_by_step(tx, &row, &mut member, exact).await?,
         };
@@ -357,6 +379,13 @@ impl Accept<'_> {
             Claim::AddressUsed => return Err(ApiError::InviteExhausted),
         }
         let reply = Reply::json(StatusCode::CREATED, &member.to_json());
+        if let (None, Some(version)) = (row.max_uses, found.version) {
+            let hint = AcceptHint {
+                invite: row.clone(),
+                version,
+            };
+            state.accept_hints.insert(self.code_hash, Arc::new(hint));
+        }
         match tx {
             Some(mut tx) => {
                 if !pg {
@@ -369,6 +398,47 @@ impl Accept<'_> {
                 Ok(Some(reply))
             }
         }
+    }
+}
+
+impl Accept<'_> {
+    /// PostgreSQL without an Idempotency-Key, for a code this replica accepted before: check
+    /// and claim from the remembered row, one statement in all, on condition that the row is
+    /// still the version read. `None` when anything but a new member came of it (nothing was
+    /// written: the caller reads the row and answers the usual way).
+    async fn claim_from_hint(&self, hint: &AcceptHint) -> Result<Option<Reply>, ApiError> {
+        let row = &hint.invite;
+        let found = Found {
+            invite: row.clone(),
+            member_id: None,
+            address_used: None,
+            version: None,
+        };
+        let now = now_ms();
+        if row.organization_id != self.caller.org_id
+            || accept_checks(&found, self.address, now).is_err()
+        {
+            return Ok(None);
+        }
+        let member = MemberRow {
+            id: new_id("mem"),
+            organization_id: self.caller.org_id.clone(),
+            email: self.address.to_owned(),
+            user_id: self.user_id.clone(),
+            roles: row.roles.clone(),
+            teams: row.teams.clone(),
+            invite_id: Some(row.id.clone()),
+            created_at: now,
+        };
+        let exact = names_exactly(row, self.address);
+        let on = &self.state.store;
+        let claim =
+            claim_in_one_statement(on, self.caller, row, &member, exact, Some(&hint.version));
+        if !matches!(claim.await?, Claim::Done) {
+            return Ok(None);
+        }
+        crate::events::committed();
+        Ok(Some(Reply::json(StatusCode::CREATED, &member.to_json())))
     }
 }
 
@@ -416,22 +486,27 @@ const CLAIM_USE: &str = "UPDATE invites SET use_count = use_count + 1, last_used
 /// The member and the address's use are inserted without `ON CONFLICT`: when a concurrent
 /// writer made this address a member (or took its place) since the read, the unique violation
 /// aborts the whole statement, the claimed use included.
+///
+/// With `version` (an [`AcceptHint`]'s), the row must also still be that version.
 async fn claim_in_one_statement<'a>(
     on: impl Into<On<'a>>,
     caller: &Caller,
     row: &InviteRow,
     member: &MemberRow,
     exact: bool,
+    version: Option<&str>,
 ) -> Result<Claim, ApiError> {
     let event = super::audit::accepted_event(caller, row, member, member.created_at);
     let claimed = query(format!(
         "WITH limited AS (UPDATE invites SET use_count = use_count + 1, last_used_at = $1, \
                updated_at = $1 WHERE id = $2 AND code_hash = $3 AND roles = $10 AND teams = $11 \
+               AND ($17::text IS NULL OR xmin = $17::text::xid) \
                AND revoked_at IS NULL AND enabled = 1 \
                AND (expires_at IS NULL OR expires_at > $1) \
                AND max_uses IS NOT NULL AND use_count < max_uses RETURNING 1), \
          unlimited AS (SELECT 1 FROM invites WHERE id = $2 AND code_hash = $3 \
-               AND roles = $10 AND teams = $11 AND revoked_at IS NULL AND enabled = 1 \
+               AND roles = $10 AND teams = $11 AND ($17::text IS NULL OR xmin = $17::text::xid) \
+               AND revoked_at IS NULL AND enabled = 1 \
                AND (expires_at IS NULL OR expires_at > $1) AND max_uses IS NULL FOR SHARE), \
          shard AS (INSERT INTO invite_use_shards (invite_id, shard, uses, last_used_at) \
                SELECT $2, pg_backend_pid() % {USE_SHARDS}, 1, $1 FROM unlimited \
@@ -467,6 +542,7 @@ async fn claim_in_one_statement<'a>(
     .bind(event.actor_type)
     .bind(event.actor_id)
     .bind(event.data)
+    .bind(version.map(str::to_owned))
     .fetch_one::<(i64,)>(on)
     .await;
     Ok(match claimed {
