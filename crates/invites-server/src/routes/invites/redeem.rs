@@ -497,26 +497,45 @@ async fn claim_in_one_statement<'a>(
     version: Option<&str>,
 ) -> Result<Claim, ApiError> {
     let event = super::audit::accepted_event(caller, row, member, member.created_at);
-    let claimed = query(format!(
-        "WITH limited AS (UPDATE invites SET use_count = use_count + 1, last_used_at = $1, \
-               updated_at = $1 WHERE id = $2 AND code_hash = $3 AND roles = $10 AND teams = $11 \
-               AND ($17::text IS NULL OR xmin = $17::text::xid) \
-               AND revoked_at IS NULL AND enabled = 1 \
-               AND (expires_at IS NULL OR expires_at > $1) \
+    // The row's conditions, re-checked on its newest version.
+    let usable = "id = $2 AND code_hash = $3 AND roles = $10 AND teams = $11 \
+         AND revoked_at IS NULL AND enabled = 1 AND (expires_at IS NULL OR expires_at > $1)";
+    let claim = if version.is_some() {
+        // The row version of an unlimited invite: still unlimited.
+        format!(
+            "claim AS (SELECT 1 FROM invites WHERE {usable} AND xmin = $17::text::xid \
+             AND max_uses IS NULL FOR SHARE)"
+        )
+    } else {
+        format!(
+            "limited AS (UPDATE invites SET use_count = use_count + 1, last_used_at = $1, \
+               updated_at = $1 WHERE {usable} \
                AND max_uses IS NOT NULL AND use_count < max_uses RETURNING 1), \
-         unlimited AS (SELECT 1 FROM invites WHERE id = $2 AND code_hash = $3 \
-               AND roles = $10 AND teams = $11 AND ($17::text IS NULL OR xmin = $17::text::xid) \
-               AND revoked_at IS NULL AND enabled = 1 \
-               AND (expires_at IS NULL OR expires_at > $1) AND max_uses IS NULL FOR SHARE), \
+             unlimited AS (SELECT 1 FROM invites WHERE {usable} AND max_uses IS NULL FOR SHARE), \
+             claim AS (SELECT 1 FROM limited UNION ALL SELECT 1 FROM unlimited)"
+        )
+    };
+    let unlimited = if version.is_some() {
+        "claim"
+    } else {
+        "unlimited"
+    };
+    // Only an exact address has a place of its own to take.
+    let address_use = if exact {
+        "u AS (INSERT INTO invite_address_uses (invite_id, email, created_at) \
+         SELECT $2, $6, $1 FROM m WHERE $8 = 1), "
+    } else {
+        ""
+    };
+    let claimed = query(format!(
+        "WITH {claim}, \
          shard AS (INSERT INTO invite_use_shards (invite_id, shard, uses, last_used_at) \
-               SELECT $2, pg_backend_pid() % {USE_SHARDS}, 1, $1 FROM unlimited \
+               SELECT $2, pg_backend_pid() % {USE_SHARDS}, 1, $1 FROM {unlimited} \
                ON CONFLICT (invite_id, shard) DO UPDATE \
                SET uses = invite_use_shards.uses + 1, last_used_at = excluded.last_used_at), \
-         claim AS (SELECT 1 FROM limited UNION ALL SELECT 1 FROM unlimited), \
          m AS (INSERT INTO members ({MEMBER_COLS}) \
                SELECT $5, $4, $6, $7, $10, $11, $2, $1 FROM claim RETURNING 1), \
-         u AS (INSERT INTO invite_address_uses (invite_id, email, created_at) \
-               SELECT $2, $6, $1 FROM m WHERE $8 = 1), \
+         {address_use}\
          r AS (INSERT INTO redemptions \
                (id, organization_id, invite_id, member_id, email, user_id, created_at) \
                SELECT $9, $4, $2, $5, $6, $7, $1 FROM m), \
