@@ -38,8 +38,12 @@ enum Cmd {
     Bench {
         /// Only the PostgreSQL server rows against pgbench (needs `INVITES_TEST_DATABASE_URL`);
         /// prints the table and leaves docs/benchmarks.md alone.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "sqlite_only")]
         postgres_only: bool,
+        /// Only the SQLite server rows against the axum hello-world; prints the table and leaves
+        /// docs/benchmarks.md alone.
+        #[arg(long)]
+        sqlite_only: bool,
     },
     /// Build the artifacts users install into target/dist: the release abi3 wheel and sdist,
     /// the npm main and platform packages, the server/CLI archive and SHA256SUMS.
@@ -64,7 +68,14 @@ fn main() -> Result<()> {
     match cli.command {
         Cmd::Regen { check } => regen::run(check),
         Cmd::Test => test::run(),
-        Cmd::Bench { postgres_only } => bench::run(postgres_only),
+        Cmd::Bench {
+            postgres_only,
+            sqlite_only,
+        } => match (postgres_only, sqlite_only) {
+            (true, _) => bench::server_rows_only(bench::Only::Postgres),
+            (_, true) => bench::server_rows_only(bench::Only::Sqlite),
+            _ => bench::run(),
+        },
         Cmd::Dist { test } => {
             dist::run()?;
             if test { dist::verify() } else { Ok(()) }

@@ -67,12 +67,23 @@ fn postgres_rows(admin_url: &str, dir: &Path, rows: &mut Vec<Row>) -> Result<()>
     server_rows("PostgreSQL", &server.url, &fx, Some(&anchor), rows)
 }
 
-/// `cargo xtask bench --postgres-only`.
-fn postgres_rows_only() -> Result<()> {
+/// The server rows of one backend alone (`--postgres-only`, `--sqlite-only`).
+pub enum Only {
+    /// A fresh PostgreSQL database (`INVITES_TEST_DATABASE_URL`) against pgbench.
+    Postgres,
+    /// A temporary SQLite file against the axum hello-world.
+    Sqlite,
+}
+
+/// `cargo xtask bench --postgres-only` or `--sqlite-only`: one backend's server rows, printed.
+pub fn server_rows_only(only: Only) -> Result<()> {
     let admin = std::env::var("INVITES_TEST_DATABASE_URL")
         .ok()
-        .filter(|v| !v.trim().is_empty())
-        .context("--postgres-only needs INVITES_TEST_DATABASE_URL")?;
+        .filter(|v| !v.trim().is_empty());
+    if matches!(only, Only::Postgres) && admin.is_none() {
+        bail!("--postgres-only needs INVITES_TEST_DATABASE_URL");
+    }
+    let load_before = loadavg();
     run_cmd(cargo().args([
         "build",
         "--release",
@@ -84,9 +95,17 @@ fn postgres_rows_only() -> Result<()> {
     ]))?;
     let dir = tempfile::tempdir()?;
     let mut rows = vec![];
-    postgres_rows(admin.trim(), dir.path(), &mut rows)?;
+    match (only, admin) {
+        (Only::Postgres, Some(admin)) => postgres_rows(admin.trim(), dir.path(), &mut rows)?,
+        _ => {
+            let db = format!("sqlite://{}/bench.db?mode=rwc", dir.path().display());
+            let server = start_server(&db, dir.path())?;
+            let fx = fixture(&server.url)?;
+            server_rows("SQLite", &server.url, &fx, None, &mut rows)?;
+        }
+    }
     println!(
-        "\n{}\nRun: {} (commit {}); load average before/after: {}",
+        "\n{}\nRun: {} (commit {}); load average before {load_before}, after {}",
         render(&rows),
         chrono_now(),
         git_head(),
@@ -112,10 +131,8 @@ pub struct Row {
     pub target: Option<f64>,
 }
 
-pub fn run(postgres_only: bool) -> Result<()> {
-    if postgres_only {
-        return postgres_rows_only();
-    }
+/// The whole benchmark: every row, written to docs/benchmarks.md.
+pub fn run() -> Result<()> {
     let started = Instant::now();
     let load_before = loadavg();
     run_cmd(cargo().args([
