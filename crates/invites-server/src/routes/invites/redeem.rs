@@ -275,6 +275,20 @@ struct Accept<'a> {
 }
 
 impl Accept<'_> {
+    /// The member this accept makes of the caller's address, with the invite's roles and teams.
+    fn new_member(&self, row: &InviteRow, now: i64) -> MemberRow {
+        MemberRow {
+            id: new_id("mem"),
+            organization_id: self.caller.org_id.clone(),
+            email: self.address.to_owned(),
+            user_id: self.user_id.clone(),
+            roles: row.roles.clone(),
+            teams: row.teams.clone(),
+            invite_id: Some(row.id.clone()),
+            created_at: now,
+        }
+    }
+
     /// Read the invite and claim a use: the answer, or `None` when the invite's roles or teams
     /// changed between the read and the claim (nothing was written; read again).
     async fn once(&self) -> Result<Option<Reply>, ApiError> {
@@ -331,16 +345,7 @@ impl Accept<'_> {
             }
         };
         let now = now_ms();
-        let mut member = MemberRow {
-            id: new_id("mem"),
-            organization_id: caller.org_id.clone(),
-            email: address.to_owned(),
-            user_id: self.user_id.clone(),
-            roles: row.roles.clone(),
-            teams: row.teams.clone(),
-            invite_id: Some(row.id.clone()),
-            created_at: now,
-        };
+        let mut member = self.new_member(&row, now);
         let outcome = match tx.as_mut() {
             None => {
                 claim_in_one_statement(&state.store, caller, &row, &member, exact, None).await?
@@ -420,16 +425,7 @@ impl Accept<'_> {
         {
             return Ok(None);
         }
-        let member = MemberRow {
-            id: new_id("mem"),
-            organization_id: self.caller.org_id.clone(),
-            email: self.address.to_owned(),
-            user_id: self.user_id.clone(),
-            roles: row.roles.clone(),
-            teams: row.teams.clone(),
-            invite_id: Some(row.id.clone()),
-            created_at: now,
-        };
+        let member = self.new_member(row, now);
         let exact = names_exactly(row, self.address);
         let on = &self.state.store;
         let claim =
