@@ -67,6 +67,14 @@ fn postgres_rows(admin_url: &str, dir: &Path, rows: &mut Vec<Row>) -> Result<()>
     server_rows("PostgreSQL", &server.url, &fx, Some(&anchor), rows)
 }
 
+/// The release server on a new SQLite file in `dir`, with its fixture.
+fn sqlite_server(dir: &Path) -> Result<(Proc, Fixture)> {
+    let db = format!("sqlite://{}/bench.db?mode=rwc", dir.display());
+    let server = start_server(&db, dir)?;
+    let fx = fixture(&server.url)?;
+    Ok((server, fx))
+}
+
 /// The server rows of one backend alone (`--postgres-only`, `--sqlite-only`).
 pub enum Only {
     /// A fresh PostgreSQL database (`INVITES_TEST_DATABASE_URL`) against pgbench.
@@ -77,12 +85,15 @@ pub enum Only {
 
 /// `cargo xtask bench --postgres-only` or `--sqlite-only`: one backend's server rows, printed.
 pub fn server_rows_only(only: Only) -> Result<()> {
-    let admin = std::env::var("INVITES_TEST_DATABASE_URL")
-        .ok()
-        .filter(|v| !v.trim().is_empty());
-    if matches!(only, Only::Postgres) && admin.is_none() {
-        bail!("--postgres-only needs INVITES_TEST_DATABASE_URL");
-    }
+    let admin = match only {
+        Only::Postgres => Some(
+            std::env::var("INVITES_TEST_DATABASE_URL")
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+                .context("--postgres-only needs INVITES_TEST_DATABASE_URL")?,
+        ),
+        Only::Sqlite => None,
+    };
     let load_before = loadavg();
     run_cmd(cargo().args([
         "build",
@@ -95,12 +106,10 @@ pub fn server_rows_only(only: Only) -> Result<()> {
     ]))?;
     let dir = tempfile::tempdir()?;
     let mut rows = vec![];
-    match (only, admin) {
-        (Only::Postgres, Some(admin)) => postgres_rows(admin.trim(), dir.path(), &mut rows)?,
-        _ => {
-            let db = format!("sqlite://{}/bench.db?mode=rwc", dir.path().display());
-            let server = start_server(&db, dir.path())?;
-            let fx = fixture(&server.url)?;
+    match admin {
+        Some(admin) => postgres_rows(admin.trim(), dir.path(), &mut rows)?,
+        None => {
+            let (server, fx) = sqlite_server(dir.path())?;
             server_rows("SQLite", &server.url, &fx, None, &mut rows)?;
         }
     }
@@ -160,9 +169,7 @@ pub fn run() -> Result<()> {
         .ok();
     let build_seconds = started.elapsed().as_secs_f64();
 
-    let db = format!("sqlite://{}/bench.db?mode=rwc", dir.path().display());
-    let server = start_server(&db, dir.path())?;
-    let fx = fixture(&server.url)?;
+    let (server, fx) = sqlite_server(dir.path())?;
     let mut rows: Vec<Row> = vec![];
 
     // Rust client vs raw reqwest.
