@@ -8,6 +8,8 @@ mod common;
 use std::time::Duration;
 
 use common::*;
+use futures::TryStreamExt;
+use invites_sdk::{ListEvents, types};
 use serde_json::{Value, json};
 use sqlx::Connection;
 
@@ -93,6 +95,61 @@ async fn an_accept_grants_the_roles_of_the_moment_of_the_claim() {
     let stored = org.client.members().get(&member.id).await.unwrap();
     let stored_roles: Vec<String> = stored.roles.iter().map(|r| r.to_string()).collect();
     assert_eq!(stored_roles, roles);
+    // So does the event (which SQLite makes before the claim, and again when the claim finds
+    // other roles).
+    let accepted: Vec<types::Event> = org.client.events()
+        .list(ListEvents { r#type: Some(types::EventType::InviteAccepted), ..Default::default() })
+        .try_collect().await.unwrap();
+    assert_eq!(accepted.len(), 1);
+    assert_eq!(accepted[0].data["member"]["roles"], json!(["viewer"]), "{:?}", accepted[0].data);
+    assert_eq!(accepted[0].data["invite"]["roles"], json!(["viewer"]), "{:?}", accepted[0].data);
+    assert_eq!(accepted[0].data["invite"]["teams"], json!(["guests"]), "{:?}", accepted[0].data);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn codes_of_both_forms_are_found_and_nothing_else_is() {
+    let server = TestServer::start();
+    let org = server.org("A").await;
+    // A code today: `ic_`, 12 hex digits of time, 40 random ones.
+    let inv = invite(&org.client, json!({"roles": ["user"], "ttl_seconds": 3600})).await;
+    let code = inv.code.clone().unwrap();
+    let digits = code.strip_prefix("ic_").unwrap();
+    assert_eq!(digits.len(), 52, "{code}");
+    assert!(digits.bytes().all(|b| b.is_ascii_hexdigit()), "{code}");
+    let made_ms = i64::from_str_radix(&digits[..12], 16).unwrap();
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    assert!((now_ms - 60_000..=now_ms).contains(&made_ms), "{code}: not the time it was made");
+    assert_eq!(org.client.invites().lookup(&code).await.unwrap().organization_id, inv.organization_id);
+
+    // A code of the earlier form (`ic_` and 40 hex digits, stored as its bare SHA-256), as
+    // databases made before hold: still found and accepted.
+    let old = format!("ic_{}", &digits[12..]);
+    let mut db = server.db().await;
+    sqlx::query("UPDATE invites SET code_hash = $1 WHERE id = $2")
+        .bind(invites_server::secrets::hash_secret(&old))
+        .bind(&inv.id)
+        .execute(&mut db)
+        .await
+        .unwrap();
+    assert_eq!(org.client.invites().lookup(&old).await.unwrap().organization_id, inv.organization_id);
+    let member = org.client.invites().accept(&accept_body(&old, "ada@example.com")).await.unwrap();
+    assert_eq!(member.email, "ada@example.com");
+    // The code it had no longer opens it, and neither does a code of the new form whose time
+    // digits or random digits are changed.
+    assert_api(org.client.invites().lookup(&code).await, 404, "not_found");
+    let rotated = org.client.invites().rotate(&inv.id).await.unwrap();
+    let fresh = rotated.code.clone().unwrap();
+    assert_eq!(fresh.len(), 3 + 52, "{fresh}");
+    assert_eq!(org.client.invites().lookup(&fresh).await.unwrap().organization_id, inv.organization_id);
+    assert_api(org.client.invites().lookup(&old).await, 404, "not_found");
+    let flip = |s: &str, i: usize| {
+        let mut b = s.as_bytes().to_vec();
+        b[i] = if b[i] == b'0' { b'1' } else { b'0' };
+        String::from_utf8(b).unwrap()
+    };
+    for i in [3, 14, 15, 54] {
+        assert_api(org.client.invites().lookup(&flip(&fresh, i)).await, 404, "not_found");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -55,22 +55,11 @@ pub(super) async fn created_all(
     Ok(())
 }
 
-/// Record `invite.accepted` (see [`accepted_event`]) in the caller's transaction.
-pub(super) async fn accepted(
-    tx: &mut Tx,
-    caller: &Caller,
-    row: &InviteRow,
-    member: &MemberRow,
-    now: i64,
-) -> Result<(), crate::db::Error> {
-    events::insert(tx, accepted_event(caller, row, member, now)).await?;
-    Ok(())
-}
-
 /// The `invite.accepted` event: the invite as the claim leaves it (the roles and teams the
 /// member gets; `use_count` as the accept read it plus this use, which for an unlimited invite
 /// on PostgreSQL, counted in shards, leaves out the uses of concurrent accepts) and the new
-/// member. Built before the claim on PostgreSQL, which writes it in the claim's statement.
+/// member. Built before the claim: PostgreSQL writes it in the claim's statement, SQLite after the
+/// claim, in the same write.
 pub(super) fn accepted_event(
     caller: &Caller,
     row: &InviteRow,

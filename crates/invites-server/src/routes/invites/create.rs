@@ -44,6 +44,14 @@ pub(crate) async fn create(
             state.mailer.is_some(),
         )?;
         let new = validate_create(req, org_roles, now)?;
+        // Everything but the statements is made before the write begins: on SQLite the write
+        // holds the one writer turn, and building JSON there would make every other writer wait.
+        let (row, code, mut writes) = invite_writes(&caller.org_id, &new, now);
+        writes.extend(audit::invite_event(&caller, "invite.created", &row, now).into_writes());
+        let reply = Reply::json(
+            StatusCode::CREATED,
+            &row.to_json(now, Some((&code, &state.public_url))),
+        );
         if state.store.backend == Backend::Postgres
             && idem.is_none()
             && !send
@@ -51,22 +59,19 @@ pub(crate) async fn create(
         {
             // Nothing to lock, check or queue and no key to record: the invite, its domains
             // and its event are one statement, committed on its own.
-            let (row, code, mut writes) = invite_writes(&caller.org_id, &new, now);
-            writes.extend(audit::invite_event(&caller, "invite.created", &row, now).into_writes());
             db::as_one_statement(writes).execute(&state.store).await?;
             crate::events::committed();
-            return Ok(Reply::json(
-                StatusCode::CREATED,
-                &row.to_json(now, Some((&code, &state.public_url))),
-            ));
+            return Ok(reply);
         }
         let mut tx = match idempotency::begin(&state.store, idem.as_ref()).await? {
             Begun::Replay(r) => return Ok(r),
             Begun::Tx(tx) => tx,
         };
         check_no_pending(&mut tx, &caller.org_id, &new.entries, now).await?;
-        let (row, code) = insert_invite(&mut tx, &caller.org_id, &new, now).await?;
-        audit::invite(&mut tx, &caller, "invite.created", &row, now).await?;
+        tx.wrote_events();
+        for w in writes {
+            w.execute(&mut tx).await?;
+        }
         let queued = if send {
             queue_emails(
                 &mut tx,
@@ -82,10 +87,6 @@ pub(crate) async fn create(
         } else {
             0
         };
-        let reply = Reply::json(
-            StatusCode::CREATED,
-            &row.to_json(now, Some((&code, &state.public_url))),
-        );
         let reply = idempotency::commit(tx, idem.as_ref(), reply).await?;
         state.wake_mailer(queued);
         Ok(reply)

@@ -38,7 +38,7 @@ use crate::invitee::{
 use crate::outbox::SendError;
 use crate::routes::organizations::load_org;
 use crate::routes::{AppState, Caller};
-use crate::secrets::{hash_secret, new_id};
+use crate::secrets::{hash_secret, invite_code_key, new_id};
 
 /// The client address of a page request (the TCP peer).
 pub(crate) struct ClientAddr(String);
@@ -165,7 +165,7 @@ pub(crate) async fn page_lookup(
     check_code(&req.code)?;
     let cols = invite_cols(state.store.backend);
     let row: InviteRow = query(format!("SELECT {cols} FROM invites WHERE code_hash = $1"))
-        .bind(hash_secret(&req.code))
+        .bind(invite_code_key(&req.code))
         .fetch_optional(&state.store)
         .await?
         .ok_or_else(|| client.failed(&state, None, unknown_code()))?;
@@ -205,7 +205,7 @@ pub(crate) async fn page_send_code(
              application that invited you completes the join",
         ));
     };
-    let code_hash = hash_secret(&req.code);
+    let code_hash = invite_code_key(&req.code);
     let found = find(&state, &code_hash, &address)
         .await?
         .ok_or_else(|| client.failed(&state, None, unknown_code()))?;
@@ -329,7 +329,7 @@ pub(crate) async fn page_join(
     if otp.len() != 6 || !otp.bytes().all(|b| b.is_ascii_digit()) {
         return Err(otp_error("otp must be the six digits of the emailed code"));
     }
-    let code_hash = hash_secret(&req.code);
+    let code_hash = invite_code_key(&req.code);
     let cols = invite_cols(state.store.backend);
     let row: InviteRow = query(format!("SELECT {cols} FROM invites WHERE code_hash = $1"))
         .bind(&code_hash)

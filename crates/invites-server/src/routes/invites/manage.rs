@@ -22,7 +22,7 @@ use crate::outbox::cancel_queued;
 use crate::routes::organizations::load_org;
 use crate::routes::post::{self, Route, Start};
 use crate::routes::{AppState, authenticate};
-use crate::secrets::{INVITE_CODE_PREFIX, hash_secret, new_secret};
+use crate::secrets::{invite_code_key, new_invite_code};
 
 /// `updateInvite`: omitted fields stay as they are.
 pub(crate) async fn update(
@@ -193,8 +193,8 @@ pub(crate) async fn rotate(
         if row.revoked_at.is_some() {
             return Err(ApiError::InviteRevoked);
         }
-        let code = new_secret(INVITE_CODE_PREFIX);
-        row.code_hash = hash_secret(&code);
+        let code = new_invite_code();
+        row.code_hash = invite_code_key(&code);
         row.updated_at = now;
         query("UPDATE invites SET code_hash = $1, updated_at = $2 WHERE id = $3")
             .bind(&row.code_hash)
@@ -290,8 +290,8 @@ pub(crate) async fn resend(
             // its addresses.
             check_no_pending(&mut tx, &caller.org_id, &row.entries(), now).await?;
         }
-        let code = new_secret(INVITE_CODE_PREFIX);
-        row.code_hash = hash_secret(&code);
+        let code = new_invite_code();
+        row.code_hash = invite_code_key(&code);
         row.updated_at = now;
         query("UPDATE invites SET code_hash = $1, expires_at = $2, updated_at = $3 WHERE id = $4")
             .bind(&row.code_hash)

@@ -19,7 +19,7 @@ use crate::routes::members::{MEMBER_COLS, MemberRow};
 use crate::routes::organizations::load_org;
 use crate::routes::post::{self, Route, Start};
 use crate::routes::{AppState, Caller};
-use crate::secrets::{hash_secret, new_id};
+use crate::secrets::{invite_code_key, new_id};
 
 /// A code of 1 to 128 characters.
 pub(super) fn check_code(code: &str) -> Result<(), ApiError> {
@@ -114,7 +114,7 @@ async fn run_lookup(
     let mut attempt = Attempt::start(state, caller, headers)?;
     let req: LookupRequest = parse_json(body)?;
     check_code(&req.code)?;
-    attempt.code(state, caller, &hash_secret(&req.code))?;
+    attempt.code(state, caller, &invite_code_key(&req.code))?;
     let row = find_by_code(state, &caller.org_id, &req.code)
         .await?
         .ok_or_else(|| attempt.failed(state, unknown_code()))?;
@@ -236,7 +236,7 @@ pub(super) async fn run_accept(
     check_text("user_id", &req.user_id, 200)?;
     let address =
         email::normalize_address(&req.email).map_err(|m| ApiError::invalid("email", m))?;
-    let code_hash = hash_secret(&req.code);
+    let code_hash = invite_code_key(&req.code);
     attempt.code(state, caller, &code_hash)?;
     let accept = Accept {
         state,
@@ -334,6 +334,15 @@ impl Accept<'_> {
 
         let row = found.invite;
         let exact = names_exactly(&row, address);
+        let now = now_ms();
+        let mut member = self.new_member(&row, now);
+        // SQLite: the event and the answer are made before the write takes the one writer turn
+        // (made again in the rare case that the claim finds other roles or teams).
+        let made = |member: &MemberRow| {
+            let event = super::audit::accepted_event(caller, &row, member, now);
+            (event, Reply::json(StatusCode::CREATED, &member.to_json()))
+        };
+        let mut early = (!pg).then(|| (member.roles.clone(), member.teams.clone(), made(&member)));
         // PostgreSQL without an Idempotency-Key: the accept is one statement, committed on its
         // own (no BEGIN and COMMIT round trips).
         let mut tx = if pg && self.idem.is_none() {
@@ -344,8 +353,6 @@ impl Accept<'_> {
                 Begun::Tx(tx) => Some(tx),
             }
         };
-        let now = now_ms();
-        let mut member = self.new_member(&row, now);
         let outcome = match tx.as_mut() {
             None => {
                 claim_in_one_statement(&state.store, caller, &row, &member, exact, None).await?
@@ -383,7 +390,16 @@ impl Accept<'_> {
             }
             Claim::AddressUsed => return Err(ApiError::InviteExhausted),
         }
-        let reply = Reply::json(StatusCode::CREATED, &member.to_json());
+        let (event, reply) = match early.take() {
+            Some((roles, teams, made_early)) if roles == member.roles && teams == member.teams => {
+                (Some(made_early.0), made_early.1)
+            }
+            Some(_) => {
+                let (event, reply) = made(&member);
+                (Some(event), reply)
+            }
+            None => (None, Reply::json(StatusCode::CREATED, &member.to_json())),
+        };
         if let (None, Some(version)) = (row.max_uses, found.version) {
             let hint = AcceptHint {
                 invite: row.clone(),
@@ -393,8 +409,8 @@ impl Accept<'_> {
         }
         match tx {
             Some(mut tx) => {
-                if !pg {
-                    super::audit::accepted(&mut tx, caller, &row, &member, now).await?;
+                if let Some(event) = event {
+                    crate::events::insert(&mut tx, event).await?;
                 }
                 idempotency::commit(tx, self.idem, reply).await.map(Some)
             }

@@ -13,7 +13,7 @@ use crate::email::Entry;
 use crate::error::ApiError;
 use crate::outbox::{Invitation, enqueue};
 use crate::routes::AppState;
-use crate::secrets::{INVITE_CODE_PREFIX, hash_secret, new_id, new_secret};
+use crate::secrets::{invite_code_key, new_id, new_invite_code};
 
 /// Serialize the writers that may make a pending invite for the same exact addresses of one
 /// organization, and only those: on PostgreSQL a transaction-scoped advisory lock per
@@ -108,12 +108,12 @@ pub(super) fn invite_writes(
     new: &NewInvite,
     now: i64,
 ) -> (InviteRow, String, Vec<Query>) {
-    let code = new_secret(INVITE_CODE_PREFIX);
+    let code = new_invite_code();
     let emails: Vec<String> = new.entries.iter().map(Entry::as_string).collect();
     let row = InviteRow {
         id: new_id("inv"),
         organization_id: org_id.to_string(),
-        code_hash: hash_secret(&code),
+        code_hash: invite_code_key(&code),
         name: new.name.clone(),
         description: new.description.clone(),
         message: new.message.clone(),
@@ -292,7 +292,7 @@ pub(super) async fn find_by_code(
     let cols = invite_cols(state.store.backend);
     Ok(
         query(format!("SELECT {cols} FROM invites WHERE code_hash = $1"))
-            .bind(hash_secret(code))
+            .bind(invite_code_key(code))
             .fetch_optional::<InviteRow>(&state.store)
             .await?
             .filter(|r| r.organization_id == org_id),
