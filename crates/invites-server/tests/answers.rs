@@ -55,9 +55,25 @@ async fn an_accept_grants_the_roles_of_the_moment_of_the_claim() {
     .await;
     let code = inv.code.unwrap();
 
+    // The webhook dispatcher writes once after each change (it empties `event_queue`). Caught
+    // behind the lock held below, its write would keep the one connection, and the accept's
+    // read would time out waiting for it: let it finish first.
+    let mut db = server.db().await;
+    let mut queued = i64::MAX;
+    for _ in 0..500 {
+        (queued,) = sqlx::query_as("SELECT count(*) FROM event_queue")
+            .fetch_one(&mut db)
+            .await
+            .unwrap();
+        if queued == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(queued, 0, "the dispatcher did not empty event_queue within 10 s");
+
     // Another writer (as a PATCH would) lowers the roles and holds its transaction open: the
     // invite row lock on PostgreSQL, the write lock on SQLite.
-    let mut db = server.db().await;
     let mut held = db.begin().await.unwrap();
     sqlx::query("UPDATE invites SET roles = $1, teams = $2 WHERE id = $3")
         .bind(r#"["viewer"]"#)
