@@ -96,6 +96,21 @@ pub fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
 
+/// `items` in chunks of at most `max`, each padded with copies of its last item to a power of
+/// two (or to `max`). A statement built from a chunk (`IN ($1, $2, …)`, `VALUES …`) then comes in
+/// a few shapes that the statement caches keep, not in one shape per length, each parsed anew
+/// and pushing the request paths' statements out of the cache. Only for statements to which a
+/// repeated item adds nothing: `IN` lists, `DELETE`s, `INSERT … ON CONFLICT DO NOTHING`.
+pub fn padded_chunks<T: Clone>(items: &[T], max: usize) -> impl Iterator<Item = Vec<T>> + '_ {
+    items.chunks(max.max(1)).map(move |chunk| {
+        let mut v = chunk.to_vec();
+        let len = chunk.len().next_power_of_two().min(max);
+        let last = chunk[chunk.len() - 1].clone();
+        v.resize(len, last);
+        v
+    })
+}
+
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 // ---------------------------------------------------------------------------------------------
@@ -394,5 +409,45 @@ impl Tx {
             TxInner::Sqlite(t) => t.finish(false).await,
             TxInner::Postgres(t, _) => Ok(t.rollback().await?),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::padded_chunks;
+
+    #[test]
+    fn padded_chunks_keep_every_item_in_order_and_come_in_few_lengths() {
+        let mut lengths = std::collections::BTreeSet::new();
+        for n in 1..=700usize {
+            let items: Vec<usize> = (0..n).collect();
+            let chunks: Vec<Vec<usize>> = padded_chunks(&items, 256).collect();
+            let mut seen = Vec::new();
+            for c in &chunks {
+                assert!(c.len() <= 256, "a chunk of {} items", c.len());
+                lengths.insert(c.len());
+                // The padding repeats the chunk's last item and nothing else.
+                let mut distinct = c.clone();
+                distinct.dedup();
+                assert!(
+                    c[distinct.len()..]
+                        .iter()
+                        .all(|x| x == distinct.last().unwrap())
+                );
+                seen.extend(distinct);
+            }
+            assert_eq!(seen, items, "n = {n}");
+        }
+        // 1, 2, 4, …, 256: nine statement shapes for any batch size.
+        assert_eq!(
+            lengths.into_iter().collect::<Vec<_>>(),
+            vec![1, 2, 4, 8, 16, 32, 64, 128, 256]
+        );
+        assert_eq!(padded_chunks(&[7u8; 3], 100).next(), Some(vec![7, 7, 7, 7]));
+        assert_eq!(
+            padded_chunks(&[1u8, 2, 3], 2).collect::<Vec<_>>(),
+            vec![vec![1, 2], vec![3]]
+        );
+        assert_eq!(padded_chunks::<u8>(&[], 8).count(), 0);
     }
 }

@@ -348,6 +348,11 @@ impl Drop for LiteConn {
     }
 }
 
+/// Prepared statements kept per SQLite connection: more than the server has (about a hundred,
+/// plus the few shapes of each [`padded_chunks`] statement), so that a request's statements are
+/// not parsed again after other work went through the same connection.
+const STATEMENT_CACHE: usize = 256;
+
 impl Lite {
     pub(super) async fn open(
         url: &str,
@@ -416,7 +421,7 @@ impl Lite {
              PRAGMA wal_autocheckpoint = 0; \
              PRAGMA temp_store = MEMORY;",
         )?;
-        conn.set_prepared_statement_cache_capacity(64);
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         Ok(conn)
     }
 

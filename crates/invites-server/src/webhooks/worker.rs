@@ -20,7 +20,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::{Webhooks, sign, ssrf};
-use crate::db::{Backend, Store, now_ms, query};
+use crate::db::{Backend, Store, now_ms, padded_chunks, query};
 use crate::secrets::new_id;
 
 /// Events dispatched per transaction.
@@ -167,14 +167,14 @@ pub async fn dispatch(store: &Store) -> Result<usize, crate::db::Error> {
     orgs.sort_unstable();
     orgs.dedup();
     let mut endpoints: Vec<(String, String, String, i64)> = Vec::new();
-    for chunk in orgs.chunks(100) {
+    for chunk in padded_chunks(&orgs, 128) {
         let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
         let mut q = query(format!(
             "SELECT id, organization_id, event_types, created_at FROM webhook_endpoints \
              WHERE enabled = 1 AND organization_id IN ({})",
             marks.join(", ")
         ));
-        for o in chunk {
+        for o in &chunk {
             q = q.bind(*o);
         }
         endpoints.extend(
@@ -201,7 +201,7 @@ pub async fn dispatch(store: &Store) -> Result<usize, crate::db::Error> {
             }
         }
     }
-    for chunk in rows.chunks(300) {
+    for chunk in padded_chunks(&rows, 256) {
         let values: Vec<String> = (0..chunk.len())
             .map(|i| format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3))
             .collect();
@@ -210,12 +210,13 @@ pub async fn dispatch(store: &Store) -> Result<usize, crate::db::Error> {
              ON CONFLICT DO NOTHING",
             values.join(", ")
         ));
-        for (endpoint, created_at, event_id) in chunk {
+        for (endpoint, created_at, event_id) in &chunk {
             q = q.bind(*endpoint).bind(*created_at).bind(*event_id);
         }
         q.execute(&mut tx).await?;
     }
-    for chunk in queued.chunks(300) {
+    let keys: Vec<(i64, &str)> = queued.iter().map(|(c, id, ..)| (*c, id.as_str())).collect();
+    for chunk in padded_chunks(&keys, 256) {
         let values: Vec<String> = (0..chunk.len())
             .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
             .collect();
@@ -223,8 +224,8 @@ pub async fn dispatch(store: &Store) -> Result<usize, crate::db::Error> {
             "DELETE FROM event_queue WHERE (created_at, id) IN (VALUES {})",
             values.join(", ")
         ));
-        for (created_at, id, ..) in chunk {
-            q = q.bind(*created_at).bind(id.as_str());
+        for (created_at, id) in &chunk {
+            q = q.bind(*created_at).bind(*id);
         }
         q.execute(&mut tx).await?;
     }
@@ -613,14 +614,14 @@ async fn record(
         }
         q.execute(&mut tx).await?;
     }
-    for chunk in done.chunks(300) {
+    for chunk in padded_chunks(&done, 256) {
         let marks: Vec<String> = (2..chunk.len() + 2).map(|i| format!("${i}")).collect();
         let mut q = query(format!(
             "DELETE FROM webhook_deliveries WHERE endpoint_id = $1 AND event_id IN ({})",
             marks.join(", ")
         ))
         .bind(&endpoint.id);
-        for (_, event_id) in chunk {
+        for (_, event_id) in &chunk {
             q = q.bind(*event_id);
         }
         q.execute(&mut tx).await?;
