@@ -198,9 +198,9 @@ pub async fn insert(tx: &mut Tx, event: NewEvent) -> Result<String, crate::db::E
     Ok(id)
 }
 
-/// Run the writes of events in `tx`: as one statement on PostgreSQL, one after the other on
-/// SQLite.
-async fn write(tx: &mut Tx, writes: Vec<crate::db::Query>) -> Result<(), crate::db::Error> {
+/// Run `writes` (events, and the change they tell of when it is made of `INSERT`s too) in
+/// `tx`: as one statement on PostgreSQL, one after the other on SQLite.
+pub async fn write(tx: &mut Tx, writes: Vec<crate::db::Query>) -> Result<(), crate::db::Error> {
     tx.wrote_events();
     if tx.backend() == Backend::Postgres {
         as_one_statement(writes).execute(&mut *tx).await?;

@@ -68,10 +68,7 @@ pub(crate) async fn create(
             Begun::Tx(tx) => tx,
         };
         check_no_pending(&mut tx, &caller.org_id, &new.entries, now).await?;
-        tx.wrote_events();
-        for w in writes {
-            w.execute(&mut tx).await?;
-        }
+        crate::events::write(&mut tx, writes).await?;
         let queued = if send {
             queue_emails(
                 &mut tx,

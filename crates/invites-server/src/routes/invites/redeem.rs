@@ -342,7 +342,7 @@ impl Accept<'_> {
             let event = super::audit::accepted_event(caller, &row, member, now);
             (event, Reply::json(StatusCode::CREATED, &member.to_json()))
         };
-        let mut early = (!pg).then(|| (member.roles.clone(), member.teams.clone(), made(&member)));
+        let mut early = (!pg).then(|| made(&member));
         // PostgreSQL without an Idempotency-Key: the accept is one statement, committed on its
         // own (no BEGIN and COMMIT round trips).
         let mut tx = if pg && self.idem.is_none() {
@@ -391,8 +391,9 @@ impl Accept<'_> {
             Claim::AddressUsed => return Err(ApiError::InviteExhausted),
         }
         let (event, reply) = match early.take() {
-            Some((roles, teams, made_early)) if roles == member.roles && teams == member.teams => {
-                (Some(made_early.0), made_early.1)
+            // The member was built from `row`; the claim changes it only when it found others.
+            Some((event, reply)) if row.roles == member.roles && row.teams == member.teams => {
+                (Some(event), reply)
             }
             Some(_) => {
                 let (event, reply) = made(&member);
