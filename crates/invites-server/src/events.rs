@@ -30,6 +30,7 @@ use crate::idempotency::Reply;
 use crate::input::rfc3339;
 use crate::routes::page::Keyset;
 use crate::routes::{AppState, Caller, authenticate};
+use crate::secrets::ordered_id;
 
 /// Every event type, in the order the API documents them.
 pub const TYPES: &[&str] = &[
@@ -112,28 +113,10 @@ fn scrub(mut data: Value) -> Value {
     data
 }
 
-/// A new event id, `evt_` and 24 hex digits: epoch milliseconds (12), a sequence number within
-/// that millisecond (4) and randomness (8). Ids this process makes strictly increase (as ULIDs
-/// made monotonically do: past 65,536 ids in one millisecond the clock part moves on by one), so
-/// they sort in the order this replica wrote them, the events of one batch included.
+/// A new event id: `evt_` and an [`ordered_id`], so the ids this replica makes sort in the order
+/// it wrote them, the events of one batch included.
 fn event_id() -> String {
-    static LAST: std::sync::Mutex<(u64, u64)> = std::sync::Mutex::new((0, 0));
-    let now = now_ms().max(0) as u64 & 0xffff_ffff_ffff;
-    let (ms, seq) = {
-        let mut last = LAST
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let next = if now > last.0 {
-            (now, 0)
-        } else if last.1 < 0xffff {
-            (last.0, last.1 + 1)
-        } else {
-            (last.0 + 1, 0)
-        };
-        *last = next;
-        next
-    };
-    format!("evt_{ms:012x}{seq:04x}{:08x}", rand::random::<u32>())
+    ordered_id("evt")
 }
 
 /// An event ready to be written: its row in `events`.

@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use super::{Webhooks, sign, ssrf};
 use crate::db::{Backend, Store, now_ms, padded_chunks, query};
-use crate::secrets::new_id;
+use crate::secrets::{new_id, ordered_id};
 
 /// Events dispatched per transaction.
 const DISPATCH_BATCH: i64 = 1000;
@@ -602,7 +602,7 @@ async fn record(
         ));
         for a in chunk {
             q = q
-                .bind(new_id("wha"))
+                .bind(ordered_id("wha"))
                 .bind(&endpoint.id)
                 .bind(&a.event_id)
                 .bind(&a.kind)
