@@ -266,6 +266,35 @@ impl TestServer {
         Self::spawn(dir, database_url, pg, args, Some(ADMIN_TOKEN.to_string()))
     }
 
+    /// A server on a fresh database that `prepare` wrote to first (given the database's URL):
+    /// a database an earlier version of the server made, for example.
+    #[allow(dead_code)]
+    pub fn start_on_prepared<F>(prepare: impl FnOnce(String) -> F + Send + 'static) -> TestServer
+    where
+        F: Future<Output = ()>,
+    {
+        let (dir, database_url, pg) = fresh_database();
+        // On a thread and runtime of its own, as `block_on`, for a future that need not be Send
+        // (sqlx's migrator on a connection is not).
+        let url = database_url.clone();
+        std::thread::spawn(move || {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime")
+                .block_on(prepare(url))
+        })
+        .join()
+        .expect("preparing the database");
+        Self::spawn(
+            dir,
+            database_url,
+            pg,
+            Vec::new(),
+            Some(ADMIN_TOKEN.to_string()),
+        )
+    }
+
     /// `n` servers started at the same moment on one fresh database (they migrate it together).
     pub fn start_replicas(n: usize, args: &[&str]) -> Vec<TestServer> {
         let (dir, database_url, pg) = fresh_database();
