@@ -588,3 +588,41 @@ fn the_server_key_is_kept_beside_sqlite_required_on_postgres_and_never_swapped()
         );
     }
 }
+
+/// PostgreSQL: an endpoint is created only between dispatches (it takes the dispatchers' lock
+/// before it reads the clock), so no dispatch reads the queue between the endpoint's
+/// `created_at` and its commit and hands that moment's events to the other endpoints only.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_postgres_an_endpoint_is_created_between_dispatches() {
+    on_backend(Backend::Postgres, async {
+        let server = TestServer::start_with(INSECURE);
+        let org = server.org("acme").await;
+        // A dispatcher's turn, held by hand: `worker::DISPATCH_LOCK` is 0x15eb00c.
+        let mut holder = server.db().await;
+        sqlx::query("BEGIN").execute(&mut holder).await.unwrap();
+        sqlx::query("SELECT pg_advisory_xact_lock(22982668)")
+            .execute(&mut holder)
+            .await
+            .unwrap();
+        let client = org.client.clone();
+        let create = tokio::spawn(async move {
+            client
+                .webhooks()
+                .create(&body(json!({"url": "http://127.0.0.1:9/h"})))
+                .await
+        });
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        assert!(
+            !create.is_finished(),
+            "the endpoint was created during a dispatch"
+        );
+        sqlx::query("ROLLBACK").execute(&mut holder).await.unwrap();
+        let created = tokio::time::timeout(Duration::from_secs(10), create)
+            .await
+            .expect("created once the dispatch let go")
+            .unwrap()
+            .expect("createWebhookEndpoint");
+        assert!(created.id.starts_with("we_"), "{created:?}");
+    })
+    .await;
+}

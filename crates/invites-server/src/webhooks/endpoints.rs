@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{sign, ssrf};
-use crate::db::{Arg, Tx, now_ms, query};
+use crate::db::{Arg, Backend, Tx, now_ms, query};
 use crate::error::ApiError;
 use crate::idempotency::{self, Begun, Reply};
 use crate::input::{check_len, parse_json, parse_json_nullable, rfc3339};
@@ -181,6 +181,17 @@ pub(crate) async fn create(
             .bind(&caller.org_id)
             .execute(&mut tx)
             .await?;
+        // PostgreSQL: wait for a dispatch under way, and keep the next one out until this
+        // commits. The endpoint hears the events made since its `created_at` (taken below); a
+        // dispatch that read the queue while this insert was not yet visible would hand such
+        // events to the organization's other endpoints only. (SQLite: the dispatch is a write
+        // and writes take turns.)
+        if tx.backend() == Backend::Postgres {
+            query("SELECT pg_advisory_xact_lock($1)")
+                .bind(super::worker::DISPATCH_LOCK)
+                .execute(&mut tx)
+                .await?;
+        }
         let (n,): (i64,) =
             query("SELECT count(*) FROM webhook_endpoints WHERE organization_id = $1")
                 .bind(&caller.org_id)

@@ -40,8 +40,9 @@ pub const SEND_TIMEOUT: Duration = Duration::from_secs(15);
 const POLL: Duration = Duration::from_millis(200);
 /// An endpoint failing without a success for this long is disabled.
 pub const DISABLE_AFTER: Duration = Duration::from_secs(5 * 86_400);
-/// The advisory lock the dispatchers of all PostgreSQL replicas take turns on.
-const DISPATCH_LOCK: i64 = 0x1_5e_b0_0c;
+/// The advisory lock the dispatchers of all PostgreSQL replicas take turns on (and an endpoint's
+/// creation, so that no dispatch runs between its `created_at` and its commit).
+pub(crate) const DISPATCH_LOCK: i64 = 0x1_5e_b0_0c;
 
 /// Run until `stop` turns true; the claim in flight is finished and recorded first. The
 /// dispatcher and the sender run side by side, so deliveries of one batch of events go out
