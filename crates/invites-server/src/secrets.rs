@@ -21,13 +21,18 @@ fn random_hex(n: usize) -> String {
     hex::encode(buf)
 }
 
+/// Epoch milliseconds in 48 bits (12 hex digits), the time that begins ids and invite codes.
+fn clock_ms48() -> u64 {
+    chrono::Utc::now().timestamp_millis().max(0) as u64 & 0xffff_ffff_ffff
+}
+
 /// A new id with the given prefix (`org`, `inv`, `mem`, `red`, `req`): 24 hex digits, the
 /// creation time in milliseconds (48 bits) then 48 random bits. Time-ordered ids land at the end
 /// of their primary-key index, so the rows one commit writes share index pages instead of each
 /// dirtying a page of its own. Ids name things; they are not secrets (every lookup is scoped to
 /// the caller's organization, and the time is in the row's `created_at` anyway).
 pub fn new_id(prefix: &str) -> String {
-    let ms = chrono::Utc::now().timestamp_millis().max(0) as u64 & 0xffff_ffff_ffff;
+    let ms = clock_ms48();
     format!("{prefix}_{ms:012x}{}", random_hex(6))
 }
 
@@ -39,7 +44,7 @@ pub fn new_id(prefix: &str) -> String {
 /// tail would list them in any order.
 pub fn ordered_id(prefix: &str) -> String {
     static LAST: std::sync::Mutex<(u64, u64)> = std::sync::Mutex::new((0, 0));
-    let now = chrono::Utc::now().timestamp_millis().max(0) as u64 & 0xffff_ffff_ffff;
+    let now = clock_ms48();
     let (ms, seq) = {
         let mut last = LAST
             .lock()
@@ -75,7 +80,7 @@ const CODE_TIME_DIGITS: usize = 12;
 /// the holder when the code was made, which the invite's id and `created_at` tell anyway; the
 /// secret is the 160 random bits.
 pub fn new_invite_code() -> String {
-    let ms = chrono::Utc::now().timestamp_millis().max(0) as u64 & 0xffff_ffff_ffff;
+    let ms = clock_ms48();
     format!("{INVITE_CODE_PREFIX}{ms:012x}{}", random_hex(20))
 }
 

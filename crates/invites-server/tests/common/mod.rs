@@ -92,15 +92,18 @@ macro_rules! both_backends {
 #[allow(unused_imports)]
 pub(crate) use both_backends;
 
-/// Run a future to completion on a runtime of its own, on another thread (usable from sync code
-/// inside a test's runtime, and from `Drop`).
-fn block_on<T: Send + 'static>(fut: impl Future<Output = T> + Send + 'static) -> T {
+/// Run the future `make` makes to completion on a runtime of its own, on another thread (usable
+/// from sync code inside a test's runtime, and from `Drop`). The future need not be `Send`
+/// (sqlx's migrator on a connection is not).
+fn block_on<T: Send + 'static, F: Future<Output = T>>(
+    make: impl FnOnce() -> F + Send + 'static,
+) -> T {
     std::thread::spawn(move || {
         tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .expect("runtime")
-            .block_on(fut)
+            .block_on(make())
     })
     .join()
     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
@@ -157,7 +160,7 @@ impl PgDatabase {
             rand::random::<u64>()
         );
         let (admin, db) = (admin_url.clone(), name.clone());
-        block_on(async move {
+        block_on(move || async move {
             let mut conn = pg_admin(&admin).await;
             sweep_stale(&mut conn).await;
             sqlx::query(&format!("CREATE DATABASE {db}"))
@@ -178,7 +181,7 @@ impl PgDatabase {
 impl Drop for PgDatabase {
     fn drop(&mut self) {
         let (admin, db) = (self.admin_url.clone(), self.name.clone());
-        let dropped = block_on(async move {
+        let dropped = block_on(move || async move {
             let mut conn = sqlx::PgConnection::connect(&admin).await?;
             sqlx::query(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
                 .execute(&mut conn)
@@ -274,18 +277,8 @@ impl TestServer {
         F: Future<Output = ()>,
     {
         let (dir, database_url, pg) = fresh_database();
-        // On a thread and runtime of its own, as `block_on`, for a future that need not be Send
-        // (sqlx's migrator on a connection is not).
         let url = database_url.clone();
-        std::thread::spawn(move || {
-            tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("runtime")
-                .block_on(prepare(url))
-        })
-        .join()
-        .expect("preparing the database");
+        block_on(move || prepare(url));
         Self::spawn(
             dir,
             database_url,
