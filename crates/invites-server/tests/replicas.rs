@@ -251,3 +251,36 @@ async fn one_idempotency_key_on_both_replicas_has_one_effect() {
     assert_eq!(e.param.as_deref(), Some("Idempotency-Key"));
 }
 }
+
+/// A new SQLite file that another process is about to write while a server opens it, as when
+/// replicas start together: the server's switch to WAL reads the file and then upgrades to a
+/// write, and SQLite refuses that upgrade at once while another connection holds the write lock
+/// (waiting could deadlock, so no busy timeout applies). The server opens the file again until
+/// the writer is done, rather than exiting with "database is locked".
+#[tokio::test]
+async fn a_server_opens_a_new_sqlite_file_that_another_process_is_writing() {
+    let held = std::time::Duration::from_millis(1500);
+    let started = Instant::now();
+    let server = TestServer::start_on_prepared(move |url| async move {
+        let path = url.trim_start_matches("sqlite://").to_string();
+        let (locked, is_locked) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let conn = rusqlite::Connection::open(&path).expect("create the file");
+            // The write lock (RESERVED: others may still read), as a replica's own switch to
+            // WAL holds it.
+            conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+            locked.send(()).unwrap();
+            std::thread::sleep(held);
+            conn.execute_batch("COMMIT").unwrap();
+        });
+        is_locked.recv().expect("the writer holds its lock");
+    });
+    assert!(
+        started.elapsed() >= held,
+        "the server was ready only after the writer let go ({:?})",
+        started.elapsed()
+    );
+    // Migrated and writable.
+    let org = server.org("Opened late").await;
+    assert!(!org.key.is_empty());
+}

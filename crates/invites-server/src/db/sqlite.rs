@@ -348,6 +348,15 @@ impl Drop for LiteConn {
     }
 }
 
+/// Whether sqlx failed on a lock another connection holds (SQLITE_BUSY or SQLITE_LOCKED, with
+/// any extended code).
+fn sqlx_busy(e: &sqlx::Error) -> bool {
+    e.as_database_error()
+        .and_then(|d| d.code())
+        .and_then(|c| c.parse::<i32>().ok())
+        .is_some_and(|c| matches!(c & 0xff, 5 | 6))
+}
+
 /// Prepared statements kept per SQLite connection: more than the server has (about a hundred,
 /// plus the few shapes of each [`padded_chunks`] statement), so that a request's statements are
 /// not parsed again after other work went through the same connection.
@@ -368,17 +377,27 @@ impl Lite {
         if path.as_os_str().is_empty() || path.to_string_lossy().contains(":memory:") {
             anyhow::bail!("an in-memory SQLite database is not supported; give a file path");
         }
-        // Migrations (and WAL mode, which the file keeps) through sqlx. sqlx takes no lock on
-        // SQLite, so a process may try a migration another has just applied; its transaction
-        // rolls back and a second pass finds the migration applied. Racing a process that
-        // applies them one after the other can fail once per migration, so the passes go on for
-        // as long as a lock is waited for.
-        let mut conn = options
-            .connect()
-            .await
-            .context("opening the SQLite database")?;
+        // WAL mode (which the file keeps) and migrations through sqlx. Two processes opening a
+        // new file together both switch it to WAL: each reads the header, then upgrades its read
+        // to a write, and SQLite refuses the second upgrade at once (waiting while holding a
+        // read could deadlock, so no busy timeout applies); that process opens again. sqlx takes no lock for migrations on SQLite,
+        // so a process may try a migration another has just applied; its transaction rolls
+        // back and a second pass finds the migration applied. Racing a process that applies
+        // them one after the other can fail once per migration, so the passes go on for as
+        // long as a lock is waited for.
         let started = std::time::Instant::now();
         let mut attempt: u64 = 0;
+        let mut conn = loop {
+            match options.connect().await {
+                Ok(conn) => break conn,
+                Err(e) if sqlx_busy(&e) && started.elapsed() < BUSY_WINDOW => {
+                    attempt += 1;
+                    tracing::debug!(error = %e, attempt, "the new file is being opened by another process; retrying");
+                    tokio::time::sleep(Duration::from_millis(10 * attempt.min(10))).await;
+                }
+                Err(e) => return Err(e).context("opening the SQLite database"),
+            }
+        };
         loop {
             match MIGRATOR.run(&mut conn).await {
                 Ok(()) => break,
