@@ -128,6 +128,11 @@ fn sqlite_dir(database_url: &str) -> anyhow::Result<PathBuf> {
 }
 
 /// The key in `path`, created there (mode 0600, written and synced before use) when absent.
+///
+/// Replicas started together on a new database all come here at once. A new key is written and
+/// synced under a name of its own, then linked to `path`, which fails if another process linked
+/// its key first: `path` only ever names a complete key, and every process ends with the one
+/// that was linked.
 fn from_file(path: &Path) -> anyhow::Result<ServerKey> {
     let read = |path: &Path| -> anyhow::Result<ServerKey> {
         let text = std::fs::read_to_string(path)
@@ -137,23 +142,44 @@ fn from_file(path: &Path) -> anyhow::Result<ServerKey> {
     if path.exists() {
         return read(path);
     }
+    let dir = path.parent().unwrap_or(Path::new("."));
     let key = ServerKey::generate();
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(path) {
-        Ok(mut f) => {
-            f.write_all(format!("{}\n", hex::encode(key.0)).as_bytes())
-                .and_then(|()| f.sync_all())
-                .with_context(|| format!("writing the server key {}", path.display()))?;
-            tracing::info!(path = %path.display(), "generated the server key (keep it with the database)");
-            Ok(key)
-        }
-        // Another process sharing the file created it first.
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => read(path),
+    let unique = format!(
+        ".{}.{}.{:016x}",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(KEY_FILE),
+        std::process::id(),
+        rand::random::<u64>()
+    );
+    let draft = dir.join(unique);
+    let written = options
+        .open(&draft)
+        .and_then(|mut f| {
+            f.write_all(format!("{}\n", hex::encode(key.0)).as_bytes())?;
+            f.sync_all()
+        })
+        .with_context(|| format!("writing the server key {}", draft.display()));
+    let linked = written.and_then(|()| match std::fs::hard_link(&draft, path) {
+        Ok(()) => Ok(true),
+        // Another process sharing the database linked its key first.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
         Err(e) => Err(e).with_context(|| format!("creating the server key {}", path.display())),
+    });
+    let _ = std::fs::remove_file(&draft);
+    if !linked? {
+        return read(path);
     }
+    // The new name itself survives a crash.
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .with_context(|| format!("syncing the directory {}", dir.display()))?;
+    tracing::info!(path = %path.display(), "generated the server key (keep it with the database)");
+    Ok(key)
 }
 
 #[cfg(test)]
@@ -187,5 +213,40 @@ mod tests {
             assert_eq!(mode & 0o777, 0o600);
         }
         assert_ne!(a.check_value(), ServerKey::generate().check_value());
+    }
+
+    /// Replicas started together on a new SQLite file all make the key file at once: each of
+    /// them ends with the same key (none reads the file while another is still writing it).
+    #[test]
+    fn processes_creating_the_key_file_together_all_read_one_key() {
+        for round in 0..200 {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join(KEY_FILE);
+            let start = std::sync::Barrier::new(8);
+            let keys: Vec<_> = std::thread::scope(|s| {
+                let handles: Vec<_> = (0..8)
+                    .map(|_| {
+                        s.spawn(|| {
+                            start.wait();
+                            from_file(&path).map(|k| k.0)
+                        })
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join().unwrap()).collect()
+            });
+            let first = keys[0].as_ref().expect("a key").to_owned();
+            for k in &keys {
+                match k {
+                    Ok(k) => assert_eq!(k, &first, "round {round}: two keys"),
+                    Err(e) => panic!("round {round}: {e:#}"),
+                }
+            }
+            // The drafts of the keys that lost are gone.
+            let names: Vec<_> = std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            assert_eq!(names, [KEY_FILE], "round {round}");
+        }
     }
 }
