@@ -98,8 +98,11 @@ def test_python_threads_run_while_a_call_waits(client: Client) -> None:
 def test_ctrl_c_interrupts_a_waiting_call() -> None:
     """A sync call waiting on a server that never answers is interrupted by SIGINT at once,
     instead of waiting out its timeout."""
+    # A child of a background job inherits SIGINT ignored, and Python then leaves it ignored:
+    # the script takes Python's usual handler back, as an interactive process has it.
     script = """
-import socket, sys, time
+import signal, socket, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from invites_sdk import Client
 listener = socket.socket()
 listener.bind(("127.0.0.1", 0))
