@@ -380,11 +380,12 @@ impl Lite {
         // WAL mode (which the file keeps) and migrations through sqlx. Two processes opening a
         // new file together both switch it to WAL: each reads the header, then upgrades its read
         // to a write, and SQLite refuses the second upgrade at once (waiting while holding a
-        // read could deadlock, so no busy timeout applies); that process opens again. sqlx takes no lock for migrations on SQLite,
-        // so a process may try a migration another has just applied; its transaction rolls
-        // back and a second pass finds the migration applied. Racing a process that applies
-        // them one after the other can fail once per migration, so the passes go on for as
-        // long as a lock is waited for.
+        // read could deadlock, so no busy timeout applies); that process opens again.
+        //
+        // sqlx takes no lock for migrations on SQLite, so a process may try a migration another
+        // has just applied; its transaction rolls back and a second pass finds the migration
+        // applied. Racing a process that applies them one after the other can fail once per
+        // migration, so the passes go on for as long as a lock is waited for.
         let started = std::time::Instant::now();
         let mut attempt: u64 = 0;
         let mut conn = loop {
@@ -392,7 +393,7 @@ impl Lite {
                 Ok(conn) => break conn,
                 Err(e) if sqlx_busy(&e) && started.elapsed() < BUSY_WINDOW => {
                     attempt += 1;
-                    tracing::debug!(error = %e, attempt, "the new file is being opened by another process; retrying");
+                    tracing::debug!(error = %e, attempt, "another process is opening the file; retrying");
                     tokio::time::sleep(Duration::from_millis(10 * attempt.min(10))).await;
                 }
                 Err(e) => return Err(e).context("opening the SQLite database"),
