@@ -179,6 +179,15 @@ fn is_busy(e: &rusqlite::Error) -> bool {
     )
 }
 
+/// [`is_busy`] for an error of sqlx's SQLite driver (which opens the file and migrates it): a
+/// lock another connection holds, with any extended code.
+fn sqlx_busy(e: &sqlx::Error) -> bool {
+    e.as_database_error()
+        .and_then(|d| d.code())
+        .and_then(|c| c.parse::<i32>().ok())
+        .is_some_and(|c| matches!(c & 0xff, 5 | 6))
+}
+
 // ---------------------------------------------------------------------------------------------
 // The store
 

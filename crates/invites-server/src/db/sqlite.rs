@@ -348,15 +348,6 @@ impl Drop for LiteConn {
     }
 }
 
-/// Whether sqlx failed on a lock another connection holds (SQLITE_BUSY or SQLITE_LOCKED, with
-/// any extended code).
-fn sqlx_busy(e: &sqlx::Error) -> bool {
-    e.as_database_error()
-        .and_then(|d| d.code())
-        .and_then(|c| c.parse::<i32>().ok())
-        .is_some_and(|c| matches!(c & 0xff, 5 | 6))
-}
-
 /// Prepared statements kept per SQLite connection: more than the server has (about a hundred,
 /// plus the few shapes of each [`padded_chunks`] statement), so that a request's statements are
 /// not parsed again after other work went through the same connection.
@@ -388,28 +379,35 @@ impl Lite {
         // migration, so the passes go on for as long as a lock is waited for.
         let started = std::time::Instant::now();
         let mut attempt: u64 = 0;
-        let mut conn = loop {
-            match options.connect().await {
-                Ok(conn) => break conn,
-                Err(e) if sqlx_busy(&e) && started.elapsed() < BUSY_WINDOW => {
-                    attempt += 1;
-                    tracing::debug!(error = %e, attempt, "another process is opening the file; retrying");
-                    tokio::time::sleep(Duration::from_millis(10 * attempt.min(10))).await;
-                }
-                Err(e) => return Err(e).context("opening the SQLite database"),
+        let mut opened = None;
+        let conn = loop {
+            let failed = match opened.as_mut() {
+                None => match options.connect().await {
+                    Ok(conn) => {
+                        opened = Some(conn);
+                        continue;
+                    }
+                    Err(e) if sqlx_busy(&e) => {
+                        anyhow::Error::from(e).context("opening the SQLite database")
+                    }
+                    Err(e) => return Err(e).context("opening the SQLite database"),
+                },
+                Some(conn) => match MIGRATOR.run(conn).await {
+                    Ok(()) => break opened.take().expect("opened"),
+                    Err(e) => anyhow::Error::from(e).context("running migrations"),
+                },
+            };
+            if started.elapsed() >= BUSY_WINDOW {
+                return Err(failed);
             }
+            attempt += 1;
+            tracing::debug!(
+                error = format!("{failed:#}"),
+                attempt,
+                "raced another process opening the file; retrying"
+            );
+            tokio::time::sleep(Duration::from_millis(20 * attempt.min(10))).await;
         };
-        loop {
-            match MIGRATOR.run(&mut conn).await {
-                Ok(()) => break,
-                Err(e) if started.elapsed() < BUSY_WINDOW => {
-                    attempt += 1;
-                    tracing::debug!(error = %e, attempt, "migrations raced another process; retrying");
-                    tokio::time::sleep(Duration::from_millis(50 * attempt.min(5))).await;
-                }
-                Err(e) => return Err(e).context("running migrations"),
-            }
-        }
         sqlx::Connection::close(conn).await.ok();
         let checkpoint = Self::open_connection(&path).context("opening the SQLite database")?;
         checkpoint.busy_timeout(Duration::from_millis(100))?;
