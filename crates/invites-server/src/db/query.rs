@@ -279,7 +279,9 @@ impl Query {
             On::Store(store) => match &store.inner {
                 Inner::Sqlite(lite) => {
                     let conn = lite.acquire().await?;
-                    retry_busy(|| conn.with(|c| lite_run(c, &self.sql, &self.args, want))).await
+                    retry_busy(|| conn.with(|c| lite_run(c, &self.sql, &self.args, want)))
+                        .await
+                        .map(|(rows, changes, _)| (rows, changes))
                 }
                 Inner::Postgres(pool, Pooled(false)) => {
                     pg_run(&self.sql, self.args, want, true, pool).await
@@ -293,8 +295,15 @@ impl Query {
             },
             On::Tx(tx) => match &mut tx.inner {
                 TxInner::Sqlite(t) => {
-                    let conn = t.conn.as_ref().expect("open until finished");
-                    retry_busy(|| conn.with(|c| lite_run(c, &self.sql, &self.args, want))).await
+                    let conn = t.conn();
+                    let (rows, changes, writes) =
+                        retry_busy(|| conn.with(|c| lite_run(c, &self.sql, &self.args, want)))
+                            .await?;
+                    if writes {
+                        let logged = Logged::new(self.sql, self.args, want, changes, &rows);
+                        t.mine.push(logged);
+                    }
+                    Ok((rows, changes))
                 }
                 TxInner::Postgres(t, Pooled(pooled)) => {
                     pg_run(&self.sql, self.args, want, !*pooled, &mut **t).await
