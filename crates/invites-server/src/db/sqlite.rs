@@ -488,10 +488,20 @@ impl Lite {
         Ok(lite)
     }
 
+    /// A connection through the [`super::walbuf`] VFS, which needs `synchronous = FULL` (set
+    /// here, never changed) to be sound.
     pub(super) fn open_connection(
         path: &std::path::Path,
     ) -> rusqlite::Result<rusqlite::Connection> {
-        let conn = rusqlite::Connection::open(path)?;
+        let conn = match super::walbuf::register() {
+            Ok(vfs) => {
+                rusqlite::Connection::open_with_flags_and_vfs(path, Default::default(), vfs)?
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "writing the WAL through SQLite's default VFS");
+                rusqlite::Connection::open(path)?
+            }
+        };
         conn.execute_batch(
             "PRAGMA busy_timeout = 0; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
              PRAGMA wal_autocheckpoint = 0; \
