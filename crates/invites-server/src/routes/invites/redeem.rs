@@ -472,9 +472,9 @@ enum Claim {
 /// Shards of an unlimited invite's use count (one per database connection, by its process id).
 const USE_SHARDS: i64 = 64;
 
-/// The one atomic, conditional claim of a use: exact under any concurrency. The member gets
-/// the roles and teams of the row it claimed (a change committed between the read and this
-/// claim is what the claim sees).
+/// The one atomic, conditional claim of a use: exact under any concurrency. The member then
+/// gets the roles and teams of the row it claimed ([`CLAIMED`], in the same transaction: a
+/// change committed between the read and this claim is what the claim sees).
 ///
 /// The row is named by its primary key and code hash alone: it was read from the caller's
 /// organization, and an invite never changes organization (with `organization_id` in the
@@ -482,7 +482,12 @@ const USE_SHARDS: i64 = 64;
 const CLAIM_USE: &str = "UPDATE invites SET use_count = use_count + 1, last_used_at = $1, \
      updated_at = $1 WHERE id = $2 AND code_hash = $3 \
      AND revoked_at IS NULL AND enabled = 1 AND (expires_at IS NULL OR expires_at > $1) \
-     AND (max_uses IS NULL OR use_count < max_uses) RETURNING roles, teams";
+     AND (max_uses IS NULL OR use_count < max_uses)";
+
+/// The roles and teams of the invite [`CLAIM_USE`] claimed, read after it in its transaction
+/// (SQLite builds a table for the rows of a `RETURNING`; a read of the row just written is
+/// cheaper).
+const CLAIMED: &str = "SELECT roles, teams FROM invites WHERE id = $1";
 
 /// PostgreSQL: the claim, every insert and the `invite.accepted` event in one statement
 /// (data-modifying CTEs), on its own or in the caller's transaction.
@@ -596,15 +601,17 @@ async fn claim_step_by_step(
     member: &mut MemberRow,
     exact: bool,
 ) -> Result<Claim, ApiError> {
-    let claimed: Option<(String, String)> = query(CLAIM_USE)
+    let claimed = query(CLAIM_USE)
         .bind(member.created_at)
         .bind(&row.id)
         .bind(&row.code_hash)
-        .fetch_optional(&mut *tx)
-        .await?;
-    let Some((roles, teams)) = claimed else {
+        .execute(&mut *tx)
+        .await?
+        == 1;
+    if !claimed {
         return Ok(Claim::NotClaimed);
-    };
+    }
+    let (roles, teams): (String, String) = query(CLAIMED).bind(&row.id).fetch_one(&mut *tx).await?;
     member.roles = roles;
     member.teams = teams;
     let inserted = query(format!(
