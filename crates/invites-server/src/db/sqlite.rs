@@ -596,25 +596,24 @@ mod tests {
         (Store::connect(&StoreOptions::new(url)).await.unwrap(), dir)
     }
 
-    fn lite(store: &Store) -> &Arc<Lite> {
-        match &store.inner {
-            Inner::Sqlite(lite) => lite,
-            Inner::Postgres(..) => unreachable!(),
+    /// The group member a write transaction is on SQLite.
+    fn member(tx: &mut Tx) -> &mut LiteTx {
+        match &mut tx.inner {
+            TxInner::Sqlite(t) => t,
+            TxInner::Postgres(..) => unreachable!(),
         }
     }
 
-    async fn set(tx: &mut LiteTx, name: &str, value: &str) -> (Vec<Row>, u64) {
-        let q = query("INSERT INTO settings (name, value) VALUES ($1, $2) RETURNING value")
+    /// A member that writes `name = value` through the query API, as requests do.
+    async fn set(store: &Store, name: &str, value: &str) -> Tx {
+        let mut tx = store.begin_write().await.unwrap();
+        query("INSERT INTO settings (name, value) VALUES ($1, $2) RETURNING value")
             .bind(name)
-            .bind(value);
-        let conn = tx.conn();
-        let (rows, changes, writes) = conn
-            .with(|c| lite_run(c, &q.sql, &q.args, Want::All))
+            .bind(value)
+            .fetch_all::<(String,)>(&mut tx)
+            .await
             .unwrap();
-        assert!(writes);
-        tx.mine
-            .push(Logged::new(q.sql, q.args, Want::All, changes, &rows));
-        (rows, changes)
+        tx
     }
 
     async fn settings(store: &Store) -> Vec<(String, String)> {
@@ -629,15 +628,17 @@ mod tests {
     #[tokio::test(flavor = "current_thread")]
     async fn a_member_undoing_its_writes_keeps_the_rest_of_its_group() {
         let (store, _dir) = store().await;
-        let lite = lite(&store);
         let mut waits = Vec::new();
         // The committer does not run until this task waits: all eight share one group.
         for i in 0..8 {
-            let mut tx = LiteTx::begin(lite).await.unwrap();
-            set(&mut tx, &format!("t{i}"), &format!("v{i}")).await;
-            set(&mut tx, &format!("t{i}b"), "second").await;
+            let mut tx = set(&store, &format!("t{i}"), &format!("v{i}")).await;
+            query("INSERT INTO settings (name, value) VALUES ($1, 'second')")
+                .bind(format!("t{i}b"))
+                .execute(&mut tx)
+                .await
+                .unwrap();
             let keep = i % 3 != 1;
-            waits.push((keep, tx.leave(keep).unwrap()));
+            waits.push((keep, member(&mut tx).leave(keep).unwrap()));
         }
         let mut outcomes = Vec::new();
         for (keep, rx) in waits {
@@ -653,17 +654,16 @@ mod tests {
         assert_eq!(settings(&store).await, want);
         // A member whose writes failed (a statement SQLite undid itself) and one that wrote
         // nothing leave without an undo, and the group still commits what the others kept.
-        let mut tx = LiteTx::begin(lite).await.unwrap();
-        set(&mut tx, "t9", "kept").await;
-        let a = tx.leave(true).unwrap();
-        let mut tx = LiteTx::begin(lite).await.unwrap();
+        let mut tx = set(&store, "t9", "kept").await;
+        let a = member(&mut tx).leave(true).unwrap();
+        let mut tx = store.begin_write().await.unwrap();
         let dup = query("INSERT INTO settings (name, value) VALUES ('t9', 'again')");
+        assert!(dup.execute(&mut tx).await.is_err());
         assert!(
-            tx.conn()
-                .with(|c| lite_run(c, &dup.sql, &dup.args, Want::None))
-                .is_err()
+            member(&mut tx).mine.is_empty(),
+            "a failed write is not logged"
         );
-        let b = tx.leave(false).unwrap();
+        let b = member(&mut tx).leave(false).unwrap();
         assert!(a.await.unwrap().is_ok() && b.await.unwrap().is_ok());
         assert!(
             settings(&store)
@@ -677,25 +677,19 @@ mod tests {
     #[tokio::test(flavor = "current_thread")]
     async fn a_write_that_answers_otherwise_when_run_again_fails_its_group() {
         let (store, _dir) = store().await;
-        let lite = lite(&store);
-        let mut tx = LiteTx::begin(lite).await.unwrap();
-        set(&mut tx, "t1", "plain").await;
-        let a = tx.leave(true).unwrap();
+        let mut tx = set(&store, "t1", "plain").await;
+        let a = member(&mut tx).leave(true).unwrap();
         // randomness: the only way to make a write answer otherwise on the same state.
-        let mut tx = LiteTx::begin(lite).await.unwrap();
-        let q = query(
+        let mut tx = store.begin_write().await.unwrap();
+        query(
             "INSERT INTO settings (name, value) VALUES ('t2', hex(randomblob(16))) RETURNING value",
-        );
-        let conn = tx.conn();
-        let (rows, changes, _) = conn
-            .with(|c| lite_run(c, &q.sql, &q.args, Want::All))
-            .unwrap();
-        tx.mine
-            .push(Logged::new(q.sql, q.args, Want::All, changes, &rows));
-        let b = tx.leave(true).unwrap();
-        let mut tx = LiteTx::begin(lite).await.unwrap();
-        set(&mut tx, "t3", "undone").await;
-        let undone = tx.leave(false);
+        )
+        .fetch_all::<(String,)>(&mut tx)
+        .await
+        .unwrap();
+        let b = member(&mut tx).leave(true).unwrap();
+        let mut tx = set(&store, "t3", "undone").await;
+        let undone = member(&mut tx).leave(false);
         assert!(
             matches!(&undone, Err(Error::Commit(m)) if m.contains("another answer")),
             "{:?}",
@@ -705,9 +699,7 @@ mod tests {
         assert!(b.await.unwrap().is_err());
         assert_eq!(settings(&store).await, vec![]);
         // The next group starts afresh.
-        let mut tx = LiteTx::begin(lite).await.unwrap();
-        set(&mut tx, "t4", "after").await;
-        tx.finish(true).await.unwrap();
+        set(&store, "t4", "after").await.commit().await.unwrap();
         assert_eq!(settings(&store).await, vec![("t4".into(), "after".into())]);
     }
 }

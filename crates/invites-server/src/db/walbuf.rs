@@ -396,6 +396,24 @@ mod tests {
         c
     }
 
+    /// Insert row `k + 1`, spread over the index as new addresses are (many pages a commit),
+    /// and count it into `want` (rows, sum of keys, greatest value).
+    fn insert(c: &Connection, k: &mut i64, fill: char, want: &mut (i64, i64, String)) {
+        *k += 1;
+        let v = format!(
+            "{:08x}{}",
+            (*k * 2_654_435_761) % 4_294_967_291,
+            fill.to_string().repeat(150)
+        );
+        c.execute("INSERT INTO t (k, v) VALUES (?1, ?2)", (*k, &v))
+            .unwrap();
+        want.0 += 1;
+        want.1 += *k;
+        if v > want.2 {
+            want.2 = v;
+        }
+    }
+
     fn rows(c: &Connection) -> (i64, i64, String) {
         c.query_row(
             "SELECT count(*), coalesce(sum(k), 0), coalesce(max(v), '') FROM t",
@@ -427,18 +445,7 @@ mod tests {
             let (asked, written) = (ASKED.get(), WRITTEN.get());
             let tx = w.unchecked_transaction().unwrap();
             for _ in 0..50 {
-                k += 1;
-                // Spread over the index, as new addresses are: many pages a commit.
-                let v = format!(
-                    "{:08x}{}",
-                    (k * 2_654_435_761) % 4_294_967_291,
-                    "x".repeat(150)
-                );
-                tx.execute("INSERT INTO t (k, v) VALUES (?1, ?2)", (k, &v))
-                    .unwrap();
-                want.0 += 1;
-                want.1 += k;
-                want.2 = want.2.max(v);
+                insert(&tx, &mut k, 'x', &mut want);
             }
             tx.commit().unwrap();
             let (asked, written) = (ASKED.get() - asked, WRITTEN.get() - written);
@@ -456,17 +463,7 @@ mod tests {
         w.execute_batch("PRAGMA cache_size = 10").unwrap();
         let tx = w.unchecked_transaction().unwrap();
         for _ in 0..2000 {
-            k += 1;
-            let v = format!(
-                "{:08x}{}",
-                (k * 2_654_435_761) % 4_294_967_291,
-                "y".repeat(150)
-            );
-            tx.execute("INSERT INTO t (k, v) VALUES (?1, ?2)", (k, &v))
-                .unwrap();
-            want.0 += 1;
-            want.1 += k;
-            want.2 = want.2.max(v);
+            insert(&tx, &mut k, 'y', &mut want);
         }
         tx.execute("UPDATE t SET v = v || 'z' WHERE k % 7 = 0", [])
             .unwrap();
