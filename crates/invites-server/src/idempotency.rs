@@ -33,10 +33,11 @@ pub struct Reply {
 
 impl Reply {
     /// A reply with this status and JSON value.
-    pub fn json(status: StatusCode, value: &serde_json::Value) -> Reply {
+    pub fn json(status: StatusCode, value: &impl serde::Serialize) -> Reply {
         Reply {
             status,
-            body: value.to_string(),
+            // Only maps with text keys are answered, which always serialize.
+            body: serde_json::to_string(value).unwrap_or_else(|_| "null".into()),
         }
     }
 }

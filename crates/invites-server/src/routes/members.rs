@@ -14,6 +14,7 @@ use crate::email;
 use crate::error::ApiError;
 use crate::idempotency::Reply;
 use crate::input::rfc3339;
+use crate::routes::invites::StoredJson;
 
 /// A member row.
 #[derive(Debug)]
@@ -32,23 +33,40 @@ crate::row_type!(pub(crate) MemberRow, MEMBER_COLS {
     id, organization_id, email, user_id, roles, teams, invite_id, created_at
 });
 
-fn json_list(s: &str) -> Value {
-    serde_json::from_str(s).unwrap_or_else(|_| json!([]))
+impl MemberRow {
+    /// The member as the API shows it.
+    pub(crate) fn to_json(&self) -> Value {
+        serde_json::to_value(self.view()).unwrap_or(Value::Null)
+    }
+
+    /// [`to_json`](Self::to_json) as a serializable view, for answers and events written
+    /// straight to text.
+    pub(crate) fn view(&self) -> MemberJson<'_> {
+        MemberJson {
+            created_at: rfc3339(self.created_at),
+            email: &self.email,
+            id: &self.id,
+            invite_id: self.invite_id.as_deref(),
+            organization_id: &self.organization_id,
+            roles: StoredJson::or_empty_list(&self.roles),
+            teams: StoredJson::or_empty_list(&self.teams),
+            user_id: self.user_id.as_deref(),
+        }
+    }
 }
 
-impl MemberRow {
-    pub(crate) fn to_json(&self) -> Value {
-        json!({
-            "id": self.id,
-            "organization_id": self.organization_id,
-            "email": self.email,
-            "user_id": self.user_id,
-            "roles": json_list(&self.roles),
-            "teams": json_list(&self.teams),
-            "invite_id": self.invite_id,
-            "created_at": rfc3339(self.created_at),
-        })
-    }
+/// The JSON face of a member (see [`MemberRow::view`]); fields in the order of their names,
+/// as a `serde_json::Value` object writes them.
+#[derive(serde::Serialize)]
+pub(crate) struct MemberJson<'a> {
+    created_at: String,
+    email: &'a str,
+    id: &'a str,
+    invite_id: Option<&'a str>,
+    organization_id: &'a str,
+    roles: StoredJson<'a>,
+    teams: StoredJson<'a>,
+    user_id: Option<&'a str>,
 }
 
 /// `listMembers`: newest first, optionally the one member with an address.
@@ -131,4 +149,35 @@ pub(super) async fn remove(
     .await?;
     tx.commit().await?;
     Ok(Reply::json(StatusCode::OK, &m.to_json()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The view writes the text a `serde_json::Value` of the same face writes; lists that do
+    /// not parse as `[]`.
+    #[test]
+    fn the_view_writes_what_the_json_face_writes() {
+        for full in [true, false] {
+            let m = MemberRow {
+                id: "mem_1".into(),
+                organization_id: "org_1".into(),
+                email: "a@b.example".into(),
+                user_id: full.then(|| "u\"1".into()),
+                roles: r#"["admin"]"#.into(),
+                teams: if full { r#"["t"]"#.into() } else { "".into() },
+                invite_id: full.then(|| "inv_1".into()),
+                created_at: 1_700_000_000_001,
+            };
+            let face = json!({
+                "id": m.id, "organization_id": m.organization_id, "email": m.email,
+                "user_id": m.user_id, "roles": ["admin"],
+                "teams": if full { json!(["t"]) } else { json!([]) },
+                "invite_id": m.invite_id, "created_at": rfc3339(m.created_at),
+            });
+            assert_eq!(serde_json::to_string(&m.view()).unwrap(), face.to_string());
+            assert_eq!(m.to_json(), face);
+        }
+    }
 }

@@ -3,11 +3,13 @@
 
 use serde_json::json;
 
-use super::row::InviteRow;
+use serde::Serialize;
+
+use super::row::{InviteJson, InviteRow};
 use crate::db::Tx;
 use crate::events::{self, Actor, NewEvent};
 use crate::routes::Caller;
-use crate::routes::members::MemberRow;
+use crate::routes::members::{MemberJson, MemberRow};
 
 /// Record `kind` (`invite.created`, `invite.updated`, …) for `row` as it is after the change.
 pub(super) async fn invite(
@@ -28,8 +30,24 @@ pub(super) fn invite_event(
     row: &InviteRow,
     now: i64,
 ) -> NewEvent {
-    let data = json!({ "invite": row.to_json(now, None) });
-    NewEvent::new(&caller.org_id, kind, &Actor::of(caller), data, now)
+    let data = InviteData {
+        invite: row.view(now, None),
+    };
+    NewEvent::of_views(&caller.org_id, kind, &Actor::of(caller), &data, now)
+}
+
+/// The data of an invite's event: the invite as it is after the change, without its code
+/// or link.
+#[derive(Serialize)]
+struct InviteData<'a> {
+    invite: InviteJson<'a>,
+}
+
+/// The data of `invite.accepted`: the invite as the claim left it and the new member.
+#[derive(Serialize)]
+struct AcceptedData<'a> {
+    invite: InviteJson<'a>,
+    member: MemberJson<'a>,
 }
 
 /// Record `invite.created` for each invite of a batch, in a few multi-row statements.
@@ -72,12 +90,15 @@ pub(super) fn accepted_event(
     claimed.updated_at = member.created_at;
     claimed.roles = member.roles.clone();
     claimed.teams = member.teams.clone();
-    let data = json!({ "invite": claimed.to_json(now, None), "member": member.to_json() });
-    NewEvent::new(
+    let data = AcceptedData {
+        invite: claimed.view(now, None),
+        member: member.view(),
+    };
+    NewEvent::of_views(
         &caller.org_id,
         "invite.accepted",
         &Actor::of(caller),
-        data,
+        &data,
         now,
     )
 }

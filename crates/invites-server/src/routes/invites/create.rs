@@ -50,7 +50,7 @@ pub(crate) async fn create(
         writes.extend(audit::invite_event(&caller, "invite.created", &row, now).into_writes());
         let reply = Reply::json(
             StatusCode::CREATED,
-            &row.to_json(now, Some((&code, &state.public_url))),
+            &row.view(now, Some((&code, &state.public_url))),
         );
         if state.store.backend == Backend::Postgres
             && idem.is_none()

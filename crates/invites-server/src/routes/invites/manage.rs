@@ -83,7 +83,7 @@ pub(crate) async fn update(
         || max_uses.is_some()
         || req.enabled.is_some();
     if !changed {
-        return Ok(Reply::json(StatusCode::OK, &row.to_json(now, None)));
+        return Ok(Reply::json(StatusCode::OK, &row.view(now, None)));
     }
     let was_pending = row.status(now) == "pending";
     if let Some(v) = req.name {
@@ -143,7 +143,7 @@ pub(crate) async fn update(
         .await?;
     audit::invite(&mut tx, &caller, "invite.updated", &row, now).await?;
     tx.commit().await?;
-    Ok(Reply::json(StatusCode::OK, &row.to_json(now, None)))
+    Ok(Reply::json(StatusCode::OK, &row.view(now, None)))
 }
 
 /// `revokeInvite`: for good; repeating it is harmless.
@@ -168,7 +168,7 @@ pub(crate) async fn revoke(
         audit::invite(&mut tx, &caller, "invite.revoked", &row, now).await?;
     }
     tx.commit().await?;
-    Ok(Reply::json(StatusCode::OK, &row.to_json(now, None)))
+    Ok(Reply::json(StatusCode::OK, &row.view(now, None)))
 }
 
 /// `rotateInviteCode`: a new code; the old one stops working at once.
@@ -211,7 +211,7 @@ pub(crate) async fn rotate(
         audit::invite(&mut tx, &caller, "invite.code_rotated", &row, now).await?;
         let reply = Reply::json(
             StatusCode::OK,
-            &row.to_json(now, Some((&code, &state.public_url))),
+            &row.view(now, Some((&code, &state.public_url))),
         );
         idempotency::commit(tx, idem.as_ref(), reply).await
     }
@@ -329,7 +329,7 @@ pub(crate) async fn resend(
         audit::invite(&mut tx, &caller, "invite.resent", &row, now).await?;
         let reply = Reply::json(
             StatusCode::OK,
-            &row.to_json(now, Some((&code, &state.public_url))),
+            &row.view(now, Some((&code, &state.public_url))),
         );
         let reply = idempotency::commit(tx, idem.as_ref(), reply).await?;
         state.wake_mailer(queued);

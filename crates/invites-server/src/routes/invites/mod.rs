@@ -18,4 +18,5 @@ pub(super) use manage::{resend, revoke, rotate, update};
 pub(super) use read::{deliveries, get, list, redemptions};
 pub(crate) use redeem::AcceptHint;
 pub(super) use redeem::{accept, lookup};
+pub(crate) use row::StoredJson;
 pub(crate) use store::{InviteReads, invite_reads};

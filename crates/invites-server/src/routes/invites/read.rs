@@ -73,7 +73,7 @@ pub(crate) async fn get(
 ) -> Result<Reply, ApiError> {
     let caller = authenticate(&state, &headers).await?;
     let row = read_invite(&state, &caller.org_id, &invite_id).await?;
-    Ok(Reply::json(StatusCode::OK, &row.to_json(now_ms(), None)))
+    Ok(Reply::json(StatusCode::OK, &row.view(now_ms(), None)))
 }
 
 /// A redemption row: one accept of an invite.

@@ -340,7 +340,7 @@ impl Accept<'_> {
         // (made again in the rare case that the claim finds other roles or teams).
         let made = |member: &MemberRow| {
             let event = super::audit::accepted_event(caller, &row, member, now);
-            (event, Reply::json(StatusCode::CREATED, &member.to_json()))
+            (event, Reply::json(StatusCode::CREATED, &member.view()))
         };
         let mut early = (!pg).then(|| made(&member));
         // PostgreSQL without an Idempotency-Key: the accept is one statement, committed on its
@@ -399,7 +399,7 @@ impl Accept<'_> {
                 let (event, reply) = made(&member);
                 (Some(event), reply)
             }
-            None => (None, Reply::json(StatusCode::CREATED, &member.to_json())),
+            None => (None, Reply::json(StatusCode::CREATED, &member.view())),
         };
         if let (None, Some(version)) = (row.max_uses, found.version) {
             let hint = AcceptHint {
@@ -451,7 +451,7 @@ impl Accept<'_> {
             return Ok(None);
         }
         crate::events::committed();
-        Ok(Some(Reply::json(StatusCode::CREATED, &member.to_json())))
+        Ok(Some(Reply::json(StatusCode::CREATED, &member.view())))
     }
 }
 
