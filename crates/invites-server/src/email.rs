@@ -183,10 +183,7 @@ pub fn check_visible(s: &str) -> Result<(), String> {
     if s.is_ascii() {
         // In ASCII only the controls (Cc) are invisible; U+0020 is the space allowed.
         return match s.bytes().find(u8::is_ascii_control) {
-            Some(b) => Err(format!(
-                "U+{:04X} is an invisible or control character, not allowed in an address",
-                b
-            )),
+            Some(b) => Err(invisible_refused(b.into())),
             None => Ok(()),
         };
     }
@@ -216,13 +213,15 @@ pub fn check_visible(s: &str) -> Result<(), String> {
             ),
         };
         if invisible {
-            return Err(format!(
-                "U+{:04X} is an invisible or control character, not allowed in an address",
-                c as u32
-            ));
+            return Err(invisible_refused(c.into()));
         }
     }
     Ok(())
+}
+
+/// Why [`check_visible`] refused the code point `c`.
+fn invisible_refused(c: u32) -> String {
+    format!("U+{c:04X} is an invisible or control character, not allowed in an address")
 }
 
 /// Whether an ASCII domain is itself a public suffix (`com`, `co.uk`, `github.io`) by the

@@ -220,31 +220,30 @@ pub async fn dispatch(store: &Store) -> Result<usize, crate::db::Error> {
         // The batch is the head of the queue up to its last key, read in this transaction,
         // which holds the one write lock of the file: no row can have come in below that key
         // since, so one range delete takes exactly the batch (a seek and a run of one b-tree,
-        // where the key list below cost ~3 µs a row in the writer turn).
+        // where the key list cost ~3 µs a row in the writer turn).
         let (created_at, id, ..) = queued.last().expect("not empty");
         query("DELETE FROM event_queue WHERE (created_at, id) <= ($1, $2)")
             .bind(*created_at)
             .bind(id.as_str())
             .execute(&mut tx)
             .await?;
-        tx.commit().await?;
-        return Ok(queued.len());
-    }
-    // PostgreSQL: a transaction that began before this one may still commit a row below the
-    // batch's last key, so the batch leaves by its keys.
-    let keys: Vec<(i64, &str)> = queued.iter().map(|(c, id, ..)| (*c, id.as_str())).collect();
-    for chunk in padded_chunks(&keys, 256) {
-        let values: Vec<String> = (0..chunk.len())
-            .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
-            .collect();
-        let mut q = query(format!(
-            "DELETE FROM event_queue WHERE (created_at, id) IN (VALUES {})",
-            values.join(", ")
-        ));
-        for (created_at, id) in &chunk {
-            q = q.bind(*created_at).bind(*id);
+    } else {
+        // PostgreSQL: a transaction that began before this one may still commit a row below
+        // the batch's last key, so the batch leaves by its keys.
+        let keys: Vec<(i64, &str)> = queued.iter().map(|(c, id, ..)| (*c, id.as_str())).collect();
+        for chunk in padded_chunks(&keys, 256) {
+            let values: Vec<String> = (0..chunk.len())
+                .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
+                .collect();
+            let mut q = query(format!(
+                "DELETE FROM event_queue WHERE (created_at, id) IN (VALUES {})",
+                values.join(", ")
+            ));
+            for (created_at, id) in &chunk {
+                q = q.bind(*created_at).bind(*id);
+            }
+            q.execute(&mut tx).await?;
         }
-        q.execute(&mut tx).await?;
     }
     tx.commit().await?;
     Ok(queued.len())
