@@ -296,10 +296,18 @@ impl Query {
             On::Tx(tx) => match &mut tx.inner {
                 TxInner::Sqlite(t) => {
                     let conn = t.conn();
-                    let (rows, changes, writes) =
-                        retry_busy(|| conn.with(|c| lite_run(c, &self.sql, &self.args, want)))
-                            .await?;
-                    if writes {
+                    // Whether the statement changed a row (a write that changed none, such as
+                    // an `ON CONFLICT DO NOTHING` that met its conflict, is not logged: the
+                    // group is the same with or without it, so undoing it is not needed).
+                    let (rows, changes, writes, changed) = retry_busy(|| {
+                        conn.with(|c| {
+                            let before = c.total_changes();
+                            lite_run(c, &self.sql, &self.args, want)
+                                .map(|(r, n, w)| (r, n, w, c.total_changes() != before))
+                        })
+                    })
+                    .await?;
+                    if writes && changed {
                         let logged = Logged::new(self.sql, self.args, want, changes, &rows);
                         t.mine.push(logged);
                     }

@@ -76,8 +76,9 @@ pub(super) fn lite_run(
 // exactly what it did the first time (the same statements on the same state do: no statement
 // here reads the clock or randomness, and a failed statement undoes itself, SQLite's ABORT);
 // then `grp` is set again where the group now stands and the log starts over, so a write is
-// run again at most once. Should any answer differ, the whole group fails. A member that wrote
-// nothing leaves without any of this.
+// run again at most once. Should any answer differ, the whole group fails. A member that changed
+// no row (its writes, if any, changed nothing: a claim that found no use left, an insert that
+// met its conflict) leaves without any of this: such writes are not logged.
 
 /// A write one member made: run again, in order, when a later member's undo rolls the group back.
 pub(super) struct Logged {

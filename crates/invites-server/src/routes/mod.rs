@@ -53,10 +53,11 @@ pub struct AppState {
     pub page: crate::invitee::PageSettings,
     /// The webhook settings (server key, insecure URLs allowed, retry schedule).
     pub webhooks: Arc<crate::webhooks::Webhooks>,
-    /// PostgreSQL: unlimited invites accepted on this replica, by code hash, with the row
-    /// version (`xmin`) read. Only hints: an accept claims from one only if the row is still
-    /// that version (see `routes::invites::redeem`), so a stale entry costs one retry, never a
-    /// wrong answer.
+    /// Unlimited invites accepted on this replica, by code hash: the row read (on PostgreSQL
+    /// with its version, `xmin`). Only hints: an accept claims from one without reading the
+    /// invite only if the row is still that version (PostgreSQL) or still holds the same
+    /// columns but its use counters (SQLite; see `routes::invites::redeem`), so a stale entry
+    /// costs one retry, never a wrong answer.
     pub(crate) accept_hints: InsertOnlyCache<Arc<invites::AcceptHint>>,
 }
 

@@ -165,11 +165,15 @@ impl FromRow for Found {
     }
 }
 
-/// An unlimited invite as an accept on this replica read it, and its row version (`xmin`).
+/// An unlimited invite as an accept on this replica read it: on PostgreSQL with its row
+/// version (`xmin`), on SQLite with the use count the latest claim from it left.
 #[derive(Debug)]
 pub(crate) struct AcceptHint {
     invite: InviteRow,
-    version: String,
+    /// PostgreSQL: the row version read.
+    version: Option<String>,
+    /// SQLite: `use_count` as the latest claim from this hint left it.
+    uses: std::sync::atomic::AtomicI64,
 }
 
 /// Whether the invite names this (normalized) address exactly: its place is then the
@@ -294,11 +298,16 @@ impl Accept<'_> {
     async fn once(&self) -> Result<Option<Reply>, ApiError> {
         let (state, caller, address) = (self.state, self.caller, self.address);
         let pg = state.store.backend == Backend::Postgres;
-        if pg
-            && self.idem.is_none()
+        if self.idem.is_none()
             && let Some(hint) = state.accept_hints.get(self.code_hash)
+            && self.hint_applies(&hint, pg)
         {
-            if let Some(reply) = self.claim_from_hint(&hint).await? {
+            let claimed = if pg {
+                self.claim_from_hint(&hint).await?
+            } else {
+                self.claim_from_hint_on_sqlite(&hint).await?
+            };
+            if let Some(reply) = claimed {
                 return Ok(Some(reply));
             }
             state.accept_hints.remove(self.code_hash);
@@ -401,10 +410,11 @@ impl Accept<'_> {
             }
             None => (None, Reply::json(StatusCode::CREATED, &member.view())),
         };
-        if let (None, Some(version)) = (row.max_uses, found.version) {
+        if row.max_uses.is_none() && (found.version.is_some() || !pg) {
             let hint = AcceptHint {
+                uses: (row.use_count + 1).into(),
                 invite: row.clone(),
-                version,
+                version: found.version,
             };
             state.accept_hints.insert(self.code_hash, Arc::new(hint));
         }
@@ -424,11 +434,10 @@ impl Accept<'_> {
 }
 
 impl Accept<'_> {
-    /// PostgreSQL without an Idempotency-Key, for a code this replica accepted before: check
-    /// and claim from the remembered row, one statement in all, on condition that the row is
-    /// still the version read. `None` when anything but a new member came of it (nothing was
-    /// written: the caller reads the row and answers the usual way).
-    async fn claim_from_hint(&self, hint: &AcceptHint) -> Result<Option<Reply>, ApiError> {
+    /// Whether an accept may claim from `hint` without reading the invite: the caller's
+    /// organization's, and the remembered row passes the checks for this address (on SQLite,
+    /// also not naming it exactly: its place of its own is then checked by the read).
+    fn hint_applies(&self, hint: &AcceptHint, pg: bool) -> bool {
         let row = &hint.invite;
         let found = Found {
             invite: row.clone(),
@@ -436,22 +445,93 @@ impl Accept<'_> {
             address_used: None,
             version: None,
         };
-        let now = now_ms();
-        if row.organization_id != self.caller.org_id
-            || accept_checks(&found, self.address, now).is_err()
-        {
-            return Ok(None);
-        }
-        let member = self.new_member(row, now);
+        row.organization_id == self.caller.org_id
+            && (pg || !names_exactly(row, self.address))
+            && accept_checks(&found, self.address, now_ms()).is_ok()
+    }
+
+    /// PostgreSQL without an Idempotency-Key, for a code this replica accepted before: claim
+    /// from the remembered row, one statement in all, on condition that the row is still the
+    /// version read. `None` when anything but a new member came of it (nothing was written:
+    /// the caller reads the row and answers the usual way).
+    async fn claim_from_hint(&self, hint: &AcceptHint) -> Result<Option<Reply>, ApiError> {
+        let row = &hint.invite;
+        let member = self.new_member(row, now_ms());
         let exact = names_exactly(row, self.address);
         let on = &self.state.store;
-        let claim =
-            claim_in_one_statement(on, self.caller, row, &member, exact, Some(&hint.version));
+        let claim = claim_in_one_statement(
+            on,
+            self.caller,
+            row,
+            &member,
+            exact,
+            hint.version.as_deref(),
+        );
         if !matches!(claim.await?, Claim::Done) {
             return Ok(None);
         }
         crate::events::committed();
         Ok(Some(Reply::json(StatusCode::CREATED, &member.view())))
+    }
+
+    /// SQLite without an Idempotency-Key, for a code this process accepted before: the accept
+    /// without its read. The answer and the event are made from the remembered row before the
+    /// write takes the writer turn; in it, the member first (an address already a member:
+    /// nothing changed), then the claim on condition that the row still holds every column
+    /// the remembered one does but its use counters, so that what was made from it is what a
+    /// read would have given. `None` when anything but a new member came of it (nothing is
+    /// kept: the caller reads the row and answers the usual way).
+    async fn claim_from_hint_on_sqlite(
+        &self,
+        hint: &AcceptHint,
+    ) -> Result<Option<Reply>, ApiError> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let (state, caller) = (self.state, self.caller);
+        let now = now_ms();
+        let mut seen = hint.invite.clone();
+        seen.use_count = hint.uses.load(Relaxed);
+        let member = self.new_member(&seen, now);
+        let event = super::audit::accepted_event(caller, &seen, &member, now);
+        let reply = Reply::json(StatusCode::CREATED, &member.view());
+        let mut tx = state.store.begin_write().await?;
+        if !insert_member(&mut tx, &member).await? {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        let row = &hint.invite;
+        let claimed = query(format!(
+            "{CLAIM_USE} AND max_uses IS NULL AND emails = $4 AND roles = $5 AND teams = $6 \
+             AND metadata = $7 AND name IS $8 AND description IS $9 AND message IS $10 \
+             AND expires_at IS $11 AND created_at = $12"
+        ))
+        .bind(now)
+        .bind(&row.id)
+        .bind(&row.code_hash)
+        .bind(&row.emails)
+        .bind(&row.roles)
+        .bind(&row.teams)
+        .bind(&row.metadata)
+        .bind(&row.name)
+        .bind(&row.description)
+        .bind(&row.message)
+        .bind(row.expires_at)
+        .bind(row.created_at)
+        .execute(&mut tx)
+        .await?
+            == 1;
+        if !claimed {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        let (uses,): (i64,) = query("SELECT use_count FROM invites WHERE id = $1")
+            .bind(&row.id)
+            .fetch_one(&mut tx)
+            .await?;
+        insert_redemption(&mut tx, &row.id, &member).await?;
+        crate::events::insert(&mut tx, event).await?;
+        let reply = idempotency::commit(tx, None, reply).await?;
+        hint.uses.fetch_max(uses, Relaxed);
+        Ok(Some(reply))
     }
 }
 
@@ -614,22 +694,7 @@ async fn claim_step_by_step(
     let (roles, teams): (String, String) = query(CLAIMED).bind(&row.id).fetch_one(&mut *tx).await?;
     member.roles = roles;
     member.teams = teams;
-    let inserted = query(format!(
-        "INSERT INTO members ({MEMBER_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-         ON CONFLICT (organization_id, email) DO NOTHING"
-    ))
-    .bind(&member.id)
-    .bind(&member.organization_id)
-    .bind(&member.email)
-    .bind(&member.user_id)
-    .bind(&member.roles)
-    .bind(&member.teams)
-    .bind(&member.invite_id)
-    .bind(member.created_at)
-    .execute(&mut *tx)
-    .await?
-        == 1;
-    if !inserted {
+    if !insert_member(tx, member).await? {
         return Ok(Claim::AlreadyMember);
     }
     if exact {
@@ -648,18 +713,47 @@ async fn claim_step_by_step(
             return Ok(Claim::AddressUsed);
         }
     }
+    insert_redemption(tx, &row.id, member).await?;
+    Ok(Claim::Done)
+}
+
+/// SQLite: insert the new member; false (nothing written) when the address is one already.
+async fn insert_member(tx: &mut Tx, member: &MemberRow) -> Result<bool, ApiError> {
+    let inserted = query(format!(
+        "INSERT INTO members ({MEMBER_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         ON CONFLICT (organization_id, email) DO NOTHING"
+    ))
+    .bind(&member.id)
+    .bind(&member.organization_id)
+    .bind(&member.email)
+    .bind(&member.user_id)
+    .bind(&member.roles)
+    .bind(&member.teams)
+    .bind(&member.invite_id)
+    .bind(member.created_at)
+    .execute(&mut *tx)
+    .await?;
+    Ok(inserted == 1)
+}
+
+/// SQLite: the redemption of `invite_id` by the new member.
+async fn insert_redemption(
+    tx: &mut Tx,
+    invite_id: &str,
+    member: &MemberRow,
+) -> Result<(), ApiError> {
     query(
         "INSERT INTO redemptions (id, organization_id, invite_id, member_id, email, user_id, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(new_id("red"))
     .bind(&member.organization_id)
-    .bind(&row.id)
+    .bind(invite_id)
     .bind(&member.id)
     .bind(&member.email)
     .bind(&member.user_id)
     .bind(member.created_at)
     .execute(&mut *tx)
     .await?;
-    Ok(Claim::Done)
+    Ok(())
 }
