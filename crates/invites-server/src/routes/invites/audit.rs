@@ -74,10 +74,11 @@ pub(super) async fn created_all(
 }
 
 /// The `invite.accepted` event: the invite as the claim leaves it (the roles and teams the
-/// member gets; `use_count` as the accept read it plus this use, which for an unlimited invite
-/// on PostgreSQL, counted in shards, leaves out the uses of concurrent accepts) and the new
-/// member. Built before the claim: PostgreSQL writes it in the claim's statement, SQLite after the
-/// claim, in the same write.
+/// member gets; `use_count` as the accept read it, or as the latest claim from the row this
+/// replica remembers left it, plus this use: the uses of concurrent accepts are left out, and
+/// on PostgreSQL, where an unlimited invite's uses are counted in shards, those of other
+/// replicas since the read) and the new member. Built before the claim: PostgreSQL writes it
+/// in the claim's statement, SQLite after the claim, in the same write.
 pub(super) fn accepted_event(
     caller: &Caller,
     row: &InviteRow,

@@ -172,8 +172,20 @@ pub(crate) struct AcceptHint {
     invite: InviteRow,
     /// PostgreSQL: the row version read.
     version: Option<String>,
-    /// SQLite: `use_count` as the latest claim from this hint left it.
+    /// `use_count` as the latest claim from this hint left it: on SQLite read after the
+    /// claim; on PostgreSQL the count read plus the claims from this hint (the uses of other
+    /// replicas since the read are in shards this replica does not read).
     uses: std::sync::atomic::AtomicI64,
+}
+
+impl AcceptHint {
+    /// The remembered row with the use count as of the latest claim from it: what an
+    /// accept's answer and event are made from.
+    fn seen(&self) -> InviteRow {
+        let mut row = self.invite.clone();
+        row.use_count = self.uses.load(std::sync::atomic::Ordering::Relaxed);
+        row
+    }
 }
 
 /// Whether the invite names this (normalized) address exactly: its place is then the
@@ -455,14 +467,14 @@ impl Accept<'_> {
     /// version read. `None` when anything but a new member came of it (nothing was written:
     /// the caller reads the row and answers the usual way).
     async fn claim_from_hint(&self, hint: &AcceptHint) -> Result<Option<Reply>, ApiError> {
-        let row = &hint.invite;
-        let member = self.new_member(row, now_ms());
-        let exact = names_exactly(row, self.address);
+        let row = hint.seen();
+        let member = self.new_member(&row, now_ms());
+        let exact = names_exactly(&row, self.address);
         let on = &self.state.store;
         let claim = claim_in_one_statement(
             on,
             self.caller,
-            row,
+            &row,
             &member,
             exact,
             hint.version.as_deref(),
@@ -470,6 +482,8 @@ impl Accept<'_> {
         if !matches!(claim.await?, Claim::Done) {
             return Ok(None);
         }
+        hint.uses
+            .fetch_max(row.use_count + 1, std::sync::atomic::Ordering::Relaxed);
         crate::events::committed();
         Ok(Some(Reply::json(StatusCode::CREATED, &member.view())))
     }
@@ -485,11 +499,9 @@ impl Accept<'_> {
         &self,
         hint: &AcceptHint,
     ) -> Result<Option<Reply>, ApiError> {
-        use std::sync::atomic::Ordering::Relaxed;
         let (state, caller) = (self.state, self.caller);
         let now = now_ms();
-        let mut seen = hint.invite.clone();
-        seen.use_count = hint.uses.load(Relaxed);
+        let seen = hint.seen();
         let member = self.new_member(&seen, now);
         let event = super::audit::accepted_event(caller, &seen, &member, now);
         let reply = Reply::json(StatusCode::CREATED, &member.view());
@@ -530,7 +542,8 @@ impl Accept<'_> {
         insert_redemption(&mut tx, &row.id, &member).await?;
         crate::events::insert(&mut tx, event).await?;
         let reply = idempotency::commit(tx, None, reply).await?;
-        hint.uses.fetch_max(uses, Relaxed);
+        hint.uses
+            .fetch_max(uses, std::sync::atomic::Ordering::Relaxed);
         Ok(Some(reply))
     }
 }
