@@ -165,8 +165,8 @@ impl FromRow for Found {
     }
 }
 
-/// An unlimited invite as an accept on this replica read it: on PostgreSQL with its row
-/// version (`xmin`), on SQLite with the use count the latest claim from it left.
+/// An unlimited invite as an accept on this replica read it (on PostgreSQL with its row
+/// version, `xmin`), and the use count the latest claim from it left.
 #[derive(Debug)]
 pub(crate) struct AcceptHint {
     invite: InviteRow,
@@ -198,11 +198,23 @@ fn names_exactly(row: &InviteRow, address: &str) -> bool {
 
 /// The checks of an accept that need no lock, in the documented order.
 pub(super) fn accept_checks(found: &Found, address: &str, now: i64) -> Result<(), ApiError> {
-    let row = &found.invite;
+    let (member, used) = (found.member_id.as_deref(), found.address_used.is_some());
+    checks(&found.invite, member, used, address, now)
+}
+
+/// [`accept_checks`] of `row`, with the member the address is (if any) and whether it used
+/// its place.
+fn checks(
+    row: &InviteRow,
+    member_id: Option<&str>,
+    address_used: bool,
+    address: &str,
+    now: i64,
+) -> Result<(), ApiError> {
     // An address the invite admits that is already a member hears exactly that, whatever the
     // invite's state (a used single-use invite accepted again by its own invitee included).
     let allowed = email::allowed(&row.entries(), address);
-    if allowed && let Some(id) = &found.member_id {
+    if allowed && let Some(id) = member_id {
         return Err(ApiError::AlreadyMember(format!(
             "{address} is already member {id}"
         )));
@@ -211,7 +223,7 @@ pub(super) fn accept_checks(found: &Found, address: &str, now: i64) -> Result<()
         return Err(ApiError::InviteRevoked);
     }
     // Each exact address is admitted once: a removed member does not get its place back.
-    if allowed && found.address_used.is_some() {
+    if allowed && address_used {
         return Err(ApiError::InviteExhausted);
     }
     if let Some(e) = row.unusable(now) {
@@ -451,15 +463,9 @@ impl Accept<'_> {
     /// also not naming it exactly: its place of its own is then checked by the read).
     fn hint_applies(&self, hint: &AcceptHint, pg: bool) -> bool {
         let row = &hint.invite;
-        let found = Found {
-            invite: row.clone(),
-            member_id: None,
-            address_used: None,
-            version: None,
-        };
         row.organization_id == self.caller.org_id
             && (pg || !names_exactly(row, self.address))
-            && accept_checks(&found, self.address, now_ms()).is_ok()
+            && checks(row, None, false, self.address, now_ms()).is_ok()
     }
 
     /// PostgreSQL without an Idempotency-Key, for a code this replica accepted before: claim
