@@ -154,6 +154,18 @@ impl NewEvent {
         data: &impl serde::Serialize,
         now: i64,
     ) -> Self {
+        let data = serde_json::to_string(data).unwrap_or_else(|_| "null".into());
+        Self::of_text(org_id, kind, actor, data, now)
+    }
+
+    /// An event whose data is already JSON text made as [`NewEvent::of_views`] makes it.
+    pub fn of_text(
+        org_id: &str,
+        kind: &'static str,
+        actor: &Actor,
+        data: String,
+        now: i64,
+    ) -> Self {
         debug_assert!(TYPES.contains(&kind), "unknown event type {kind}");
         let (actor_type, actor_id) = actor.columns();
         NewEvent {
@@ -162,7 +174,7 @@ impl NewEvent {
             kind,
             actor_type,
             actor_id,
-            data: serde_json::to_string(data).unwrap_or_else(|_| "null".into()),
+            data,
             created_at: now,
         }
     }

@@ -619,3 +619,74 @@ fn a_retention_under_30_days_is_refused_naming_the_flag() {
         );
     }
 }
+
+/// SQLite: the `use_count` of each `invite.accepted` event is the invite's count right after
+/// that accept's claim, whichever way the accept went (the row its process remembers, or a
+/// read, with or without an Idempotency-Key) and whichever process on the file claimed the
+/// uses before it. (On PostgreSQL an unlimited invite's uses are counted in shards an accept
+/// does not read: there the event leaves out other replicas' uses since its read.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_sqlite_an_accepted_event_counts_every_use_before_it() {
+    let a = TestServer::start();
+    assert_eq!(a.backend(), Backend::Sqlite);
+    let b = a.replica();
+    let org = a.org("Counted").await;
+    let link = invite(&org.client, json!({"roles": ["viewer"]})).await;
+    let code = link.code.clone().unwrap();
+    let http = a.raw();
+    // Which process takes each accept, and its Idempotency-Key if any: a reads, b reads and
+    // then claims twice from its remembered row, a claims from a row three uses old, a reads
+    // (a key), and each claims once more from what it remembers.
+    let plan = [
+        (&a, None),
+        (&b, None),
+        (&b, None),
+        (&b, None),
+        (&a, None),
+        (&a, Some("counted-6")),
+        (&a, None),
+        (&b, None),
+    ];
+    for (i, (server, key)) in plan.iter().enumerate() {
+        let mut req = http
+            .post(format!("{}/v1/invites/accept", server.base_url))
+            .bearer_auth(&org.key)
+            .json(&json!({"code": code, "email": format!("c{}@example.com", i + 1)}));
+        if let Some(k) = key {
+            req = req.header("Idempotency-Key", *k);
+        }
+        let r = req.send().await.unwrap();
+        assert_eq!(
+            r.status(),
+            201,
+            "accept {}: {}",
+            i + 1,
+            r.text().await.unwrap()
+        );
+    }
+    let accepted = events(&a, &org.key, Some("invite.accepted")).await;
+    let mut counts: Vec<(String, i64)> = accepted
+        .iter()
+        .map(|e| {
+            let email = e["data"]["member"]["email"].as_str().unwrap().to_owned();
+            (email, e["data"]["invite"]["use_count"].as_i64().unwrap())
+        })
+        .collect();
+    counts.sort_by_key(|(email, _)| {
+        email[1..]
+            .split('@')
+            .next()
+            .unwrap()
+            .parse::<u32>()
+            .unwrap()
+    });
+    let want: Vec<(String, i64)> = (1..=8).map(|i| (format!("c{i}@example.com"), i)).collect();
+    assert_eq!(
+        counts, want,
+        "each event's count is the count after its own claim"
+    );
+    assert_eq!(
+        org.client.invites().get(&link.id).await.unwrap().use_count,
+        8
+    );
+}

@@ -172,15 +172,16 @@ pub(crate) struct AcceptHint {
     invite: InviteRow,
     /// PostgreSQL: the row version read.
     version: Option<String>,
-    /// `use_count` as the latest claim from this hint left it: on SQLite read after the
-    /// claim; on PostgreSQL the count read plus the claims from this hint (the uses of other
-    /// replicas since the read are in shards this replica does not read).
+    /// PostgreSQL: `use_count` as the latest claim from this hint left it, the count read plus
+    /// this replica's claims from it (the uses of other replicas since the read are in shards
+    /// this replica does not read); the event's count. (SQLite reads the count in each
+    /// claim's own transaction instead.)
     uses: std::sync::atomic::AtomicI64,
 }
 
 impl AcceptHint {
     /// The remembered row with the use count as of the latest claim from it: what an
-    /// accept's answer and event are made from.
+    /// accept's answer and event are made from (the count is PostgreSQL's; see `uses`).
     fn seen(&self) -> InviteRow {
         let mut row = self.invite.clone();
         row.use_count = self.uses.load(std::sync::atomic::Ordering::Relaxed);
@@ -376,6 +377,8 @@ impl Accept<'_> {
             (event, Reply::json(StatusCode::CREATED, &member.view()))
         };
         let mut early = (!pg).then(|| made(&member));
+        // The use count after the claim (SQLite reads it in the claim's transaction).
+        let mut uses = row.use_count + 1;
         // PostgreSQL without an Idempotency-Key: the accept is one statement, committed on its
         // own (no BEGIN and COMMIT round trips).
         let mut tx = if pg && self.idem.is_none() {
@@ -394,7 +397,7 @@ impl Accept<'_> {
                 tx.wrote_events();
                 claim_in_one_statement(&mut *tx, caller, &row, &member, exact, None).await?
             }
-            Some(tx) => claim_step_by_step(tx, &row, &mut member, exact).await?,
+            Some(tx) => claim_step_by_step(tx, &row, &mut member, exact, &mut uses).await?,
         };
         if !matches!(outcome, Claim::Done)
             && let Some(tx) = tx.take()
@@ -436,7 +439,7 @@ impl Accept<'_> {
         };
         if row.max_uses.is_none() && (found.version.is_some() || !pg) {
             let hint = AcceptHint {
-                uses: (row.use_count + 1).into(),
+                uses: uses.into(),
                 invite: row.clone(),
                 version: found.version,
             };
@@ -445,7 +448,7 @@ impl Accept<'_> {
         match tx {
             Some(mut tx) => {
                 if let Some(event) = event {
-                    crate::events::insert(&mut tx, event).await?;
+                    crate::events::insert(&mut tx, event.counted(uses)).await?;
                 }
                 idempotency::commit(tx, self.idem, reply).await.map(Some)
             }
@@ -546,10 +549,8 @@ impl Accept<'_> {
             .fetch_one(&mut tx)
             .await?;
         insert_redemption(&mut tx, &row.id, &member).await?;
-        crate::events::insert(&mut tx, event).await?;
+        crate::events::insert(&mut tx, event.counted(uses)).await?;
         let reply = idempotency::commit(tx, None, reply).await?;
-        hint.uses
-            .fetch_max(uses, std::sync::atomic::Ordering::Relaxed);
         Ok(Some(reply))
     }
 }
@@ -583,10 +584,10 @@ const CLAIM_USE: &str = "UPDATE invites SET use_count = use_count + 1, last_used
      AND revoked_at IS NULL AND enabled = 1 AND (expires_at IS NULL OR expires_at > $1) \
      AND (max_uses IS NULL OR use_count < max_uses)";
 
-/// The roles and teams of the invite [`CLAIM_USE`] claimed, read after it in its transaction
-/// (SQLite builds a table for the rows of a `RETURNING`; a read of the row just written is
-/// cheaper).
-const CLAIMED: &str = "SELECT roles, teams FROM invites WHERE id = $1";
+/// The roles, teams and use count of the invite [`CLAIM_USE`] claimed, read after it in its
+/// transaction (SQLite builds a table for the rows of a `RETURNING`; a read of the row just
+/// written is cheaper). The count is the event's: every use committed before this one.
+const CLAIMED: &str = "SELECT roles, teams, use_count FROM invites WHERE id = $1";
 
 /// PostgreSQL: the claim, every insert and the `invite.accepted` event in one statement
 /// (data-modifying CTEs), on its own or in the caller's transaction.
@@ -613,7 +614,8 @@ async fn claim_in_one_statement<'a>(
     exact: bool,
     version: Option<&str>,
 ) -> Result<Claim, ApiError> {
-    let event = super::audit::accepted_event(caller, row, member, member.created_at);
+    let event = super::audit::accepted_event(caller, row, member, member.created_at)
+        .counted(row.use_count + 1);
     // The row's conditions, re-checked on its newest version.
     let usable = "id = $2 AND code_hash = $3 AND roles = $10 AND teams = $11 \
          AND revoked_at IS NULL AND enabled = 1 AND (expires_at IS NULL OR expires_at > $1)";
@@ -693,12 +695,13 @@ async fn claim_in_one_statement<'a>(
 }
 
 /// SQLite (no data-modifying CTEs): the same writes one statement at a time, inside the
-/// group's write lock.
+/// group's write lock. `uses` is set to the invite's use count after the claim.
 async fn claim_step_by_step(
     tx: &mut Tx,
     row: &InviteRow,
     member: &mut MemberRow,
     exact: bool,
+    uses: &mut i64,
 ) -> Result<Claim, ApiError> {
     let claimed = query(CLAIM_USE)
         .bind(member.created_at)
@@ -710,9 +713,11 @@ async fn claim_step_by_step(
     if !claimed {
         return Ok(Claim::NotClaimed);
     }
-    let (roles, teams): (String, String) = query(CLAIMED).bind(&row.id).fetch_one(&mut *tx).await?;
+    let (roles, teams, count): (String, String, i64) =
+        query(CLAIMED).bind(&row.id).fetch_one(&mut *tx).await?;
     member.roles = roles;
     member.teams = teams;
+    *uses = count;
     if !insert_member(tx, member).await? {
         return Ok(Claim::AlreadyMember);
     }
