@@ -6,6 +6,10 @@ use common::*;
 use invites_sdk::RequestOptions;
 use serde_json::json;
 
+/// Race `n` accepts (the SDK's, each with an Idempotency-Key) of a new invite with `max_uses`:
+/// accepted, refused, the final use count, members, redemptions; and checks each
+/// `invite.accepted` event: its status follows its own use count, and on SQLite (where the
+/// event counts in the claim's transaction) the counts are exactly 1, 2, … in some order.
 async fn race(max_uses: serde_json::Value, n: usize) -> (usize, usize, i64, usize, usize) {
     let server = TestServer::start();
     let org = server.org("Race").await;
@@ -38,6 +42,44 @@ async fn race(max_uses: serde_json::Value, n: usize) -> (usize, usize, i64, usiz
     }
     let after = org.client.invites().get(&inv.id).await.unwrap();
     let (members, redemptions) = members_and_redemptions(&org.client, &inv.id).await;
+    let page: serde_json::Value = server
+        .raw()
+        .get(format!(
+            "{}/v1/events?type=invite.accepted&limit=100",
+            server.base_url
+        ))
+        .bearer_auth(&org.key)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let limit = after.max_uses.unwrap();
+    let mut counts = Vec::new();
+    for e in page["data"].as_array().unwrap() {
+        let invite = &e["data"]["invite"];
+        let count = invite["use_count"].as_i64().unwrap();
+        let status = if count >= limit {
+            "accepted"
+        } else {
+            "pending"
+        };
+        assert_eq!(
+            invite["status"], status,
+            "the event's status follows its count: {e}"
+        );
+        counts.push(count);
+    }
+    counts.sort();
+    assert_eq!(counts.len(), ok, "one event per accept");
+    if server.backend() == Backend::Sqlite {
+        assert_eq!(
+            counts,
+            (1..=ok as i64).collect::<Vec<_>>(),
+            "exact counts on SQLite"
+        );
+    }
     (ok, exhausted, after.use_count, members, redemptions)
 }
 

@@ -110,6 +110,8 @@ pub(super) fn accepted_event(
         None => (format!("{{\"invite\":{invite},\"member\":{member}}}"), None),
     };
     AcceptedEvent {
+        made_with: claimed.use_count,
+        limited: claimed.max_uses.is_some(),
         event: NewEvent::of_text(
             &caller.org_id,
             "invite.accepted",
@@ -128,9 +130,20 @@ pub(super) struct AcceptedEvent {
     event: NewEvent,
     /// The data after the count.
     after: Option<String>,
+    /// The count the view was made with (the row's plus this use).
+    made_with: i64,
+    /// Whether the invite has a `max_uses`: its status then follows its count.
+    limited: bool,
 }
 
 impl AcceptedEvent {
+    /// Whether [`AcceptedEvent::counted`] with `use_count` tells the whole truth: the invite's
+    /// status does not follow its count, or the count is the one the event was made with.
+    /// (Otherwise make the event again from the row with the count before this use.)
+    pub(super) fn fits(&self, use_count: i64) -> bool {
+        !self.limited || use_count == self.made_with
+    }
+
     /// The event, with `use_count` as the invite's count after this accept's claim.
     pub(super) fn counted(mut self, use_count: i64) -> NewEvent {
         if let Some(after) = self.after {
@@ -201,6 +214,16 @@ mod tests {
                     member: member.view(),
                 };
                 assert_eq!(event.data, serde_json::to_string(&want).unwrap());
+                let made = accepted_event(&caller, &row, &member, 1_700_000_000_600);
+                assert!(made.fits(count), "unlimited: any count fits");
+                let mut limited = row.clone();
+                limited.max_uses = Some(read + 1);
+                let made = accepted_event(&caller, &limited, &member, 1_700_000_000_600);
+                assert_eq!(
+                    made.fits(count),
+                    count == read + 1,
+                    "limited: only its own count"
+                );
                 let v: serde_json::Value = serde_json::from_str(&event.data).unwrap();
                 assert_eq!(v["invite"]["use_count"], count);
                 assert_eq!(

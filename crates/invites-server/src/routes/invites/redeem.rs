@@ -448,6 +448,15 @@ impl Accept<'_> {
         match tx {
             Some(mut tx) => {
                 if let Some(event) = event {
+                    let event = if event.fits(uses) {
+                        event
+                    } else {
+                        // A limited invite whose count moved since the read (accepts of the
+                        // same group): its status follows the count the claim left.
+                        let mut before = row.clone();
+                        before.use_count = uses - 1;
+                        super::audit::accepted_event(caller, &before, &member, now)
+                    };
                     crate::events::insert(&mut tx, event.counted(uses)).await?;
                 }
                 idempotency::commit(tx, self.idem, reply).await.map(Some)
