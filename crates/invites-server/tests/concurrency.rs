@@ -42,22 +42,10 @@ async fn race(max_uses: serde_json::Value, n: usize) -> (usize, usize, i64, usiz
     }
     let after = org.client.invites().get(&inv.id).await.unwrap();
     let (members, redemptions) = members_and_redemptions(&org.client, &inv.id).await;
-    let page: serde_json::Value = server
-        .raw()
-        .get(format!(
-            "{}/v1/events?type=invite.accepted&limit=100",
-            server.base_url
-        ))
-        .bearer_auth(&org.key)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let accepted = events(&server, &org.key, Some("invite.accepted")).await;
     let limit = after.max_uses.unwrap();
     let mut counts = Vec::new();
-    for e in page["data"].as_array().unwrap() {
+    for e in &accepted {
         let invite = &e["data"]["invite"];
         let count = invite["use_count"].as_i64().unwrap();
         let status = if count >= limit {

@@ -14,45 +14,6 @@ use futures::TryStreamExt;
 use invites_sdk::{ListApiKeys, ListEvents, types};
 use serde_json::{Value, json};
 
-/// Every event of the organization of `key`, newest first, walking the pages over raw HTTP
-/// (`type` filter if given), and checking each page's size and the order.
-async fn events(server: &TestServer, key: &str, kind: Option<&str>) -> Vec<Value> {
-    let http = server.raw();
-    let mut out: Vec<Value> = Vec::new();
-    let mut token: Option<String> = None;
-    loop {
-        let mut q = "limit=100".to_owned();
-        if let Some(k) = kind {
-            q.push_str(&format!("&type={k}"));
-        }
-        if let Some(t) = &token {
-            q.push_str(&format!("&page_token={t}"));
-        }
-        let resp = http
-            .get(format!("{}/v1/events?{q}", server.base_url))
-            .bearer_auth(key)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(resp.status(), 200);
-        let page: Value = resp.json().await.unwrap();
-        out.extend(page["data"].as_array().unwrap().iter().cloned());
-        match page["next_page_token"].as_str() {
-            Some(t) => token = Some(t.to_owned()),
-            None => break,
-        }
-    }
-    let times: Vec<&str> = out
-        .iter()
-        .map(|e| e["created_at"].as_str().unwrap())
-        .collect();
-    assert!(
-        times.windows(2).all(|w| w[0] >= w[1]),
-        "not newest first: {times:?}"
-    );
-    out
-}
-
 /// How many events of each type.
 fn counts(events: &[Value]) -> BTreeMap<String, usize> {
     let mut m = BTreeMap::new();

@@ -180,8 +180,8 @@ pub(crate) struct AcceptHint {
 }
 
 impl AcceptHint {
-    /// The remembered row with the use count as of the latest claim from it: what an
-    /// accept's answer and event are made from (the count is PostgreSQL's; see `uses`).
+    /// PostgreSQL: the remembered row with the use count as of the latest claim from it, what
+    /// an accept's answer and event are made from.
     fn seen(&self) -> InviteRow {
         let mut row = self.invite.clone();
         row.use_count = self.uses.load(std::sync::atomic::Ordering::Relaxed);
@@ -517,18 +517,17 @@ impl Accept<'_> {
         &self,
         hint: &AcceptHint,
     ) -> Result<Option<Reply>, ApiError> {
-        let (state, caller) = (self.state, self.caller);
+        let (state, caller, row) = (self.state, self.caller, &hint.invite);
         let now = now_ms();
-        let seen = hint.seen();
-        let member = self.new_member(&seen, now);
-        let event = super::audit::accepted_event(caller, &seen, &member, now);
+        let member = self.new_member(row, now);
+        // Its count is written in after the claim.
+        let event = super::audit::accepted_event(caller, row, &member, now);
         let reply = Reply::json(StatusCode::CREATED, &member.view());
         let mut tx = state.store.begin_write().await?;
         if !insert_member(&mut tx, &member).await? {
             tx.rollback().await?;
             return Ok(None);
         }
-        let row = &hint.invite;
         let claimed = query(format!(
             "{CLAIM_USE} AND max_uses IS NULL AND emails = $4 AND roles = $5 AND teams = $6 \
              AND metadata = $7 AND name IS $8 AND description IS $9 AND message IS $10 \
@@ -553,10 +552,8 @@ impl Accept<'_> {
             tx.rollback().await?;
             return Ok(None);
         }
-        let (uses,): (i64,) = query("SELECT use_count FROM invites WHERE id = $1")
-            .bind(&row.id)
-            .fetch_one(&mut tx)
-            .await?;
+        let (_, _, uses): (String, String, i64) =
+            query(CLAIMED).bind(&row.id).fetch_one(&mut tx).await?;
         insert_redemption(&mut tx, &row.id, &member).await?;
         crate::events::insert(&mut tx, event.counted(uses)).await?;
         let reply = idempotency::commit(tx, None, reply).await?;
