@@ -468,7 +468,9 @@ impl Lite {
             tokio::time::sleep(Duration::from_millis(20 * attempt.min(10))).await;
         };
         sqlx::Connection::close(conn).await.ok();
-        let checkpoint = Self::open_connection(&path).context("opening the SQLite database")?;
+        let checkpoint = retry_busy(|| Self::open_connection(&path))
+            .await
+            .context("opening the SQLite database")?;
         checkpoint.busy_timeout(Duration::from_millis(100))?;
         let lite = Arc::new(Lite {
             path,
@@ -483,14 +485,16 @@ impl Lite {
             closed: AtomicBool::new(false),
         });
         // Fail now, not on the first request, when the file cannot be opened.
-        let first = Self::open_connection(&lite.path)?;
+        let first = retry_busy(|| Self::open_connection(&lite.path)).await?;
         lite.idle.lock().expect("fresh").push(first);
         tokio::spawn(committer(lite.clone()));
         Ok(lite)
     }
 
     /// A connection through the [`super::walbuf`] VFS, which needs `synchronous = FULL` (set
-    /// here, never changed) to be sound.
+    /// here, never changed) to be sound. Its pragmas read the schema, which finds the file busy
+    /// while another process's last connection closes (it checkpoints the WAL holding an
+    /// exclusive lock): callers open through [`retry_busy`].
     pub(super) fn open_connection(
         path: &std::path::Path,
     ) -> rusqlite::Result<rusqlite::Connection> {
@@ -526,7 +530,7 @@ impl Lite {
         let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
         let conn = match idle {
             Some(c) => c,
-            None => Self::open_connection(&self.path)?,
+            None => retry_busy(|| Self::open_connection(&self.path)).await?,
         };
         Ok(LiteConn {
             conn: Some(Mutex::new(conn)),
@@ -670,6 +674,50 @@ mod tests {
             settings(&store)
                 .await
                 .contains(&("t9".into(), "kept".into()))
+        );
+    }
+
+    /// A connection opens while another process's last connection to the file closes: that
+    /// close checkpoints the WAL holding an exclusive lock, and the new connection's first read
+    /// of the schema waits for it instead of failing (two replicas starting on one file saw
+    /// "database is locked" once). Connections in one process lock each other as processes do.
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_connection_opens_while_another_closes_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE t (x);")
+            .unwrap();
+        let stop = Arc::new(AtomicBool::new(false));
+        let closer = std::thread::spawn({
+            let (path, stop) = (path.clone(), stop.clone());
+            move || {
+                let mut closes = 0;
+                while !stop.load(Ordering::Relaxed) {
+                    let c = rusqlite::Connection::open(&path).unwrap();
+                    c.busy_timeout(Duration::from_secs(5)).unwrap();
+                    c.query_row("SELECT count(*) FROM t", [], |r| r.get::<_, i64>(0))
+                        .unwrap();
+                    closes += 1;
+                }
+                closes
+            }
+        });
+        let mut opened = 0;
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(2) {
+            let c = retry_busy(|| Lite::open_connection(&path)).await;
+            let c = c.unwrap_or_else(|e| panic!("open {opened} failed: {e}"));
+            c.query_row("SELECT count(*) FROM t", [], |r| r.get::<_, i64>(0))
+                .unwrap();
+            opened += 1;
+        }
+        stop.store(true, Ordering::Relaxed);
+        let closes = closer.join().unwrap();
+        assert!(
+            opened > 100 && closes > 100,
+            "{opened} opens, {closes} closes"
         );
     }
 
