@@ -468,7 +468,7 @@ impl Lite {
             tokio::time::sleep(Duration::from_millis(20 * attempt.min(10))).await;
         };
         sqlx::Connection::close(conn).await.ok();
-        let checkpoint = retry_busy(|| Self::open_connection(&path))
+        let checkpoint = Self::open_connection(&path)
             .await
             .context("opening the SQLite database")?;
         checkpoint.busy_timeout(Duration::from_millis(100))?;
@@ -485,7 +485,7 @@ impl Lite {
             closed: AtomicBool::new(false),
         });
         // Fail now, not on the first request, when the file cannot be opened.
-        let first = retry_busy(|| Self::open_connection(&lite.path)).await?;
+        let first = Self::open_connection(&lite.path).await?;
         lite.idle.lock().expect("fresh").push(first);
         tokio::spawn(committer(lite.clone()));
         Ok(lite)
@@ -494,10 +494,15 @@ impl Lite {
     /// A connection through the [`super::walbuf`] VFS, which needs `synchronous = FULL` (set
     /// here, never changed) to be sound. Its pragmas read the schema, which finds the file busy
     /// while another process's last connection closes (it checkpoints the WAL holding an
-    /// exclusive lock): callers open through [`retry_busy`].
-    pub(super) fn open_connection(
+    /// exclusive lock): the open is tried again after async pauses ([`retry_busy`]).
+    pub(super) async fn open_connection(
         path: &std::path::Path,
-    ) -> rusqlite::Result<rusqlite::Connection> {
+    ) -> Result<rusqlite::Connection, Error> {
+        retry_busy(|| Self::open_once(path)).await
+    }
+
+    /// One try of [`Self::open_connection`].
+    fn open_once(path: &std::path::Path) -> rusqlite::Result<rusqlite::Connection> {
         let conn = match super::walbuf::register() {
             Ok(vfs) => {
                 rusqlite::Connection::open_with_flags_and_vfs(path, Default::default(), vfs)?
@@ -530,7 +535,7 @@ impl Lite {
         let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
         let conn = match idle {
             Some(c) => c,
-            None => retry_busy(|| Self::open_connection(&self.path)).await?,
+            None => Self::open_connection(&self.path).await?,
         };
         Ok(LiteConn {
             conn: Some(Mutex::new(conn)),
@@ -707,7 +712,7 @@ mod tests {
         let mut opened = 0;
         let started = Instant::now();
         while started.elapsed() < Duration::from_secs(2) {
-            let c = retry_busy(|| Lite::open_connection(&path)).await;
+            let c = Lite::open_connection(&path).await;
             let c = c.unwrap_or_else(|e| panic!("open {opened} failed: {e}"));
             c.query_row("SELECT count(*) FROM t", [], |r| r.get::<_, i64>(0))
                 .unwrap();
