@@ -151,3 +151,79 @@ async fn a_connection_cut_mid_request_is_503_and_the_next_request_reconnects() {
     })
     .await
 }
+
+/// A request cut off mid-statement (here by the request timeout, inside a revoke waiting on a
+/// row lock) hands its connection back unfinished: its transaction is rolled back and every
+/// answer still owed is read before the connection serves anyone else, so the cut-off transaction
+/// holds no lock, keeps nothing, and the pool's one connection then serves the next request with
+/// that request's own answer. (Without the rollback the row stays locked: this test then fails
+/// after the 3 s lock timeout. That the pool sends it at once, not at the connection's next use,
+/// it cannot tell: the server's workers use the connection within 200 ms anyway.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_cut_off_mid_transaction_leaves_no_lock_and_nothing_written() {
+    on_backend(Backend::Postgres, async {
+        let server =
+            TestServer::start_with(&["--db-pool-size", "1", "--request-timeout-ms", "300"]);
+        let org = server.org("Cut off").await;
+        let inv = invite(&org.client, json!({"roles": ["user"], "max_uses": 3})).await;
+        let mut db = server.db().await;
+        let mut held = db.begin().await.unwrap();
+        sqlx::query("UPDATE invites SET updated_at = updated_at WHERE id = $1")
+            .bind(&inv.id)
+            .execute(&mut *held)
+            .await
+            .unwrap();
+        let http = server.raw();
+        let url = format!("{}/v1/invites/{}", server.base_url, inv.id);
+        // The revoke waits on the lock until the request timeout cuts it off.
+        let resp = http
+            .delete(&url)
+            .bearer_auth(&org.key)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 503);
+        // Once the lock is gone, the cut-off UPDATE runs and its transaction must end: the row
+        // is free within moments, without any other request touching the server's connection.
+        held.rollback().await.unwrap();
+        let mut probe = server.db().await;
+        sqlx::query("SET lock_timeout = '3s'")
+            .execute(&mut probe)
+            .await
+            .unwrap();
+        let started = Instant::now();
+        let locked = sqlx::query("UPDATE invites SET updated_at = updated_at WHERE id = $1")
+            .bind(&inv.id)
+            .execute(&mut probe)
+            .await;
+        assert!(
+            locked.is_ok(),
+            "the cut-off transaction still holds the row after {:?}: {locked:?}",
+            started.elapsed()
+        );
+        let revoked: Option<i64> =
+            sqlx::query_scalar("SELECT revoked_at FROM invites WHERE id = $1")
+                .bind(&inv.id)
+                .fetch_one(&mut probe)
+                .await
+                .unwrap();
+        assert_eq!(revoked, None, "the cut-off revoke kept nothing");
+        // The one connection answers the next requests with their own answers.
+        let got: Value = http
+            .get(&url)
+            .bearer_auth(&org.key)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            (got["id"].as_str(), got["status"].as_str()),
+            (Some(&*inv.id), Some("pending"))
+        );
+        let revoked = org.client.invites().revoke(&inv.id).await.unwrap();
+        assert_eq!(revoked.status, invites_sdk::types::InviteStatus::Revoked);
+    })
+    .await
+}

@@ -20,7 +20,9 @@
 //!   last few frames holding the writer turn, so that the checkpoint completes and the WAL
 //!   starts over.
 //! - **PostgreSQL** runs through sqlx's Postgres driver: ordinary READ COMMITTED transactions
-//!   whose invariants rest on conditional updates and row locks.
+//!   whose invariants rest on conditional updates and row locks. Its connections are pooled
+//!   here rather than by sqlx's pool, which pings every connection it takes back (a round trip
+//!   per request): see [`postgres`].
 //!
 //! Migrations run through sqlx on both (its `_sqlx_migrations` table, its advisory lock on
 //! PostgreSQL).
@@ -31,9 +33,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::ConnectOptions;
+use sqlx::postgres::PgConnectOptions;
 use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{ConnectOptions, PgPool};
 
 mod postgres;
 mod query;
@@ -214,7 +216,7 @@ pub struct Store {
 enum Inner {
     Sqlite(Arc<Lite>),
     /// The pool, and whether it runs behind a transaction pooler (see [`Pooled`]).
-    Postgres(PgPool, Pooled),
+    Postgres(Arc<PgPool>, Pooled),
 }
 
 /// On PostgreSQL: whether the server connections behind the pool change between transactions
@@ -244,25 +246,11 @@ impl Store {
             let options = PgConnectOptions::from_str(url)
                 .context("parsing the database URL")?
                 .statement_cache_capacity(opts.pg_statement_cache_capacity);
-            let pool = PgPoolOptions::new()
-                .max_connections(opts.pool_size.unwrap_or(16))
-                .acquire_timeout(opts.acquire_timeout)
-                // sqlx pings every connection it lends (a round trip per request, as much as
-                // a primary-key read costs). Only a connection idle long enough to have been
-                // dropped by the server, a proxy or a firewall is pinged first; a broken one is
-                // closed there and another one lent.
-                .test_before_acquire(false)
-                .before_acquire(|conn, meta| {
-                    Box::pin(async move {
-                        if meta.idle_for >= PING_IDLE_AFTER {
-                            sqlx::Connection::ping(conn).await?;
-                        }
-                        Ok(true)
-                    })
-                })
-                .connect_with(options)
-                .await
-                .context("connecting to the database")?;
+            let pool = Arc::new(PgPool::new(
+                options,
+                opts.pool_size.unwrap_or(16),
+                opts.acquire_timeout,
+            ));
             // sqlx holds a session advisory lock (`pg_advisory_lock`) around the migrations, so
             // replicas starting together apply each migration once. Through a transaction
             // pooler the lock and its unlock may land on different server connections: hence a
@@ -284,7 +272,16 @@ impl Store {
                         .context("running migrations")?;
                     sqlx::Connection::close(conn).await.ok();
                 }
-                None => MIGRATOR.run(&pool).await.context("running migrations")?,
+                None => {
+                    let mut conn = pool.acquire().await.context("connecting to the database")?;
+                    // (Should they fail, the connection comes back mid-use: it is pinged or
+                    // closed, never lent as it is.)
+                    MIGRATOR
+                        .run(conn.use_conn())
+                        .await
+                        .context("running migrations")?;
+                    conn.settle::<()>(&Ok(()));
+                }
             }
             Ok(Store {
                 inner: Inner::Postgres(pool, Pooled(opts.pg_statement_cache_capacity == 0)),
@@ -304,14 +301,11 @@ impl Store {
                 let idle = lite.idle.lock().map(|v| v.len()).unwrap_or(0);
                 PoolStats { in_use, idle, max }
             }
-            Inner::Postgres(pool, _) => {
-                let idle = pool.num_idle();
-                PoolStats {
-                    in_use: (pool.size() as usize).saturating_sub(idle),
-                    idle,
-                    max: pool.options().get_max_connections() as usize,
-                }
-            }
+            Inner::Postgres(pool, _) => PoolStats {
+                in_use: pool.in_use(),
+                idle: pool.idle_count(),
+                max: pool.size,
+            },
         }
     }
 
@@ -319,7 +313,7 @@ impl Store {
     pub async fn begin_write(&self) -> Result<Tx, Error> {
         let inner = match &self.inner {
             Inner::Sqlite(lite) => TxInner::Sqlite(LiteTx::begin(lite).await?),
-            Inner::Postgres(pool, pooled) => TxInner::Postgres(pool.begin().await?, *pooled),
+            Inner::Postgres(pool, pooled) => TxInner::Postgres(PgTx::begin(pool).await?, *pooled),
         };
         Ok(Tx {
             inner,
@@ -381,7 +375,7 @@ pub struct Tx {
 
 enum TxInner {
     Sqlite(LiteTx),
-    Postgres(sqlx::Transaction<'static, sqlx::Postgres>, Pooled),
+    Postgres(PgTx, Pooled),
 }
 
 impl Tx {

@@ -1,6 +1,19 @@
 //! PostgreSQL: one statement through sqlx, rows decoded into portable values.
 
+use tokio::sync::OwnedSemaphorePermit;
+
 use super::*;
+
+/// What a statement answered, its rows not yet decoded, and the rows it changed.
+pub(super) struct Answer(Vec<sqlx::postgres::PgRow>, u64);
+
+impl Answer {
+    /// The rows as portable values.
+    fn decode(self) -> Result<(Vec<Row>, u64), Error> {
+        let rows = self.0.iter().map(pg_row).collect::<Result<_, _>>()?;
+        Ok((rows, self.1))
+    }
+}
 
 /// One statement on PostgreSQL; `persistent`: as a named, cached prepared statement.
 pub(super) async fn pg_run<'e, E>(
@@ -9,7 +22,7 @@ pub(super) async fn pg_run<'e, E>(
     want: Want,
     persistent: bool,
     exec: E,
-) -> Result<(Vec<Row>, u64), Error>
+) -> Result<Answer, sqlx::Error>
 where
     E: sqlx::Executor<'e, Database = sqlx::Postgres>,
 {
@@ -20,20 +33,11 @@ where
             Arg::Text(v) => q.bind(v),
         };
     }
-    match want {
-        Want::None => Ok((vec![], q.execute(exec).await?.rows_affected())),
-        Want::One => {
-            let row = q.fetch_optional(exec).await?;
-            Ok((
-                row.map(|r| pg_row(&r)).transpose()?.into_iter().collect(),
-                0,
-            ))
-        }
-        Want::All => {
-            let rows = q.fetch_all(exec).await?;
-            Ok((rows.iter().map(pg_row).collect::<Result<_, _>>()?, 0))
-        }
-    }
+    Ok(match want {
+        Want::None => Answer(vec![], q.execute(exec).await?.rows_affected()),
+        Want::One => Answer(q.fetch_optional(exec).await?.into_iter().collect(), 0),
+        Want::All => Answer(q.fetch_all(exec).await?, 0),
+    })
 }
 
 pub(super) fn pg_row(row: &sqlx::postgres::PgRow) -> Result<Row, Error> {
@@ -57,4 +61,275 @@ pub(super) fn pg_row(row: &sqlx::postgres::PgRow) -> Result<Row, Error> {
         values.push(v.unwrap_or(Value::Null));
     }
     Ok(Row(values.into_iter()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The PostgreSQL pool
+//
+// sqlx's pool pings every connection it takes back (a Sync and its ReadyForQuery: one more round
+// trip per request, paid by both processes on every request). This pool lends a connection
+// straight back instead: only one whose last use was cut off (its request dropped mid-statement)
+// or that holds an unsent rollback is pinged first, on a task of its own; one that failed at the
+// connection level is closed; one idle for [`PING_IDLE_AFTER`] is pinged before it is lent.
+
+/// PostgreSQL connections to one server, opened lazily up to the pool size.
+pub(super) struct PgPool {
+    options: PgConnectOptions,
+    /// Open connections not lent, the most recently returned last (lent first: a warm one).
+    idle: Mutex<Vec<(sqlx::PgConnection, Instant)>>,
+    permits: Arc<tokio::sync::Semaphore>,
+    pub(super) size: usize,
+    acquire_timeout: Duration,
+}
+
+impl std::fmt::Debug for PgPool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgPool")
+            .field("size", &self.size)
+            .field("idle", &self.idle_count())
+            .finish()
+    }
+}
+
+/// How long the ping of a connection whose use was cut off may take before it is closed.
+const RECHECK_TIMEOUT: Duration = Duration::from_secs(5);
+
+impl PgPool {
+    pub(super) fn new(options: PgConnectOptions, size: u32, acquire_timeout: Duration) -> Self {
+        let size = size.max(1) as usize;
+        PgPool {
+            options,
+            idle: Mutex::new(Vec::new()),
+            permits: Arc::new(tokio::sync::Semaphore::new(size)),
+            size,
+            acquire_timeout,
+        }
+    }
+
+    /// Open connections waiting in the pool.
+    pub(super) fn idle_count(&self) -> usize {
+        self.idle.lock().map(|v| v.len()).unwrap_or(0)
+    }
+
+    /// Connections lent now.
+    pub(super) fn in_use(&self) -> usize {
+        self.size.saturating_sub(self.permits.available_permits())
+    }
+
+    /// A connection, within the acquire timeout (`PoolTimedOut` past it, `PoolClosed` once
+    /// closed).
+    pub(super) async fn acquire(self: &Arc<Self>) -> Result<PgConn, sqlx::Error> {
+        let deadline = tokio::time::Instant::now() + self.acquire_timeout;
+        let permit =
+            match tokio::time::timeout_at(deadline, self.permits.clone().acquire_owned()).await {
+                Ok(Ok(p)) => p,
+                Ok(Err(_)) => return Err(sqlx::Error::PoolClosed),
+                Err(_) => return Err(sqlx::Error::PoolTimedOut),
+            };
+        loop {
+            let Some((mut conn, since)) = self.idle.lock().ok().and_then(|mut v| v.pop()) else {
+                break;
+            };
+            // A connection idle this long may have been dropped by the server, a proxy or a
+            // firewall: a broken one is closed here and another one lent.
+            if since.elapsed() >= PING_IDLE_AFTER
+                && sqlx::Connection::ping(&mut conn).await.is_err()
+            {
+                continue;
+            }
+            return Ok(self.lend(conn, permit));
+        }
+        let conn = tokio::time::timeout_at(deadline, self.options.connect())
+            .await
+            .map_err(|_| sqlx::Error::PoolTimedOut)??;
+        Ok(self.lend(conn, permit))
+    }
+
+    fn lend(self: &Arc<Self>, conn: sqlx::PgConnection, permit: OwnedSemaphorePermit) -> PgConn {
+        PgConn {
+            conn: Some(conn),
+            pool: self.clone(),
+            permit: Some(permit),
+            state: ConnState::Clean,
+        }
+    }
+
+    /// Close: waiting and new requests for a connection fail, idle connections are closed.
+    pub(super) async fn close(&self) {
+        self.permits.close();
+        let idle = std::mem::take(&mut *self.idle.lock().unwrap_or_else(|p| p.into_inner()));
+        for (conn, _) in idle {
+            sqlx::Connection::close(conn).await.ok();
+        }
+    }
+
+    fn give_back(&self, conn: sqlx::PgConnection) {
+        if !self.permits.is_closed()
+            && let Ok(mut idle) = self.idle.lock()
+        {
+            idle.push((conn, Instant::now()));
+        }
+    }
+}
+
+/// Where a lent connection stands.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum ConnState {
+    /// Between uses: nothing under way.
+    Clean,
+    /// A use has begun and not ended (if the connection comes back so, the use was cut off).
+    InUse,
+    /// A use failed at the connection level (lost, terminated, out of step): never lent again.
+    Broken,
+}
+
+/// A lent PostgreSQL connection; back to the pool when dropped.
+pub(super) struct PgConn {
+    conn: Option<sqlx::PgConnection>,
+    pool: Arc<PgPool>,
+    permit: Option<OwnedSemaphorePermit>,
+    state: ConnState,
+}
+
+impl PgConn {
+    /// The connection, for one use that [`PgConn::settle`] ends.
+    pub(super) fn use_conn(&mut self) -> &mut sqlx::PgConnection {
+        self.state = ConnState::InUse;
+        self.conn.as_mut().expect("present until dropped")
+    }
+
+    /// End a use with its outcome: an error of the connection itself (not a statement's error
+    /// that the server answered) retires the connection.
+    pub(super) fn settle<T>(&mut self, r: &Result<T, sqlx::Error>) {
+        self.state = match r {
+            Err(e) if breaks_connection(e) => ConnState::Broken,
+            _ => ConnState::Clean,
+        };
+    }
+
+    /// One statement on this connection (see [`pg_run`]).
+    pub(super) async fn run(
+        &mut self,
+        sql: &str,
+        args: Vec<Arg>,
+        want: Want,
+        persistent: bool,
+    ) -> Result<(Vec<Row>, u64), Error> {
+        let r = pg_run(sql, args, want, persistent, self.use_conn()).await;
+        self.settle(&r);
+        r.map_err(Error::from)?.decode()
+    }
+}
+
+impl Drop for PgConn {
+    fn drop(&mut self) {
+        let (Some(mut conn), Some(permit)) = (self.conn.take(), self.permit.take()) else {
+            return;
+        };
+        let pool = self.pool.clone();
+        match self.state {
+            ConnState::Broken => {}
+            ConnState::Clean if !sqlx::Connection::should_flush(&conn) => {
+                pool.give_back(conn);
+                drop(permit);
+            }
+            // Cut off mid-use, or a rollback queued and not sent: ping it (which sends what is
+            // queued and reads every answer still owed) before anyone else gets it.
+            _ => {
+                if let Ok(rt) = tokio::runtime::Handle::try_current() {
+                    rt.spawn(async move {
+                        let pinged = tokio::time::timeout(
+                            RECHECK_TIMEOUT,
+                            sqlx::Connection::ping(&mut conn),
+                        )
+                        .await;
+                        if matches!(pinged, Ok(Ok(()))) {
+                            pool.give_back(conn);
+                        }
+                        drop(permit);
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Whether `e` leaves the connection unusable: anything but an error the server answered a
+/// statement with (those end in a ReadyForQuery like any answer), or one of those that says
+/// the session is over (connection exceptions, operator intervention).
+fn breaks_connection(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(d) => d
+            .code()
+            .is_some_and(|c| c.starts_with("08") || c.starts_with("57P")),
+        sqlx::Error::ColumnDecode { .. }
+        | sqlx::Error::ColumnNotFound(_)
+        | sqlx::Error::ColumnIndexOutOfBounds { .. }
+        | sqlx::Error::Decode(_)
+        | sqlx::Error::RowNotFound => false,
+        _ => true,
+    }
+}
+
+/// A PostgreSQL transaction on a lent connection: commit it, or it rolls back when dropped.
+pub(super) struct PgTx {
+    conn: PgConn,
+    open: bool,
+}
+
+impl PgTx {
+    /// `BEGIN` on a connection from `pool`.
+    pub(super) async fn begin(pool: &Arc<PgPool>) -> Result<PgTx, Error> {
+        use sqlx::TransactionManager;
+        let mut conn = pool.acquire().await?;
+        let r = sqlx::postgres::PgTransactionManager::begin(conn.use_conn(), None).await;
+        conn.settle(&r);
+        r?;
+        Ok(PgTx { conn, open: true })
+    }
+
+    /// One statement in the transaction (see [`pg_run`]).
+    pub(super) async fn run(
+        &mut self,
+        sql: &str,
+        args: Vec<Arg>,
+        want: Want,
+        persistent: bool,
+    ) -> Result<(Vec<Row>, u64), Error> {
+        self.conn.run(sql, args, want, persistent).await
+    }
+
+    /// `COMMIT`.
+    pub(super) async fn commit(mut self) -> Result<(), Error> {
+        use sqlx::TransactionManager;
+        let r = sqlx::postgres::PgTransactionManager::commit(self.conn.use_conn()).await;
+        self.conn.settle(&r);
+        // Failed, the transaction still counts as open in the connection: dropping it queues
+        // a ROLLBACK, as sqlx's own transactions do.
+        self.open = r.is_err();
+        Ok(r?)
+    }
+
+    /// `ROLLBACK`.
+    pub(super) async fn rollback(mut self) -> Result<(), Error> {
+        use sqlx::TransactionManager;
+        let r = sqlx::postgres::PgTransactionManager::rollback(self.conn.use_conn()).await;
+        self.conn.settle(&r);
+        // Failed, the transaction still counts as open in the connection: dropping it queues
+        // a ROLLBACK, as sqlx's own transactions do.
+        self.open = r.is_err();
+        Ok(r?)
+    }
+}
+
+impl Drop for PgTx {
+    fn drop(&mut self) {
+        if self.open
+            && let Some(conn) = self.conn.conn.as_mut()
+        {
+            use sqlx::TransactionManager;
+            // Queued, sent by the ping the connection then gets before it is lent again.
+            sqlx::postgres::PgTransactionManager::start_rollback(conn);
+        }
+    }
 }

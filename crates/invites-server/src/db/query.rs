@@ -284,11 +284,12 @@ impl Query {
                         .map(|(rows, changes, _)| (rows, changes))
                 }
                 Inner::Postgres(pool, Pooled(false)) => {
-                    pg_run(&self.sql, self.args, want, true, pool).await
+                    let mut conn = pool.acquire().await?;
+                    conn.run(&self.sql, self.args, want, true).await
                 }
                 Inner::Postgres(pool, Pooled(true)) => {
-                    let mut tx = pool.begin().await?;
-                    let out = pg_run(&self.sql, self.args, want, false, &mut *tx).await?;
+                    let mut tx = PgTx::begin(pool).await?;
+                    let out = tx.run(&self.sql, self.args, want, false).await?;
                     tx.commit().await?;
                     Ok(out)
                 }
@@ -314,7 +315,7 @@ impl Query {
                     Ok((rows, changes))
                 }
                 TxInner::Postgres(t, Pooled(pooled)) => {
-                    pg_run(&self.sql, self.args, want, !*pooled, &mut **t).await
+                    t.run(&self.sql, self.args, want, !*pooled).await
                 }
             },
         }
