@@ -518,7 +518,8 @@ async fn load(
         json!({
             "op": format!("{op:?}"), "concurrency": concurrency, "ok": lat.len(),
             "errors": errors.load(Ordering::Relaxed), "failures": failures,
-            "req_per_s": lat.len() as f64 / elapsed, "p50_ms": pct(0.5), "p99_ms": pct(0.99),
+            "req_per_s": lat.len() as f64 / elapsed, "p50_ms": pct(0.5), "p90_ms": pct(0.9),
+            "p99_ms": pct(0.99), "p999_ms": pct(0.999), "max_ms": lat.last().copied().unwrap_or(f64::NAN),
         })
     );
     Ok(())
