@@ -131,9 +131,13 @@ impl PgPool {
                 break;
             };
             // A connection idle this long may have been dropped by the server, a proxy or a
-            // firewall: a broken one is closed here and another one lent.
+            // firewall: a broken one (or one that does not answer by the deadline) is closed
+            // here and another one lent.
             if since.elapsed() >= PING_IDLE_AFTER
-                && sqlx::Connection::ping(&mut conn).await.is_err()
+                && !matches!(
+                    tokio::time::timeout_at(deadline, sqlx::Connection::ping(&mut conn)).await,
+                    Ok(Ok(()))
+                )
             {
                 continue;
             }
