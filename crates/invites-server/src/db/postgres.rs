@@ -160,16 +160,21 @@ impl PgPool {
 
     /// Close: waiting and new requests for a connection fail, idle connections are closed.
     pub(super) async fn close(&self) {
-        self.permits.close();
-        let idle = std::mem::take(&mut *self.idle.lock().unwrap_or_else(|p| p.into_inner()));
+        let idle = {
+            let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+            self.permits.close();
+            std::mem::take(&mut *idle)
+        };
         for (conn, _) in idle {
             sqlx::Connection::close(conn).await.ok();
         }
     }
 
     fn give_back(&self, conn: sqlx::PgConnection) {
-        if !self.permits.is_closed()
-            && let Ok(mut idle) = self.idle.lock()
+        // Checked under the lock that `close` closes the permits under: a connection given
+        // back is either closed by `close` or dropped here, never left behind.
+        if let Ok(mut idle) = self.idle.lock()
+            && !self.permits.is_closed()
         {
             idle.push((conn, Instant::now()));
         }
@@ -183,6 +188,10 @@ enum ConnState {
     Clean,
     /// A use has begun and not ended (if the connection comes back so, the use was cut off).
     InUse,
+    /// A `BEGIN` was sent and its answer not read: cut off so, the connection may be inside a
+    /// transaction that sqlx does not know of (its depth counts up only on the answer), so it is
+    /// closed rather than pinged.
+    Beginning,
     /// A use failed at the connection level (lost, terminated, out of step): never lent again.
     Broken,
 }
@@ -199,6 +208,12 @@ impl PgConn {
     /// The connection, for one use that [`PgConn::settle`] ends.
     pub(super) fn use_conn(&mut self) -> &mut sqlx::PgConnection {
         self.state = ConnState::InUse;
+        self.conn.as_mut().expect("present until dropped")
+    }
+
+    /// The connection, for a `BEGIN` that [`PgConn::settle`] ends (see [`ConnState::Beginning`]).
+    fn use_for_begin(&mut self) -> &mut sqlx::PgConnection {
+        self.state = ConnState::Beginning;
         self.conn.as_mut().expect("present until dropped")
     }
 
@@ -232,7 +247,7 @@ impl Drop for PgConn {
         };
         let pool = self.pool.clone();
         match self.state {
-            ConnState::Broken => {}
+            ConnState::Broken | ConnState::Beginning => {}
             ConnState::Clean if !sqlx::Connection::should_flush(&conn) => {
                 pool.give_back(conn);
                 drop(permit);
@@ -260,12 +275,16 @@ impl Drop for PgConn {
 
 /// Whether `e` leaves the connection unusable: anything but an error the server answered a
 /// statement with (those end in a ReadyForQuery like any answer), or one of those that says
-/// the session is over (connection exceptions, operator intervention).
+/// the session is over (FATAL or PANIC, connection exceptions, operator intervention).
 fn breaks_connection(e: &sqlx::Error) -> bool {
+    use sqlx::postgres::{PgDatabaseError, PgSeverity};
     match e {
-        sqlx::Error::Database(d) => d
-            .code()
-            .is_some_and(|c| c.starts_with("08") || c.starts_with("57P")),
+        sqlx::Error::Database(d) => {
+            d.try_downcast_ref::<PgDatabaseError>()
+                .is_some_and(|p| matches!(p.severity(), PgSeverity::Fatal | PgSeverity::Panic))
+                || d.code()
+                    .is_some_and(|c| c.starts_with("08") || c.starts_with("57P"))
+        }
         sqlx::Error::ColumnDecode { .. }
         | sqlx::Error::ColumnNotFound(_)
         | sqlx::Error::ColumnIndexOutOfBounds { .. }
@@ -286,7 +305,7 @@ impl PgTx {
     pub(super) async fn begin(pool: &Arc<PgPool>) -> Result<PgTx, Error> {
         use sqlx::TransactionManager;
         let mut conn = pool.acquire().await?;
-        let r = sqlx::postgres::PgTransactionManager::begin(conn.use_conn(), None).await;
+        let r = sqlx::postgres::PgTransactionManager::begin(conn.use_for_begin(), None).await;
         conn.settle(&r);
         r?;
         Ok(PgTx { conn, open: true })
