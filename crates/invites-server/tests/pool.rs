@@ -20,12 +20,7 @@ async fn an_exhausted_pool_answers_503_with_retry_after() {
 
     // Lock the invite from outside the server.
     let mut db = server.db().await;
-    let mut held = db.begin().await.unwrap();
-    sqlx::query("UPDATE invites SET updated_at = updated_at WHERE id = $1")
-        .bind(&inv.id)
-        .execute(&mut *held)
-        .await
-        .unwrap();
+    let mut held = lock_row(&mut db, &inv.id).await;
     // The revoke takes the pool's only connection and waits on that lock with it.
     let revoking = {
         let client = org.client.clone();
@@ -111,12 +106,7 @@ async fn a_connection_cut_mid_request_is_503_and_the_next_request_reconnects() {
         let org = server.org("Cut").await;
         let inv = invite(&org.client, json!({"roles": ["user"], "max_uses": 3})).await;
         let mut db = server.db().await;
-        let mut held = db.begin().await.unwrap();
-        sqlx::query("UPDATE invites SET updated_at = updated_at WHERE id = $1")
-            .bind(&inv.id)
-            .execute(&mut *held)
-            .await
-            .unwrap();
+        let held = lock_row(&mut db, &inv.id).await;
         let revoking = {
             let client = org.client.clone();
             let id = inv.id.clone();
@@ -167,12 +157,7 @@ async fn a_request_cut_off_mid_transaction_leaves_no_lock_and_nothing_written() 
         let org = server.org("Cut off").await;
         let inv = invite(&org.client, json!({"roles": ["user"], "max_uses": 3})).await;
         let mut db = server.db().await;
-        let mut held = db.begin().await.unwrap();
-        sqlx::query("UPDATE invites SET updated_at = updated_at WHERE id = $1")
-            .bind(&inv.id)
-            .execute(&mut *held)
-            .await
-            .unwrap();
+        let held = lock_row(&mut db, &inv.id).await;
         let http = server.raw();
         let url = format!("{}/v1/invites/{}", server.base_url, inv.id);
         // The revoke waits on the lock until the request timeout cuts it off.
@@ -209,21 +194,28 @@ async fn a_request_cut_off_mid_transaction_leaves_no_lock_and_nothing_written() 
                 .unwrap();
         assert_eq!(revoked, None, "the cut-off revoke kept nothing");
         // The one connection answers the next requests with their own answers.
-        let got: Value = http
-            .get(&url)
-            .bearer_auth(&org.key)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let got = org.client.invites().get(&inv.id).await.unwrap();
         assert_eq!(
-            (got["id"].as_str(), got["status"].as_str()),
-            (Some(&*inv.id), Some("pending"))
+            (got.id.as_str(), got.status),
+            (inv.id.as_str(), invites_sdk::types::InviteStatus::Pending)
         );
         let revoked = org.client.invites().revoke(&inv.id).await.unwrap();
         assert_eq!(revoked.status, invites_sdk::types::InviteStatus::Revoked);
     })
     .await
+}
+
+/// Lock the invite's row from outside the server (an UPDATE in a transaction held open) until
+/// the returned transaction ends.
+async fn lock_row<'c>(
+    db: &'c mut sqlx::AnyConnection,
+    invite_id: &str,
+) -> sqlx::Transaction<'c, sqlx::Any> {
+    let mut held = db.begin().await.unwrap();
+    sqlx::query("UPDATE invites SET updated_at = updated_at WHERE id = $1")
+        .bind(invite_id)
+        .execute(&mut *held)
+        .await
+        .unwrap();
+    held
 }

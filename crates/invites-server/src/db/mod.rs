@@ -280,7 +280,7 @@ impl Store {
                         .run(conn.use_conn())
                         .await
                         .context("running migrations")?;
-                    conn.settle::<()>(&Ok(()));
+                    conn.finished();
                 }
             }
             Ok(Store {

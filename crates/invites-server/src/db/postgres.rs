@@ -220,10 +220,15 @@ impl PgConn {
     /// End a use with its outcome: an error of the connection itself (not a statement's error
     /// that the server answered) retires the connection.
     pub(super) fn settle<T>(&mut self, r: &Result<T, sqlx::Error>) {
-        self.state = match r {
-            Err(e) if breaks_connection(e) => ConnState::Broken,
-            _ => ConnState::Clean,
-        };
+        match r {
+            Err(e) if breaks_connection(e) => self.state = ConnState::Broken,
+            _ => self.finished(),
+        }
+    }
+
+    /// End a use that completed.
+    pub(super) fn finished(&mut self) {
+        self.state = ConnState::Clean;
     }
 
     /// One statement on this connection (see [`pg_run`]).
@@ -323,20 +328,24 @@ impl PgTx {
     }
 
     /// `COMMIT`.
-    pub(super) async fn commit(mut self) -> Result<(), Error> {
-        use sqlx::TransactionManager;
-        let r = sqlx::postgres::PgTransactionManager::commit(self.conn.use_conn()).await;
-        self.conn.settle(&r);
-        // Failed, the transaction still counts as open in the connection: dropping it queues
-        // a ROLLBACK, as sqlx's own transactions do.
-        self.open = r.is_err();
-        Ok(r?)
+    pub(super) async fn commit(self) -> Result<(), Error> {
+        self.end(true).await
     }
 
     /// `ROLLBACK`.
-    pub(super) async fn rollback(mut self) -> Result<(), Error> {
+    pub(super) async fn rollback(self) -> Result<(), Error> {
+        self.end(false).await
+    }
+
+    async fn end(mut self, commit: bool) -> Result<(), Error> {
         use sqlx::TransactionManager;
-        let r = sqlx::postgres::PgTransactionManager::rollback(self.conn.use_conn()).await;
+        type Manager = sqlx::postgres::PgTransactionManager;
+        let conn = self.conn.use_conn();
+        let r = if commit {
+            Manager::commit(conn).await
+        } else {
+            Manager::rollback(conn).await
+        };
         self.conn.settle(&r);
         // Failed, the transaction still counts as open in the connection: dropping it queues
         // a ROLLBACK, as sqlx's own transactions do.
