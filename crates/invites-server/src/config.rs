@@ -119,6 +119,17 @@ pub struct Config {
     #[arg(long, env = "INVITES_DB_ACQUIRE_TIMEOUT_SECS", default_value_t = 10)]
     pub db_acquire_timeout_secs: u64,
 
+    /// PostgreSQL: seconds a pooled connection may stay idle before it is closed (the
+    /// database's backends follow the load down); 0 keeps idle connections open.
+    #[arg(long, env = "INVITES_DB_IDLE_TIMEOUT_SECS", default_value_t = 600)]
+    pub db_idle_timeout_secs: u64,
+
+    /// PostgreSQL: seconds after which a pooled connection is closed once its use ends and a
+    /// new one opened when needed (connections move over to a new server after a failover,
+    /// a DNS change or a PgBouncer reload); 0 keeps connections without limit.
+    #[arg(long, env = "INVITES_DB_MAX_LIFETIME_SECS", default_value_t = 1800)]
+    pub db_max_lifetime_secs: u64,
+
     /// Longest wait, in milliseconds, for a client to send a request's headers, the first one or
     /// the next on a kept-alive connection (so it is also the idle timeout); a slower or idle
     /// client is disconnected (it would otherwise hold its socket without end).
@@ -227,6 +238,8 @@ impl Config {
             request_timeout_ms: 30_000,
             db_pool_size: None,
             db_acquire_timeout_secs: 10,
+            db_idle_timeout_secs: 600,
+            db_max_lifetime_secs: 1800,
             pg_statement_cache_capacity: 100,
             migrate_database_url: None,
             log_format: LogFormat::Text,
@@ -257,6 +270,8 @@ impl Config {
             acquire_timeout: Duration::from_secs(self.db_acquire_timeout_secs.max(1)),
             pg_statement_cache_capacity: self.pg_statement_cache_capacity,
             migrate_url: self.migrate_database_url.clone(),
+            idle_timeout: secs(self.db_idle_timeout_secs),
+            max_lifetime: secs(self.db_max_lifetime_secs),
         }
     }
 
@@ -269,4 +284,9 @@ impl Config {
     pub fn rate_limit_window(&self) -> Duration {
         Duration::from_secs(self.rate_limit_window_secs.max(1))
     }
+}
+
+/// A duration of `n` seconds; `None` for 0 (no limit).
+fn secs(n: u64) -> Option<Duration> {
+    (n > 0).then(|| Duration::from_secs(n))
 }

@@ -219,3 +219,139 @@ async fn lock_row<'c>(
         .unwrap();
     held
 }
+
+/// PostgreSQL: connections idle past `--db-idle-timeout-secs` are closed, so the database's
+/// backends follow the load down; the pool opens new ones when the load comes back. (Five
+/// revokes waiting on row locks the test holds open five connections at once; the server's
+/// background workers keep using one or two.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idle_connections_are_closed_after_the_idle_timeout() {
+    on_backend(Backend::Postgres, async {
+        let server = TestServer::start_with(&["--db-idle-timeout-secs", "1"]);
+        let org = server.org("Idle").await;
+        let mut ids = vec![];
+        for _ in 0..5 {
+            ids.push(invite(&org.client, json!({"roles": ["user"]})).await.id);
+        }
+        let mut admin = test_connection(&server).await;
+        let mut db = test_connection(&server).await;
+        let mut held = db.begin().await.unwrap();
+        for id in &ids {
+            sqlx::query("UPDATE invites SET updated_at = updated_at WHERE id = $1")
+                .bind(id)
+                .execute(&mut *held)
+                .await
+                .unwrap();
+        }
+        let revokes: Vec<_> = ids
+            .iter()
+            .map(|id| {
+                let (client, id) = (org.client.clone(), id.clone());
+                tokio::spawn(async move { client.invites().revoke(&id).await })
+            })
+            .collect();
+        let mut waiting = 0;
+        for _ in 0..100 {
+            waiting = sqlx::query_scalar::<_, i64>(
+                "SELECT count(*) FROM pg_stat_activity \
+                 WHERE datname = current_database() AND wait_event_type = 'Lock'",
+            )
+            .fetch_one(&mut admin)
+            .await
+            .unwrap();
+            if waiting == 5 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert_eq!(
+            waiting, 5,
+            "each revoke waits on its row with a connection of its own"
+        );
+        held.rollback().await.unwrap();
+        for r in revokes {
+            r.await.unwrap().unwrap();
+        }
+        let peak = server_backends(&mut admin).await.len();
+        assert!(
+            peak >= 5,
+            "{peak} server connections right after the revokes"
+        );
+        let started = Instant::now();
+        let mut now = peak;
+        while started.elapsed() < Duration::from_secs(10) {
+            now = server_backends(&mut admin).await.len();
+            if now <= 2 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        println!(
+            "server connections: {peak} after the revokes, {now} after {:?} (idle timeout 1 s)",
+            started.elapsed()
+        );
+        assert!(
+            now <= 2,
+            "{now} of {peak} connections still open after 10 s"
+        );
+        // New connections when the load comes back.
+        assert_eq!(
+            org.client.invites().get(&ids[0]).await.unwrap().status,
+            invites_sdk::types::InviteStatus::Revoked
+        );
+    })
+    .await
+}
+
+/// PostgreSQL: no connection outlives `--db-max-lifetime-secs`, even one in constant use: it is
+/// closed when its use ends past its lifetime and the next use opens a new one (so a replica's
+/// connections move over to a new server after a failover or a DNS change). Every request in
+/// between is answered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_connection_outlives_its_lifetime() {
+    on_backend(Backend::Postgres, async {
+        let server = TestServer::start_with(&["--db-max-lifetime-secs", "1"]);
+        let org = server.org("Lifetime").await;
+        let inv = invite(&org.client, json!({"roles": ["user"]})).await;
+        let mut admin = test_connection(&server).await;
+        let before = server_backends(&mut admin).await;
+        assert!(!before.is_empty());
+        let started = Instant::now();
+        let mut answered = 0;
+        while started.elapsed() < Duration::from_secs(3) {
+            org.client.invites().get(&inv.id).await.unwrap();
+            answered += 1;
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let after = server_backends(&mut admin).await;
+        println!("server connections before: {before:?}; after {answered} reads in 3 s: {after:?}");
+        let kept: Vec<_> = before.iter().filter(|p| after.contains(p)).collect();
+        assert!(
+            kept.is_empty(),
+            "connections {kept:?} outlived their 1 s lifetime"
+        );
+    })
+    .await
+}
+
+/// A connection of the test's own to the server's database, named so that
+/// [`server_backends`] leaves it out.
+async fn test_connection(server: &TestServer) -> sqlx::AnyConnection {
+    let mut db = server.db().await;
+    sqlx::query("SET application_name = 'invites-test'")
+        .execute(&mut db)
+        .await
+        .unwrap();
+    db
+}
+
+/// The backend process ids of the server's connections to its database.
+async fn server_backends(admin: &mut sqlx::AnyConnection) -> Vec<i32> {
+    sqlx::query_scalar(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() \
+         AND backend_type = 'client backend' AND application_name <> 'invites-test' ORDER BY pid",
+    )
+    .fetch_all(admin)
+    .await
+    .unwrap()
+}

@@ -59,6 +59,10 @@ pub struct StoreOptions {
     pub pg_statement_cache_capacity: usize,
     /// PostgreSQL: a direct URL for the migrations (default: `url`).
     pub migrate_url: Option<String>,
+    /// PostgreSQL: a pooled connection idle this long is closed (`None`: kept).
+    pub idle_timeout: Option<Duration>,
+    /// PostgreSQL: a pooled connection this old is closed once its use ends (`None`: kept).
+    pub max_lifetime: Option<Duration>,
 }
 
 impl StoreOptions {
@@ -70,6 +74,8 @@ impl StoreOptions {
             acquire_timeout: Duration::from_secs(10),
             pg_statement_cache_capacity: 100,
             migrate_url: None,
+            idle_timeout: Some(Duration::from_secs(600)),
+            max_lifetime: Some(Duration::from_secs(1800)),
         }
     }
 }
@@ -246,11 +252,15 @@ impl Store {
             let options = PgConnectOptions::from_str(url)
                 .context("parsing the database URL")?
                 .statement_cache_capacity(opts.pg_statement_cache_capacity);
-            let pool = Arc::new(PgPool::new(
+            let pool = PgPool::start(
                 options,
                 opts.pool_size.unwrap_or(16),
                 opts.acquire_timeout,
-            ));
+                Retire {
+                    idle_timeout: opts.idle_timeout,
+                    max_lifetime: opts.max_lifetime,
+                },
+            );
             // sqlx holds a session advisory lock (`pg_advisory_lock`) around the migrations, so
             // replicas starting together apply each migration once. Through a transaction
             // pooler the lock and its unlock may land on different server connections: hence a

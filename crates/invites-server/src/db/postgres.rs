@@ -71,15 +71,68 @@ pub(super) fn pg_row(row: &sqlx::postgres::PgRow) -> Result<Row, Error> {
 // straight back instead: only one whose last use was cut off (its request dropped mid-statement)
 // or that holds an unsent rollback is pinged first, on a task of its own; one that failed at the
 // connection level is closed; one idle for [`PING_IDLE_AFTER`] is pinged before it is lent.
+// Connections are retired (closed with a Terminate message) once idle for the idle timeout or
+// past their lifetime ([`Retire`]), so the database's backends and memory follow the load, and
+// a replica's connections move over to a new server (after a failover, a DNS change, a
+// PgBouncer reload) within one lifetime.
+
+/// When the pool closes connections that still work.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Retire {
+    /// A connection idle this long is closed (`None`: kept).
+    pub(super) idle_timeout: Option<Duration>,
+    /// A connection this old is closed when it comes back or is found idle (`None`: kept).
+    pub(super) max_lifetime: Option<Duration>,
+}
+
+impl Retire {
+    /// Whether a connection opened at `opened`, idle since `since` (if idle), is due.
+    fn due(&self, opened: Instant, since: Option<Instant>) -> bool {
+        self.max_lifetime.is_some_and(|l| opened.elapsed() >= l)
+            || self
+                .idle_timeout
+                .zip(since)
+                .is_some_and(|(t, since)| since.elapsed() >= t)
+    }
+
+    /// How often idle connections are looked over: half the shorter limit, within 100 ms..30 s.
+    fn sweep_every(&self) -> Option<Duration> {
+        let shortest = [self.idle_timeout, self.max_lifetime]
+            .into_iter()
+            .flatten()
+            .min()?;
+        Some((shortest / 2).clamp(Duration::from_millis(100), Duration::from_secs(30)))
+    }
+}
+
+/// An open connection waiting in the pool.
+struct Idle {
+    conn: sqlx::PgConnection,
+    /// When it was opened.
+    opened: Instant,
+    /// When it came back.
+    since: Instant,
+}
+
+/// Close a connection that still works, politely (a Terminate message, so the server logs no
+/// lost client), on a task of its own; dropped outright outside a runtime.
+fn retire(conn: sqlx::PgConnection) {
+    if let Ok(rt) = tokio::runtime::Handle::try_current() {
+        rt.spawn(async move {
+            let _ = tokio::time::timeout(RECHECK_TIMEOUT, sqlx::Connection::close(conn)).await;
+        });
+    }
+}
 
 /// PostgreSQL connections to one server, opened lazily up to the pool size.
 pub(super) struct PgPool {
     options: PgConnectOptions,
     /// Open connections not lent, the most recently returned last (lent first: a warm one).
-    idle: Mutex<Vec<(sqlx::PgConnection, Instant)>>,
+    idle: Mutex<Vec<Idle>>,
     permits: Arc<tokio::sync::Semaphore>,
     pub(super) size: usize,
     acquire_timeout: Duration,
+    retire: Retire,
 }
 
 impl std::fmt::Debug for PgPool {
@@ -95,14 +148,54 @@ impl std::fmt::Debug for PgPool {
 const RECHECK_TIMEOUT: Duration = Duration::from_secs(5);
 
 impl PgPool {
-    pub(super) fn new(options: PgConnectOptions, size: u32, acquire_timeout: Duration) -> Self {
+    /// A pool of up to `size` connections; with a limit in `retire`, a task that closes the
+    /// idle connections due (it ends with the pool).
+    pub(super) fn start(
+        options: PgConnectOptions,
+        size: u32,
+        acquire_timeout: Duration,
+        retire: Retire,
+    ) -> Arc<Self> {
         let size = size.max(1) as usize;
-        PgPool {
+        let pool = Arc::new(PgPool {
             options,
             idle: Mutex::new(Vec::new()),
             permits: Arc::new(tokio::sync::Semaphore::new(size)),
             size,
             acquire_timeout,
+            retire,
+        });
+        if let Some(every) = retire.sweep_every() {
+            let weak = Arc::downgrade(&pool);
+            tokio::spawn(async move {
+                let mut tick = tokio::time::interval(every);
+                tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+                loop {
+                    tick.tick().await;
+                    match weak.upgrade() {
+                        Some(pool) if !pool.permits.is_closed() => pool.sweep(),
+                        _ => return,
+                    }
+                }
+            });
+        }
+        pool
+    }
+
+    /// Close the idle connections that are due.
+    fn sweep(&self) {
+        let due: Vec<Idle> = {
+            let Ok(mut idle) = self.idle.lock() else {
+                return;
+            };
+            let (due, keep) = std::mem::take(&mut *idle)
+                .into_iter()
+                .partition(|i| self.retire.due(i.opened, Some(i.since)));
+            *idle = keep;
+            due
+        };
+        for i in due {
+            retire(i.conn);
         }
     }
 
@@ -127,9 +220,18 @@ impl PgPool {
                 Err(_) => return Err(sqlx::Error::PoolTimedOut),
             };
         loop {
-            let Some((mut conn, since)) = self.idle.lock().ok().and_then(|mut v| v.pop()) else {
+            let Some(Idle {
+                mut conn,
+                opened,
+                since,
+            }) = self.idle.lock().ok().and_then(|mut v| v.pop())
+            else {
                 break;
             };
+            if self.retire.due(opened, Some(since)) {
+                retire(conn);
+                continue;
+            }
             // A connection idle this long may have been dropped by the server, a proxy or a
             // firewall: a broken one (or one that does not answer by the deadline) is closed
             // here and another one lent.
@@ -141,17 +243,23 @@ impl PgPool {
             {
                 continue;
             }
-            return Ok(self.lend(conn, permit));
+            return Ok(self.lend(conn, opened, permit));
         }
         let conn = tokio::time::timeout_at(deadline, self.options.connect())
             .await
             .map_err(|_| sqlx::Error::PoolTimedOut)??;
-        Ok(self.lend(conn, permit))
+        Ok(self.lend(conn, Instant::now(), permit))
     }
 
-    fn lend(self: &Arc<Self>, conn: sqlx::PgConnection, permit: OwnedSemaphorePermit) -> PgConn {
+    fn lend(
+        self: &Arc<Self>,
+        conn: sqlx::PgConnection,
+        opened: Instant,
+        permit: OwnedSemaphorePermit,
+    ) -> PgConn {
         PgConn {
             conn: Some(conn),
+            opened,
             pool: self.clone(),
             permit: Some(permit),
             state: ConnState::Clean,
@@ -165,19 +273,31 @@ impl PgPool {
             self.permits.close();
             std::mem::take(&mut *idle)
         };
-        for (conn, _) in idle {
-            sqlx::Connection::close(conn).await.ok();
+        for i in idle {
+            sqlx::Connection::close(i.conn).await.ok();
         }
     }
 
-    fn give_back(&self, conn: sqlx::PgConnection) {
-        // Checked under the lock that `close` closes the permits under: a connection given
-        // back is either closed by `close` or dropped here, never left behind.
-        if let Ok(mut idle) = self.idle.lock()
-            && !self.permits.is_closed()
-        {
-            idle.push((conn, Instant::now()));
+    /// Take back a connection that works: idle again, or retired (past its lifetime, or the
+    /// pool closed).
+    fn give_back(&self, conn: sqlx::PgConnection, opened: Instant) {
+        if self.retire.due(opened, None) {
+            return retire(conn);
         }
+        // Checked under the lock that `close` closes the permits under: a connection given
+        // back is either closed by `close` or retired here, never left behind.
+        let Ok(mut idle) = self.idle.lock() else {
+            return;
+        };
+        if self.permits.is_closed() {
+            drop(idle);
+            return retire(conn);
+        }
+        idle.push(Idle {
+            conn,
+            opened,
+            since: Instant::now(),
+        });
     }
 }
 
@@ -199,6 +319,8 @@ enum ConnState {
 /// A lent PostgreSQL connection; back to the pool when dropped.
 pub(super) struct PgConn {
     conn: Option<sqlx::PgConnection>,
+    /// When the connection was opened.
+    opened: Instant,
     pool: Arc<PgPool>,
     permit: Option<OwnedSemaphorePermit>,
     state: ConnState,
@@ -250,11 +372,11 @@ impl Drop for PgConn {
         let (Some(mut conn), Some(permit)) = (self.conn.take(), self.permit.take()) else {
             return;
         };
-        let pool = self.pool.clone();
+        let (pool, opened) = (self.pool.clone(), self.opened);
         match self.state {
             ConnState::Broken | ConnState::Beginning => {}
             ConnState::Clean if !sqlx::Connection::should_flush(&conn) => {
-                pool.give_back(conn);
+                pool.give_back(conn, opened);
                 drop(permit);
             }
             // Cut off mid-use, or a rollback queued and not sent: ping it (which sends what is
@@ -268,7 +390,7 @@ impl Drop for PgConn {
                         )
                         .await;
                         if matches!(pinged, Ok(Ok(()))) {
-                            pool.give_back(conn);
+                            pool.give_back(conn, opened);
                         }
                         drop(permit);
                     });
