@@ -120,13 +120,15 @@ pub struct Config {
     pub db_acquire_timeout_secs: u64,
 
     /// PostgreSQL: seconds a pooled connection may stay idle before it is closed (the
-    /// database's backends follow the load down); 0 keeps idle connections open.
+    /// database's backends follow the load down; checked every half of the shorter of the two
+    /// limits, at most every 30 s); 0 keeps idle connections open.
     #[arg(long, env = "INVITES_DB_IDLE_TIMEOUT_SECS", default_value_t = 600)]
     pub db_idle_timeout_secs: u64,
 
-    /// PostgreSQL: seconds after which a pooled connection is closed once its use ends and a
-    /// new one opened when needed (connections move over to a new server after a failover,
-    /// a DNS change or a PgBouncer reload); 0 keeps connections without limit.
+    /// PostgreSQL: seconds after which a pooled connection (less up to a tenth, drawn per
+    /// connection) is closed once its use ends or when found idle, and a new one opened when
+    /// needed (connections move over to a new server after a failover or a DNS change); 0
+    /// keeps connections without limit.
     #[arg(long, env = "INVITES_DB_MAX_LIFETIME_SECS", default_value_t = 1800)]
     pub db_max_lifetime_secs: u64,
 

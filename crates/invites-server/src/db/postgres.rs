@@ -81,14 +81,22 @@ pub(super) fn pg_row(row: &sqlx::postgres::PgRow) -> Result<Row, Error> {
 pub(super) struct Retire {
     /// A connection idle this long is closed (`None`: kept).
     pub(super) idle_timeout: Option<Duration>,
-    /// A connection this old is closed when it comes back or is found idle (`None`: kept).
+    /// A connection this old is closed when it comes back or is found idle (`None`: kept);
+    /// each connection's own lifetime is up to a tenth shorter, drawn when it opens, so that
+    /// connections opened together are not all replaced at once.
     pub(super) max_lifetime: Option<Duration>,
 }
 
 impl Retire {
-    /// Whether a connection opened at `opened`, idle since `since` (if idle), is due.
-    fn due(&self, opened: Instant, since: Option<Instant>) -> bool {
-        self.max_lifetime.is_some_and(|l| opened.elapsed() >= l)
+    /// When a connection opened now is past its lifetime.
+    fn retire_at(&self) -> Option<Instant> {
+        let life = self.max_lifetime?;
+        Some(Instant::now() + life.mul_f64(1.0 - rand::random::<f64>() / 10.0))
+    }
+
+    /// Whether a connection past `retire_at`, idle since `since` (if idle), is due.
+    fn due(&self, retire_at: Option<Instant>, since: Option<Instant>) -> bool {
+        retire_at.is_some_and(|at| Instant::now() >= at)
             || self
                 .idle_timeout
                 .zip(since)
@@ -108,20 +116,10 @@ impl Retire {
 /// An open connection waiting in the pool.
 struct Idle {
     conn: sqlx::PgConnection,
-    /// When it was opened.
-    opened: Instant,
+    /// When it is past its lifetime.
+    retire_at: Option<Instant>,
     /// When it came back.
     since: Instant,
-}
-
-/// Close a connection that still works, politely (a Terminate message, so the server logs no
-/// lost client), on a task of its own; dropped outright outside a runtime.
-fn retire(conn: sqlx::PgConnection) {
-    if let Ok(rt) = tokio::runtime::Handle::try_current() {
-        rt.spawn(async move {
-            let _ = tokio::time::timeout(RECHECK_TIMEOUT, sqlx::Connection::close(conn)).await;
-        });
-    }
 }
 
 /// PostgreSQL connections to one server, opened lazily up to the pool size.
@@ -133,6 +131,9 @@ pub(super) struct PgPool {
     pub(super) size: usize,
     acquire_timeout: Duration,
     retire: Retire,
+    /// Connections being closed on tasks of their own, and the signal that one finished.
+    closing: std::sync::atomic::AtomicUsize,
+    closed_one: tokio::sync::Notify,
 }
 
 impl std::fmt::Debug for PgPool {
@@ -164,10 +165,13 @@ impl PgPool {
             size,
             acquire_timeout,
             retire,
+            closing: Default::default(),
+            closed_one: tokio::sync::Notify::new(),
         });
-        if let Some(every) = retire.sweep_every() {
+        if let (Some(every), Ok(rt)) = (retire.sweep_every(), tokio::runtime::Handle::try_current())
+        {
             let weak = Arc::downgrade(&pool);
-            tokio::spawn(async move {
+            rt.spawn(async move {
                 let mut tick = tokio::time::interval(every);
                 tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
                 loop {
@@ -182,21 +186,41 @@ impl PgPool {
         pool
     }
 
-    /// Close the idle connections that are due.
-    fn sweep(&self) {
-        let due: Vec<Idle> = {
-            let Ok(mut idle) = self.idle.lock() else {
-                return;
-            };
-            let (due, keep) = std::mem::take(&mut *idle)
-                .into_iter()
-                .partition(|i| self.retire.due(i.opened, Some(i.since)));
-            *idle = keep;
-            due
+    /// Close the idle connections that are due, each holding a place in the pool until it is
+    /// closed (so the database never sees more than the pool's size); one for which no place
+    /// is free now waits for the next sweep.
+    fn sweep(self: &Arc<Self>) {
+        let Ok(mut idle) = self.idle.lock() else {
+            return;
         };
-        for i in due {
-            retire(i.conn);
+        let mut kept = Vec::with_capacity(idle.len());
+        for i in std::mem::take(&mut *idle) {
+            if self.retire.due(i.retire_at, Some(i.since))
+                && let Ok(permit) = self.permits.clone().try_acquire_owned()
+            {
+                self.retire(i.conn, permit);
+            } else {
+                kept.push(i);
+            }
         }
+        *idle = kept;
+    }
+
+    /// Close a connection that still works, politely (a Terminate message, so the server logs
+    /// no lost client), on a task of its own that holds `permit` until then; [`PgPool::close`]
+    /// waits for these. Dropped outright outside a runtime.
+    fn retire(self: &Arc<Self>, conn: sqlx::PgConnection, permit: OwnedSemaphorePermit) {
+        let Ok(rt) = tokio::runtime::Handle::try_current() else {
+            return;
+        };
+        self.closing.fetch_add(1, Ordering::AcqRel);
+        let pool = self.clone();
+        rt.spawn(async move {
+            let _ = tokio::time::timeout(RECHECK_TIMEOUT, sqlx::Connection::close(conn)).await;
+            drop(permit);
+            pool.closing.fetch_sub(1, Ordering::AcqRel);
+            pool.closed_one.notify_waiters();
+        });
     }
 
     /// Open connections waiting in the pool.
@@ -222,14 +246,15 @@ impl PgPool {
         loop {
             let Some(Idle {
                 mut conn,
-                opened,
+                retire_at,
                 since,
             }) = self.idle.lock().ok().and_then(|mut v| v.pop())
             else {
                 break;
             };
-            if self.retire.due(opened, Some(since)) {
-                retire(conn);
+            if self.retire.due(retire_at, Some(since)) {
+                // Closed before another one is opened in its place (a Terminate is one write).
+                let _ = tokio::time::timeout_at(deadline, sqlx::Connection::close(conn)).await;
                 continue;
             }
             // A connection idle this long may have been dropped by the server, a proxy or a
@@ -243,23 +268,23 @@ impl PgPool {
             {
                 continue;
             }
-            return Ok(self.lend(conn, opened, permit));
+            return Ok(self.lend(conn, retire_at, permit));
         }
         let conn = tokio::time::timeout_at(deadline, self.options.connect())
             .await
             .map_err(|_| sqlx::Error::PoolTimedOut)??;
-        Ok(self.lend(conn, Instant::now(), permit))
+        Ok(self.lend(conn, self.retire.retire_at(), permit))
     }
 
     fn lend(
         self: &Arc<Self>,
         conn: sqlx::PgConnection,
-        opened: Instant,
+        retire_at: Option<Instant>,
         permit: OwnedSemaphorePermit,
     ) -> PgConn {
         PgConn {
             conn: Some(conn),
-            opened,
+            retire_at,
             pool: self.clone(),
             permit: Some(permit),
             state: ConnState::Clean,
@@ -276,13 +301,29 @@ impl PgPool {
         for i in idle {
             sqlx::Connection::close(i.conn).await.ok();
         }
+        // And the connections being closed on tasks of their own.
+        let _ = tokio::time::timeout(RECHECK_TIMEOUT, async {
+            loop {
+                let finished = self.closed_one.notified();
+                if self.closing.load(Ordering::Acquire) == 0 {
+                    return;
+                }
+                finished.await;
+            }
+        })
+        .await;
     }
 
-    /// Take back a connection that works: idle again, or retired (past its lifetime, or the
-    /// pool closed).
-    fn give_back(&self, conn: sqlx::PgConnection, opened: Instant) {
-        if self.retire.due(opened, None) {
-            return retire(conn);
+    /// Take back a connection that works, with the place in the pool it held: idle again, or
+    /// retired (past its lifetime, or the pool closed).
+    fn give_back(
+        self: &Arc<Self>,
+        conn: sqlx::PgConnection,
+        retire_at: Option<Instant>,
+        permit: OwnedSemaphorePermit,
+    ) {
+        if self.retire.due(retire_at, None) {
+            return self.retire(conn, permit);
         }
         // Checked under the lock that `close` closes the permits under: a connection given
         // back is either closed by `close` or retired here, never left behind.
@@ -291,13 +332,15 @@ impl PgPool {
         };
         if self.permits.is_closed() {
             drop(idle);
-            return retire(conn);
+            return self.retire(conn, permit);
         }
         idle.push(Idle {
             conn,
-            opened,
+            retire_at,
             since: Instant::now(),
         });
+        drop(idle);
+        drop(permit);
     }
 }
 
@@ -319,8 +362,8 @@ enum ConnState {
 /// A lent PostgreSQL connection; back to the pool when dropped.
 pub(super) struct PgConn {
     conn: Option<sqlx::PgConnection>,
-    /// When the connection was opened.
-    opened: Instant,
+    /// When the connection is past its lifetime.
+    retire_at: Option<Instant>,
     pool: Arc<PgPool>,
     permit: Option<OwnedSemaphorePermit>,
     state: ConnState,
@@ -372,12 +415,11 @@ impl Drop for PgConn {
         let (Some(mut conn), Some(permit)) = (self.conn.take(), self.permit.take()) else {
             return;
         };
-        let (pool, opened) = (self.pool.clone(), self.opened);
+        let (pool, retire_at) = (self.pool.clone(), self.retire_at);
         match self.state {
             ConnState::Broken | ConnState::Beginning => {}
             ConnState::Clean if !sqlx::Connection::should_flush(&conn) => {
-                pool.give_back(conn, opened);
-                drop(permit);
+                pool.give_back(conn, retire_at, permit);
             }
             // Cut off mid-use, or a rollback queued and not sent: ping it (which sends what is
             // queued and reads every answer still owed) before anyone else gets it.
@@ -390,9 +432,8 @@ impl Drop for PgConn {
                         )
                         .await;
                         if matches!(pinged, Ok(Ok(()))) {
-                            pool.give_back(conn, opened);
+                            pool.give_back(conn, retire_at, permit);
                         }
-                        drop(permit);
                     });
                 }
             }
