@@ -61,7 +61,8 @@ pub struct StoreOptions {
     pub migrate_url: Option<String>,
     /// PostgreSQL: a pooled connection idle this long is closed (`None`: kept).
     pub idle_timeout: Option<Duration>,
-    /// PostgreSQL: a pooled connection this old is closed once its use ends (`None`: kept).
+    /// PostgreSQL: a pooled connection this old (less up to a tenth, drawn per connection) is
+    /// closed once its use ends or when found idle (`None`: kept).
     pub max_lifetime: Option<Duration>,
 }
 

@@ -73,8 +73,8 @@ pub(super) fn pg_row(row: &sqlx::postgres::PgRow) -> Result<Row, Error> {
 // connection level is closed; one idle for [`PING_IDLE_AFTER`] is pinged before it is lent.
 // Connections are retired (closed with a Terminate message) once idle for the idle timeout or
 // past their lifetime ([`Retire`]), so the database's backends and memory follow the load, and
-// a replica's connections move over to a new server (after a failover, a DNS change, a
-// PgBouncer reload) within one lifetime.
+// a replica's connections move over to a new server (after a failover or a DNS change) within
+// one lifetime.
 
 /// When the pool closes connections that still work.
 #[derive(Debug, Clone, Copy)]
